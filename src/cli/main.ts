@@ -1,0 +1,42 @@
+// The command-line entry point: `npm run cli -- analyze …`. Prints one line per failure and
+// exits non-zero for unusable input; exits 0 whenever the analysis ran, whatever it flagged.
+import { parseArgs, UsageError } from './args';
+import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
+
+const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
+    [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
+    [--grids-crs …] [--profile ID|FILE] --out OUT.geojson`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    const args = parseArgs(argv, ANALYZE_OPTIONS);
+    if (args.command !== 'analyze') throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze")`);
+    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    const s = await runAnalyze(args.options);
+    process.stdout.write(
+      `analyzed ${s.communities} communities and ${s.grids} grids: ${s.totalHouseholds} households, ` +
+        `${s.unassignedHouseholds} in no community → ${s.out}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    // Anything else is a bug of ours; still one line, never a stack trace.
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 3;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,60 @@
+// The plan's one write path: every change is a transaction of changes, and applying it returns
+// its inverse. Undo, redo and (later) autosave are built on this alone.
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { AreaUnit, Facility, HouseholdSet } from './model';
+
+export interface PlanLayers {
+  communities: AreaUnit[];
+  grids: AreaUnit[];
+  households: HouseholdSet;
+  facilities: Facility[];
+  roads: FeatureCollection<LineString | MultiLineString> | null;
+}
+
+export type UnitLayer = 'communities' | 'grids';
+
+export type Change =
+  | { kind: 'put'; layer: UnitLayer; unit: AreaUnit; /** position for re-inserting a deleted unit */ index?: number }
+  | { kind: 'delete'; layer: UnitLayer; id: string }
+  | { kind: 'replace'; layer: 'communities'; value: AreaUnit[] }
+  | { kind: 'replace'; layer: 'grids'; value: AreaUnit[] }
+  | { kind: 'replace'; layer: 'households'; value: HouseholdSet }
+  | { kind: 'replace'; layer: 'facilities'; value: Facility[] }
+  | { kind: 'replace'; layer: 'roads'; value: PlanLayers['roads'] };
+
+export interface Transaction {
+  label: string;
+  changes: Change[];
+}
+
+/** Applies a transaction to immutable layers; returns the new layers and the inverse transaction. */
+export function applyTransaction(layers: PlanLayers, tx: Transaction): { layers: PlanLayers; inverse: Transaction } {
+  let next: PlanLayers = { ...layers };
+  const inverse: Change[] = [];
+  for (const change of tx.changes) {
+    if (change.kind === 'replace') {
+      inverse.push({ kind: 'replace', layer: change.layer, value: next[change.layer] } as Change);
+      next = { ...next, [change.layer]: change.value };
+    } else if (change.kind === 'put') {
+      const list = next[change.layer].slice();
+      const i = list.findIndex((u) => u.id === change.unit.id);
+      if (i >= 0) {
+        inverse.push({ kind: 'put', layer: change.layer, unit: list[i]! });
+        list[i] = change.unit;
+      } else {
+        inverse.push({ kind: 'delete', layer: change.layer, id: change.unit.id });
+        const at = change.index !== undefined ? Math.min(change.index, list.length) : list.length;
+        list.splice(at, 0, change.unit);
+      }
+      next = { ...next, [change.layer]: list };
+    } else {
+      const list = next[change.layer].slice();
+      const i = list.findIndex((u) => u.id === change.id);
+      if (i < 0) continue;
+      inverse.push({ kind: 'put', layer: change.layer, unit: list[i]!, index: i });
+      list.splice(i, 1);
+      next = { ...next, [change.layer]: list };
+    }
+  }
+  return { layers: next, inverse: { label: tx.label, changes: inverse.reverse() } };
+}

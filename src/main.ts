@@ -1,0 +1,10 @@
+// Entry point: starts the analysis worker, builds the app state and mounts the UI.
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { AppState } from './state/app-state.svelte';
+import AnalysisWorker from './analysis/analysis-worker?worker';
+import './ui/global.css';
+
+const app = new AppState(new AnalysisWorker());
+(window as unknown as { __app: AppState }).__app = app;
+mount(App, { target: document.getElementById('app')!, props: { app } });

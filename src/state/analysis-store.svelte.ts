@@ -1,0 +1,81 @@
+// Keeps the worker's analysis in step with the plan: after every change it sends the worker only
+// what changed (households, the communities or grids that differ by reference, the profile) and
+// holds the latest results for the UI.
+import type { AreaUnit, HouseholdSet, PlanAnalysis } from '../core/model';
+import type { RuleProfile } from '../core/rule-profile';
+import type { PlanLayers } from '../core/transaction';
+import { AnalysisClient } from '../analysis/analysis-client';
+import type { AnalysisSnapshot } from '../analysis/worker-contract';
+
+export class AnalysisStore {
+  analysis = $state.raw<PlanAnalysis | null>(null);
+  /** Per household point: number of communities containing it. */
+  cover = $state.raw<Uint8Array | null>(null);
+  lastMs = $state(0);
+  error = $state<string | null>(null);
+  pending = $state(0);
+
+  private client: AnalysisClient;
+  private sentHouseholds: HouseholdSet | null = null;
+  private sentUnits: Record<'community' | 'grid', AreaUnit[] | null> = { community: null, grid: null };
+  private sentProfile: RuleProfile | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(worker: Worker) {
+    this.client = new AnalysisClient(worker);
+  }
+
+  /** Queue a sync; requests run in order so the last result always reflects the last state. */
+  sync(layers: PlanLayers, profile: RuleProfile): Promise<void> {
+    this.pending++;
+    this.queue = this.queue.then(() => this.run(layers, profile)).finally(() => this.pending--);
+    return this.queue;
+  }
+
+  private async run(layers: PlanLayers, profile: RuleProfile): Promise<void> {
+    let last: AnalysisSnapshot | null = null;
+    try {
+      if (layers.households !== this.sentHouseholds) {
+        const coordinates = layers.households.coordinates.slice();
+        const households = layers.households.households.slice();
+        last = await this.client.request('setHouseholds', { coordinates, households }, [coordinates.buffer, households.buffer]);
+        this.sentHouseholds = layers.households;
+      }
+      for (const [kind, units] of [
+        ['community', layers.communities],
+        ['grid', layers.grids],
+      ] as const) {
+        const before = this.sentUnits[kind];
+        if (units === before) continue;
+        const diff = before ? diffUnits(before, units) : null;
+        if (diff && diff.put.length + diff.deleted.length <= Math.max(8, units.length / 4)) {
+          if (diff.put.length || diff.deleted.length) last = await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted });
+        } else last = await this.client.request('setUnits', { kind, units: $state.snapshot(units) as AreaUnit[] });
+        this.sentUnits[kind] = units;
+      }
+      if (profile !== this.sentProfile) {
+        last = await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile });
+        this.sentProfile = profile;
+      }
+      if (last) {
+        this.analysis = last.analysis;
+        this.cover = last.cover;
+        this.lastMs = last.ms;
+      }
+      this.error = null;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+/** Units that are new or changed (by reference) and ids that are gone. */
+export function diffUnits(before: readonly AreaUnit[], after: readonly AreaUnit[]): { put: AreaUnit[]; deleted: string[] } {
+  const old = new Map(before.map((u) => [u.id, u]));
+  const put: AreaUnit[] = [];
+  for (const u of after) {
+    if (old.get(u.id) !== u) put.push(u);
+    old.delete(u.id);
+  }
+  return { put, deleted: [...old.keys()] };
+}

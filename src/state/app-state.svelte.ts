@@ -1,0 +1,46 @@
+// The root of the UI state: the stores, the selection and map focus requests. Components receive
+// this object and read from it; they change the plan only through plan.commit().
+import type { Language } from './settings-store.svelte';
+import { AnalysisStore } from './analysis-store.svelte';
+import { PlanStore } from './plan-store.svelte';
+import { ProfileStore } from './profile-store.svelte';
+import { SettingsStore } from './settings-store.svelte';
+import { translate, type StringKey } from '../ui/i18n';
+
+export type Selection =
+  | { kind: 'community' | 'grid'; id: string }
+  | { kind: 'household'; index: number }
+  | { kind: 'facility'; id: string }
+  | null;
+
+export interface FocusRequest {
+  bbox: [number, number, number, number];
+  nonce: number;
+}
+
+export class AppState {
+  plan = new PlanStore();
+  profiles = new ProfileStore();
+  settings = new SettingsStore();
+  analysis: AnalysisStore;
+  selection = $state.raw<Selection>(null);
+  focus = $state.raw<FocusRequest | null>(null);
+  /** A message shown in the status bar (import results, errors). */
+  notice = $state.raw<{ text: string; kind: 'info' | 'error' } | null>(null);
+  loading = $state<string | null>(null);
+
+  constructor(worker: Worker) {
+    this.analysis = new AnalysisStore(worker);
+  }
+
+  get language(): Language {
+    return this.settings.language;
+  }
+
+  t = (key: StringKey): string => translate(this.settings.language, key);
+
+  select(selection: Selection, zoomTo?: [number, number, number, number]): void {
+    this.selection = selection;
+    if (zoomTo) this.focus = { bbox: zoomTo, nonce: (this.focus?.nonce ?? 0) + 1 };
+  }
+}

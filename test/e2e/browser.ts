@@ -1,0 +1,112 @@
+// End-to-end harness: serves the built app (dist/) with `vite preview` on a free local port and
+// drives it in headless Debian Chromium through playwright-core. WebGL runs on SwiftShader.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface Session {
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+  /** Close the browser but keep the same profile directory for a reopen (storage persists). */
+  reopen(): Promise<Page>;
+}
+
+let server: { process: ChildProcess; url: string } | null = null;
+
+export async function startServer(): Promise<string> {
+  if (server) return server.url;
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server = { process: child, url };
+  return url;
+}
+
+export function stopServer(): void {
+  server?.process.kill();
+  server = null;
+}
+
+export async function openApp(path = ''): Promise<Session> {
+  const url = (await startServer()) + path;
+  const profileDir = mkdtempSync(join(tmpdir(), 'shequ-e2e-'));
+  const errors: string[] = [];
+  const launch = () =>
+    chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+  let context = await launch();
+  const watch = (page: Page) => {
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+  };
+  let page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+  await page.goto(url);
+  const session: Session = {
+    url,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+    async reopen() {
+      await context.close();
+      context = await launch();
+      page = context.pages()[0] ?? (await context.newPage());
+      watch(page);
+      await page.goto(url);
+      session.context = context;
+      session.page = page;
+      return page;
+    },
+  };
+  return session;
+}
+
+/** Waits until the demo is loaded and analysed (the table has rows). */
+export async function waitForAnalysis(page: Page, minRows = 1): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="community-table"] tbody tr').length >= n, minRows, { timeout: 90_000 });
+}
