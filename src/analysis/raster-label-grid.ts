@@ -67,7 +67,8 @@ export function buildRasterLabelGrid(set: PolygonSet, resolution = 1024): Raster
   const stamp = new Int32Array(nx * ny);
   const pairs = new PairList();
   const c = set.coords;
-  const crossings: number[] = [];
+  let crossings = new Float64Array(64);
+  let crossingCount = 0;
 
   const markBoundary = (cellIndex: number, u: number) => {
     if (stamp[cellIndex] === u + 1) return;
@@ -100,7 +101,7 @@ export function buildRasterLabelGrid(set: PolygonSet, resolution = 1024): Raster
     const y1 = Math.min(ny - 1, Math.floor((set.bbox[u * 4 + 3]! - minY) * sy));
     for (let row = y0; row <= y1; row++) {
       const yc = minY + (row + 0.5) / sy;
-      crossings.length = 0;
+      crossingCount = 0;
       for (let r = set.unitRingStart[u]!; r < set.unitRingStart[u + 1]!; r++) {
         const start = set.ringStart[r]!;
         const end = set.ringStart[r + 1]!;
@@ -111,13 +112,24 @@ export function buildRasterLabelGrid(set: PolygonSet, resolution = 1024): Raster
           if (yi > yc !== yj > yc) {
             const xi = c[i * 2]!;
             const xj = c[j * 2]!;
-            crossings.push(((xj - xi) * (yc - yi)) / (yj - yi) + xi);
+            if (crossingCount === crossings.length) {
+              const grown = new Float64Array(crossingCount * 2);
+              grown.set(crossings);
+              crossings = grown;
+            }
+            // Insertion sort as we go: rows cross a ring only a few times.
+            const v = ((xj - xi) * (yc - yi)) / (yj - yi) + xi;
+            let k = crossingCount++;
+            while (k > 0 && crossings[k - 1]! > v) {
+              crossings[k] = crossings[k - 1]!;
+              k--;
+            }
+            crossings[k] = v;
           }
         }
       }
-      if (crossings.length < 2) continue;
-      crossings.sort((a, b) => a - b);
-      for (let k = 0; k + 1 < crossings.length; k += 2) {
+      if (crossingCount < 2) continue;
+      for (let k = 0; k + 1 < crossingCount; k += 2) {
         // Cells whose centre x lies in [xa, xb).
         const ca = Math.max(0, Math.ceil((crossings[k]! - minX) * sx - 0.5));
         const cb = Math.min(nx - 1, Math.ceil((crossings[k + 1]! - minX) * sx - 0.5) - 1);
