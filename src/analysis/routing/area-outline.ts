@@ -107,6 +107,7 @@ export function outlineLines(lines: Position[][], options: OutlineOptions = {}):
   const outers: { ring: Int32Array; area: number; holes: Int32Array[] }[] = [];
   const holes: { ring: Int32Array; area: number }[] = [];
   for (const ring of rings) {
+    if (ring.length < 6) continue;
     const area = ringArea(ring) * half * half;
     if (area > 0) outers.push({ ring, area, holes: [] });
     else if (-area >= minHoleArea) holes.push({ ring, area: -area });
@@ -170,12 +171,13 @@ function traceRings(mask: Uint8Array, W: number, H: number): Int32Array[] {
             break;
           }
         }
+        if (next < 0) break; // cannot happen on a consistent boundary; never loop forever in a worker
         if (next !== dir) corners.push(x, y);
         if (atStart && next === startDir) break;
         out[v]! &= ~(1 << next);
         dir = next;
       }
-      rings.push(cutCorners(corners));
+      if (corners.length >= 6) rings.push(cutCorners(corners));
     }
   }
   return rings;

@@ -70,6 +70,30 @@ describe('outlineLines', () => {
     expect((outlineLines([square(150)], { minHoleArea: 0 }) as Polygon).coordinates.length).toBe(2);
     expect(outlineLines([])).toBeNull();
   });
+
+  it('stays valid where cells touch only at corners (random short lines, buffer as small as a cell)', () => {
+    const rand = seededRandom(61);
+    for (let trial = 0; trial < 5; trial++) {
+      const lines: Position[][] = [];
+      for (let k = 0; k < 60; k++) {
+        const x = 121 + dLon(rand() * 600);
+        const y = 31 + dLat(rand() * 600);
+        lines.push([[x, y], [x + dLon((rand() - 0.5) * 60), y + dLat((rand() - 0.5) * 60)]]);
+      }
+      const g = outlineLines(lines, { buffer: 8, cell: 8, minHoleArea: 0 })!;
+      expect(kinks(g).features.length).toBe(0);
+      const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      for (const rings of polygons) {
+        expect(signedArea(rings[0]!)).toBeGreaterThan(0);
+        for (const ring of rings) {
+          expect(ring.length).toBeGreaterThanOrEqual(4);
+          expect(ring[0]).toEqual(ring[ring.length - 1]);
+        }
+        for (const hole of rings.slice(1)) expect(signedArea(hole)).toBeLessThan(0);
+      }
+      for (const l of lines) expect(inside(g, l[0]!)).toBe(true);
+    }
+  });
 });
 
 describe('walkingArea', () => {

@@ -129,7 +129,7 @@ function emptySnapped(n: number): Snapped {
   };
 }
 
-const FIRST_RADIUS = 64;
+const FIRST_RADIUS = 32;
 
 export function snapPoints(network: WalkingNetwork, coords: Float64Array, options: SnapOptions = {}): Snapped {
   const maxDistance = options.maxDistance ?? DEFAULT_MAX_SNAP_DISTANCE;

@@ -107,6 +107,7 @@ describe('buildWalkingNetwork', () => {
       { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: [[p(1, 1), p(2, 1)], [p(5, 5)]] } },
       { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p(3, 3) } },
       line([p(4, 4)]),
+      line([p(6, 6), [LON + 6 * S + 1e-8, LAT + 6 * S]]), // one point after merging: no node, no edge
     ];
     const w = buildWalkingNetwork({ type: 'FeatureCollection', features });
     expect(w.nodeCount).toBe(4);
