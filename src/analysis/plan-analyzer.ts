@@ -1,16 +1,14 @@
 // Runs the size analysis of a whole plan: households per community and per grid, unassigned and
 // overlapping households, band status and flags. Holds one AreaCounter per layer so an edit to
 // one area recounts only that area. Used by the Web Worker and by the CLI alike.
-import type KDBush from 'kdbush';
 import { FIXED_SOURCES, makeFlag } from '../core/flag-registry';
 import type { AreaResult, AreaUnit, Flag, HouseholdSet, PlanAnalysis } from '../core/model';
 import type { RuleProfile } from '../core/rule-profile';
 import { evaluateCommunitySize, evaluateGridSize, summarize } from '../core/size-rules';
-import { AreaCounter, buildPointIndex } from './area-counter';
+import { AreaCounter } from './area-counter';
+import { buildHouseholdFrame } from './household-frame';
 
 export class PlanAnalyzer {
-  private households: HouseholdSet;
-  private pointIndex: KDBush | null = null;
   private communities: AreaUnit[] = [];
   private grids: AreaUnit[] = [];
   private communityCounter: AreaCounter;
@@ -19,16 +17,15 @@ export class PlanAnalyzer {
   private gridIndexById = new Map<string, number>();
 
   constructor(households: HouseholdSet) {
-    this.households = households;
-    this.communityCounter = new AreaCounter(households);
-    this.gridCounter = new AreaCounter(households);
+    const frame = buildHouseholdFrame(households);
+    this.communityCounter = new AreaCounter(frame);
+    this.gridCounter = new AreaCounter(frame);
   }
 
   setHouseholds(households: HouseholdSet): void {
-    this.households = households;
-    this.pointIndex = null;
-    this.communityCounter = new AreaCounter(households, this.index());
-    this.gridCounter = new AreaCounter(households, this.index());
+    const frame = buildHouseholdFrame(households);
+    this.communityCounter = new AreaCounter(frame);
+    this.gridCounter = new AreaCounter(frame);
     this.communityCounter.setAreas(this.communities.map((u) => u.geometry));
     this.gridCounter.setAreas(this.grids.map((u) => u.geometry));
   }
@@ -116,12 +113,12 @@ export class PlanAnalyzer {
     return this.communityCounter.firstArea;
   }
 
-  communityUnits(): readonly AreaUnit[] {
-    return this.communities;
+  /** Original household point indices inside community i (by position in the communities given). */
+  communityMembers(i: number): Int32Array {
+    return this.communityCounter.membersOf(i);
   }
 
-  private index(): KDBush {
-    if (!this.pointIndex) this.pointIndex = buildPointIndex(this.households);
-    return this.pointIndex;
+  communityUnits(): readonly AreaUnit[] {
+    return this.communities;
   }
 }

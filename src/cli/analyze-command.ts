@@ -10,6 +10,8 @@ import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/p
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
 import { importLayer, writeGeoJson, type ImportOptions } from '../io';
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
+import { computeCoverage, type CoverageResult } from '../analysis/routing';
+import { communityCoverage } from '../analysis/community-coverage';
 import { UsageError } from './args';
 
 export const ANALYZE_OPTIONS = new Set([
@@ -23,6 +25,12 @@ export const ANALYZE_OPTIONS = new Set([
   'grids-crs',
   'profile',
   'out',
+  'roads',
+  'roads-crs',
+  'facilities',
+  'facilities-crs',
+  'category-field',
+  'distances',
 ]);
 
 /** A failure the user can act on; printed as one line, no stack trace. */
@@ -76,11 +84,21 @@ async function loadProfile(value: string | undefined): Promise<RuleProfile> {
   return parsed as RuleProfile;
 }
 
+function parseDistances(value: string | undefined, profile: RuleProfile): number[] {
+  if (value === undefined) return profile.livingCircle.tiers.map((t) => t.distance);
+  const parts = value.split(',').map((v) => v.trim());
+  const numbers = parts.map(Number);
+  const bad = parts.find((p, i) => p === '' || !Number.isFinite(numbers[i]) || numbers[i]! <= 0);
+  if (bad !== undefined) throw new UsageError(`--distances must be positive numbers of metres separated by commas, e.g. 300,500,1000 (got "${value}")`);
+  return numbers;
+}
+
 export interface AnalyzeSummary {
   communities: number;
   grids: number;
   totalHouseholds: number;
   unassignedHouseholds: number;
+  coverageMode: 'network' | 'straight-line' | null;
   out: string;
 }
 
@@ -108,22 +126,57 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   const households: HouseholdSet | null = householdsLayer.role === 'households' ? householdsLayer.households : null;
   if (!households) throw new InputError(`${householdsPath}: not a household point layer`);
 
+  const distances = parseDistances(options.get('distances'), profile);
+  const facilitiesPath = options.get('facilities');
+  const roadsPath = options.get('roads');
+  if (roadsPath && !facilitiesPath) throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
+  const facilitiesLayer = facilitiesPath
+    ? await load(facilitiesPath, { role: 'facilities', crs: crsOption(options, 'facilities-crs', crs), categoryField: options.get('category-field') ?? 'category' })
+    : null;
+  const roadsLayer = roadsPath ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }) : null;
+
   const analyzer = new PlanAnalyzer(households);
-  analyzer.setHouseholds(households);
   analyzer.setCommunities(communities.map((c) => ({ ...c, kind: 'community' })));
   analyzer.setGrids(grids);
   const analysis = analyzer.analyze(profile);
+
+  let coverage: CoverageResult | null = null;
+  const extraProperties = new Map<string, Record<string, unknown>>();
+  const coverageMetadata: Record<string, unknown> = {};
+  if (facilitiesLayer && facilitiesLayer.role === 'facilities') {
+    coverage = computeCoverage({
+      roads: roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : undefined,
+      households,
+      facilities: facilitiesLayer.facilities,
+      distances,
+    });
+    const perCommunity = communityCoverage(coverage, households.households, distances, communities.map((_, i) => analyzer.communityMembers(i)));
+    communities.forEach((c, i) => extraProperties.set(c.id, { coverage: perCommunity[i] }));
+    coverageMetadata.coverage = coverage.overall;
+    coverageMetadata.coverageDistances = distances;
+    coverageMetadata.distanceMode = coverage.mode;
+    coverageMetadata.distanceNote =
+      coverage.mode === 'network'
+        ? 'walking distances along the road network, including the access leg from each point to its nearest road'
+        : 'straight-line distances: no road network was given (--roads), so these are not walking distances';
+    if (coverage.networkStats) coverageMetadata.network = coverage.networkStats;
+    coverageMetadata.householdsFarFromRoads = coverage.unreachableHouseholds;
+  }
   const plan = buildPlanExport({
     communities,
     grids,
     analysis,
     profile,
+    extraProperties,
     metadata: {
+      ...coverageMetadata,
       inputs: {
         communities: basename(communitiesPath),
         households: basename(householdsPath),
         grids: gridsPath ? basename(gridsPath) : null,
         householdsField: options.get('households-field') ?? null,
+        facilities: facilitiesPath ? basename(facilitiesPath) : null,
+        roads: roadsPath ? basename(roadsPath) : null,
       },
     },
   });
@@ -137,6 +190,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     grids: grids.length,
     totalHouseholds: analysis.totalHouseholds,
     unassignedHouseholds: analysis.unassignedHouseholds,
+    coverageMode: coverage?.mode ?? null,
     out,
   };
 }

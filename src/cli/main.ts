@@ -5,7 +5,8 @@ import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
 
 const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
-    [--grids-crs …] [--profile ID|FILE] --out OUT.geojson`;
+    [--grids-crs …] [--profile ID|FILE] [--facilities FILE [--category-field NAME] [--facilities-crs …]]
+    [--roads FILE(.geojson|.fgb|.osm) [--roads-crs …]] [--distances 300,500,1000] --out OUT.geojson`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -19,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
     const s = await runAnalyze(args.options);
     process.stdout.write(
       `analyzed ${s.communities} communities and ${s.grids} grids: ${s.totalHouseholds} households, ` +
-        `${s.unassignedHouseholds} in no community → ${s.out}\n`,
+        `${s.unassignedHouseholds} in no community` +
+        (s.coverageMode ? `; coverage by ${s.coverageMode === 'network' ? 'walking network' : 'straight-line distance'}` : '') +
+        ` → ${s.out}\n`,
     );
     return 0;
   } catch (error) {

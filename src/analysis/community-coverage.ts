@@ -1,0 +1,32 @@
+// Per-community coverage shares from per-household distances: the share of a community's
+// households within each distance of the nearest facility of each category. Uses each
+// community's own member list, so a household in two overlapping communities counts in both.
+import type { CoverageResult } from './routing';
+
+export type CoverageShares = Record<string, Record<string, number>>;
+
+export function communityCoverage(
+  coverage: Pick<CoverageResult, 'categories' | 'perCategoryDistance'>,
+  weights: Float64Array,
+  distances: readonly number[],
+  members: readonly Int32Array[],
+): (CoverageShares | null)[] {
+  return members.map((m) => {
+    let total = 0;
+    for (let i = 0; i < m.length; i++) total += weights[m[i]!]!;
+    // A share of no households is undefined; null says so instead of a misleading 0.
+    if (total === 0) return null;
+    const out: CoverageShares = {};
+    for (const category of coverage.categories) {
+      const d = coverage.perCategoryDistance[category]!;
+      const within = new Float64Array(distances.length);
+      for (let i = 0; i < m.length; i++) {
+        const p = m[i]!;
+        const dist = d[p]!;
+        for (let k = 0; k < distances.length; k++) if (dist <= distances[k]!) within[k]! += weights[p]!;
+      }
+      out[category] = Object.fromEntries(distances.map((x, k) => [String(x), within[k]! / total]));
+    }
+    return out;
+  });
+}
