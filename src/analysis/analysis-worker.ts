@@ -3,7 +3,7 @@
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import type { RuleProfile } from '../core/rule-profile';
 import { PlanAnalyzer } from './plan-analyzer';
-import type { AnalysisSnapshot, RequestMessage, ResponseMessage, WorkerRequests } from './worker-contract';
+import { QUERY_TYPES, type AnalysisSnapshot, type RequestMessage, type ResponseMessage, type WorkerRequests } from './worker-contract';
 
 let analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
 let profile: RuleProfile = builtInProfile(DEFAULT_PROFILE_ID)!;
@@ -13,7 +13,7 @@ function snapshot(start: number): AnalysisSnapshot {
   return { analysis, cover: analyzer.communityCover().slice(), ms: performance.now() - start };
 }
 
-type Handlers = { [K in keyof WorkerRequests]: (params: WorkerRequests[K]['params']) => void };
+type Handlers = { [K in keyof WorkerRequests]: (params: WorkerRequests[K]['params']) => unknown };
 
 const handlers: Handlers = {
   setHouseholds: (p) => analyzer.setHouseholds({ coordinates: p.coordinates, households: p.households, names: null, properties: null }),
@@ -22,13 +22,28 @@ const handlers: Handlers = {
   setProfile: (p) => {
     profile = p.profile;
   },
+  setFacilities: (p) => analyzer.setFacilities(p.facilities),
+  setRoads: (p) => analyzer.setRoads(p.roads),
+  coverageTiers: (p) => {
+    analyzer.coverage.setDistances(profile.livingCircle.tiers.map((t) => t.distance));
+    analyzer.coverage.update();
+    return { tiers: analyzer.coverage.tiers(p.category) };
+  },
+  nearestFacilities: (p) => ({ nearest: analyzer.coverage.nearest(p.household) }),
+  walkingAreas: (p) => ({ areas: analyzer.coverage.walkingAreas(p.lon, p.lat) }),
 };
 
 self.onmessage = (event: MessageEvent<RequestMessage>) => {
   const { id, type, params } = event.data;
   const start = performance.now();
   try {
-    (handlers[type] as (p: unknown) => void)(params);
+    const answer = (handlers[type] as (p: unknown) => unknown)(params);
+    if (QUERY_TYPES.has(type)) {
+      const message: ResponseMessage = { id, ok: true, result: answer as never };
+      const tiers = (answer as { tiers?: Uint8Array }).tiers;
+      (self as unknown as Worker).postMessage(message, tiers ? [tiers.buffer] : []);
+      return;
+    }
     const result = snapshot(start);
     const message: ResponseMessage = { id, ok: true, result };
     (self as unknown as Worker).postMessage(message, [result.cover.buffer]);

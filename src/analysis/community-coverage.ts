@@ -3,7 +3,8 @@
 // community's own member list, so a household in two overlapping communities counts in both.
 import type { CoverageResult } from './routing';
 
-export type CoverageShares = Record<string, Record<string, number>>;
+import type { CoverageShares } from '../core/model';
+export type { CoverageShares } from '../core/model';
 
 export function communityCoverage(
   coverage: Pick<CoverageResult, 'categories' | 'perCategoryDistance'>,

@@ -2,7 +2,12 @@
 // overlapping households, band status and flags. Holds one AreaCounter per layer so an edit to
 // one area recounts only that area. Used by the Web Worker and by the CLI alike.
 import { FIXED_SOURCES, makeFlag } from '../core/flag-registry';
-import type { AreaResult, AreaUnit, Flag, HouseholdSet, PlanAnalysis } from '../core/model';
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import KDBush from 'kdbush';
+import type { AreaResult, AreaUnit, Facility, Flag, HouseholdSet, PlanAnalysis, PlanCoverage } from '../core/model';
+import { evaluateFacilityRequirements } from '../core/facility-rules';
+import { buildPolygonSet, pointInUnit } from './polygon-set';
+import { CoverageEngine } from './coverage-engine';
 import type { RuleProfile } from '../core/rule-profile';
 import { evaluateCommunitySize, evaluateGridSize, summarize } from '../core/size-rules';
 import { AreaCounter } from './area-counter';
@@ -14,15 +19,30 @@ export class PlanAnalyzer {
   private communityCounter: AreaCounter;
   private gridCounter: AreaCounter;
   private communityIndexById = new Map<string, number>();
+  private facilities: Facility[] = [];
+  private facilityIndex: KDBush | null = null;
+  readonly coverage = new CoverageEngine();
   private gridIndexById = new Map<string, number>();
 
   constructor(households: HouseholdSet) {
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
     this.gridCounter = new AreaCounter(frame);
+    this.coverage.setHouseholds(households.coordinates, households.households);
+  }
+
+  setFacilities(facilities: Facility[]): void {
+    this.facilities = facilities;
+    this.facilityIndex = null;
+    this.coverage.setFacilities(facilities);
+  }
+
+  setRoads(roads: FeatureCollection<LineString | MultiLineString> | null): void {
+    this.coverage.setRoads(roads);
   }
 
   setHouseholds(households: HouseholdSet): void {
+    this.coverage.setHouseholds(households.coordinates, households.households);
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
     this.gridCounter = new AreaCounter(frame);
@@ -82,6 +102,7 @@ export class PlanAnalyzer {
       if (u.properties.__deleted) return;
       grids.push(evaluateGridSize(u, this.gridCounter.households[i]!, this.gridCounter.pointCount(i), profile));
     });
+    const coverage = this.analyzeCoverage(profile, communities);
     const c = this.communityCounter.coverageTotals();
     const g = this.gridCounter.coverageTotals();
     const flags: Flag[] = [];
@@ -100,7 +121,42 @@ export class PlanAnalyzer {
       householdsOutsideGrids: liveGrids > 0 ? g.unassigned : 0,
       summary: summarize(communities),
       flags,
+      ...(coverage ? { coverage } : {}),
     };
+  }
+
+  /** Coverage shares per community and facility requirement flags, added to the community results. */
+  private analyzeCoverage(profile: RuleProfile, results: AreaResult[]): PlanCoverage | null {
+    if (this.facilities.length === 0) return null;
+    this.coverage.setDistances(profile.livingCircle.tiers.map((t) => t.distance));
+    this.coverage.update();
+    const live = this.communities.map((u, i) => ({ u, i })).filter(({ u }) => !u.properties.__deleted);
+    const shares = this.coverage.perCommunity(live.map(({ i }) => this.communityCounter.membersOf(i)));
+    const perCommunity: Record<string, PlanCoverage['perCommunity'][string]> = {};
+    const byId = new Map(results.map((r) => [r.id, r]));
+    live.forEach(({ u }, k) => {
+      perCommunity[u.id] = shares[k] ?? null;
+      const r = byId.get(u.id);
+      if (!r) return;
+      r.flags.push(...evaluateFacilityRequirements(profile, { unit: u, households: r.households, inside: this.facilitiesInside(u), coverage: shares[k] ?? null }));
+    });
+    return { mode: this.coverage.mode, distances: this.coverage.distances, categories: this.coverage.categoryList(), overall: this.coverage.overall(), perCommunity };
+  }
+
+  private facilitiesInside(unit: AreaUnit): Facility[] {
+    if (!this.facilityIndex) {
+      const index = new KDBush(Math.max(1, this.facilities.length));
+      for (const f of this.facilities) index.add(f.lon, f.lat);
+      if (this.facilities.length === 0) index.add(NaN, NaN);
+      index.finish();
+      this.facilityIndex = index;
+    }
+    const set = buildPolygonSet([unit.geometry]);
+    if (!(set.bbox[0]! <= set.bbox[2]!)) return [];
+    return this.facilityIndex
+      .range(set.bbox[0]!, set.bbox[1]!, set.bbox[2]!, set.bbox[3]!)
+      .map((i) => this.facilities[i]!)
+      .filter((f) => f && pointInUnit(set, 0, f.lon, f.lat));
   }
 
   /** Per household point: number of communities containing it (0 = unassigned). */

@@ -3,10 +3,10 @@
 // by overlapping units) and keeps a short candidate list. A point then costs one array lookup,
 // and only points in mixed cells pay for an exact point-in-polygon test. This is what makes a
 // full recount of a million households take tens of milliseconds instead of seconds.
-import { pointInUnit, type PolygonSet } from './polygon-set';
+import type { PolygonSet } from './polygon-set';
 
-const OUTSIDE = -1;
-const MIXED = -2;
+export const OUTSIDE = -1;
+export const MIXED = -2;
 
 export interface RasterLabelGrid {
   minX: number;
@@ -42,27 +42,32 @@ class PairList {
   }
 }
 
-export function buildRasterLabelGrid(set: PolygonSet, resolution = 1024): RasterLabelGrid | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let u = 0; u < set.count; u++) {
-    if (!(set.bbox[u * 4]! <= set.bbox[u * 4 + 2]!)) continue;
-    minX = Math.min(minX, set.bbox[u * 4]!);
-    minY = Math.min(minY, set.bbox[u * 4 + 1]!);
-    maxX = Math.max(maxX, set.bbox[u * 4 + 2]!);
-    maxY = Math.max(maxY, set.bbox[u * 4 + 3]!);
-  }
-  if (!(minX < maxX && minY < maxY)) return null;
-  const w = maxX - minX;
-  const h = maxY - minY;
-  // Square-ish cells: the longer side gets `resolution` cells.
+export interface GridFrame {
+  minX: number;
+  minY: number;
+  sx: number;
+  sy: number;
+  nx: number;
+  ny: number;
+}
+
+/** A frame of roughly square cells over a bounding box, `resolution` cells along the longer side. */
+export function gridFrame(minX: number, minY: number, maxX: number, maxY: number, resolution: number): GridFrame {
+  // Pad so points on the far edge fall inside the last cell.
+  const w = Math.max(maxX - minX, 1e-9) * (1 + 1e-9) + 1e-12;
+  const h = Math.max(maxY - minY, 1e-9) * (1 + 1e-9) + 1e-12;
   const cell = Math.max(w, h) / resolution;
   const nx = Math.max(1, Math.ceil(w / cell));
   const ny = Math.max(1, Math.ceil(h / cell));
-  const sx = nx / w;
-  const sy = ny / h;
+  return { minX, minY, sx: nx / w, sy: ny / h, nx, ny };
+}
+
+/**
+ * Labels every cell of `frame` against the polygons. Edges outside the frame are clamped onto
+ * its border cells, which only makes those cells mixed (exact tests), never wrong.
+ */
+export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterLabelGrid {
+  const { minX, minY, sx, sy, nx, ny } = frame;
   const label = new Int32Array(nx * ny).fill(OUTSIDE);
   const stamp = new Int32Array(nx * ny);
   const pairs = new PairList();
@@ -162,8 +167,32 @@ export function buildRasterLabelGrid(set: PolygonSet, resolution = 1024): Raster
   return { minX, minY, sx, sy, nx, ny, label, candidateStart, candidates };
 }
 
-/** Visit every cell a segment (in cell coordinates) passes through. */
-function walkSegment(x0: number, y0: number, x1: number, y1: number, nx: number, ny: number, visit: (cell: number) => void) {
+/**
+ * Visit every cell a segment (in cell coordinates) passes through. The segment is first clipped
+ * to the frame (Liang–Barsky): clamping endpoints instead would bend it and miss cells it crosses.
+ */
+function walkSegment(ax: number, ay: number, bx: number, by: number, nx: number, ny: number, visit: (cell: number) => void) {
+  let t0 = 0;
+  let t1 = 1;
+  const dx0 = bx - ax;
+  const dy0 = by - ay;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
+  if (!clip(-dx0, ax) || !clip(dx0, nx - ax) || !clip(-dy0, ay) || !clip(dy0, ny - ay)) return;
+  const x0 = ax + dx0 * t0;
+  const y0 = ay + dy0 * t0;
+  const x1 = ax + dx0 * t1;
+  const y1 = ay + dy0 * t1;
   let cx = Math.min(nx - 1, Math.max(0, Math.floor(x0)));
   let cy = Math.min(ny - 1, Math.max(0, Math.floor(y0)));
   const ex = Math.min(nx - 1, Math.max(0, Math.floor(x1)));
@@ -188,44 +217,5 @@ function walkSegment(x0: number, y0: number, x1: number, y1: number, nx: number,
     }
     if (cx < 0 || cy < 0 || cx >= nx || cy >= ny) break;
     visit(cy * nx + cx);
-    // Also mark the diagonal neighbour when the segment passes exactly through a corner.
   }
-}
-
-/**
- * Calls `hit(point, unit)` for every unit containing each point.
- * Points outside the grid are outside every unit.
- */
-export function labelPoints(
-  grid: RasterLabelGrid,
-  set: PolygonSet,
-  coordinates: Float64Array,
-  hit: (point: number, unit: number) => void,
-): void {
-  const { minX, minY, sx, sy, nx, ny, label, candidateStart, candidates } = grid;
-  const n = coordinates.length >> 1;
-  for (let p = 0; p < n; p++) {
-    const x = coordinates[p * 2]!;
-    const y = coordinates[p * 2 + 1]!;
-    const col = Math.floor((x - minX) * sx);
-    const row = Math.floor((y - minY) * sy);
-    if (col < 0 || row < 0 || col >= nx || row >= ny) {
-      // On the far edge of the extent a point can still lie on a boundary: test exactly.
-      if (col === nx || row === ny) exactAll(set, p, x, y, hit);
-      continue;
-    }
-    const cell = row * nx + col;
-    const l = label[cell]!;
-    if (l >= 0) hit(p, l);
-    else if (l === MIXED) {
-      for (let k = candidateStart[cell]!; k < candidateStart[cell + 1]!; k++) {
-        const u = candidates[k]!;
-        if (pointInUnit(set, u, x, y)) hit(p, u);
-      }
-    }
-  }
-}
-
-function exactAll(set: PolygonSet, p: number, x: number, y: number, hit: (point: number, unit: number) => void) {
-  for (let u = 0; u < set.count; u++) if (pointInUnit(set, u, x, y)) hit(p, u);
 }

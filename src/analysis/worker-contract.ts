@@ -1,6 +1,9 @@
 // The typed message contract between the UI thread and the analysis worker: one map from request
 // type to its parameters and result. Typed arrays travel as transferables, never copied.
-import type { AreaUnit, PlanAnalysis } from '../core/model';
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { AreaUnit, Facility, PlanAnalysis } from '../core/model';
+import type { NearestFacilityInfo } from './coverage-engine';
+import type { WalkingArea } from './routing';
 import type { RuleProfile } from '../core/rule-profile';
 
 /** What every request returns: the fresh analysis and per-household community cover counts. */
@@ -17,7 +20,16 @@ export interface WorkerRequests {
   setUnits: { params: { kind: 'community' | 'grid'; units: AreaUnit[] }; result: AnalysisSnapshot };
   updateUnits: { params: { kind: 'community' | 'grid'; put: AreaUnit[]; deleted: string[] }; result: AnalysisSnapshot };
   setProfile: { params: { profile: RuleProfile }; result: AnalysisSnapshot };
+  setFacilities: { params: { facilities: Facility[] }; result: AnalysisSnapshot };
+  setRoads: { params: { roads: FeatureCollection<LineString | MultiLineString> | null }; result: AnalysisSnapshot };
+  /** Per household: the first distance tier within reach of the category, or the tier count when none. */
+  coverageTiers: { params: { category: string }; result: { tiers: Uint8Array } };
+  nearestFacilities: { params: { household: number }; result: { nearest: NearestFacilityInfo[] } };
+  walkingAreas: { params: { lon: number; lat: number }; result: { areas: WalkingArea[] | null } };
 }
+
+/** Requests that only read: they return their own result, not a fresh analysis. */
+export const QUERY_TYPES = new Set<RequestType>(['coverageTiers', 'nearestFacilities', 'walkingAreas']);
 
 export type RequestType = keyof WorkerRequests;
 

@@ -10,8 +10,6 @@ import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/p
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
 import { importLayer, writeGeoJson, type ImportOptions } from '../io';
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
-import { computeCoverage, type CoverageResult } from '../analysis/routing';
-import { communityCoverage } from '../analysis/community-coverage';
 import { UsageError } from './args';
 
 export const ANALYZE_OPTIONS = new Set([
@@ -135,38 +133,39 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     : null;
   const roadsLayer = roadsPath ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }) : null;
 
+  // --distances replaces the profile's living-circle distances for this run.
+  const runProfile: RuleProfile = options.has('distances')
+    ? { ...profile, livingCircle: { ...profile.livingCircle, tiers: distances.map((d, i) => ({ minutes: profile.livingCircle.tiers[i]?.minutes ?? Math.round(d / profile.livingCircle.walkingSpeed), distance: d })) } }
+    : profile;
   const analyzer = new PlanAnalyzer(households);
   analyzer.setCommunities(communities.map((c) => ({ ...c, kind: 'community' })));
   analyzer.setGrids(grids);
-  const analysis = analyzer.analyze(profile);
+  if (facilitiesLayer && facilitiesLayer.role === 'facilities') {
+    analyzer.setFacilities(facilitiesLayer.facilities);
+    analyzer.setRoads(roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : null);
+  }
+  const analysis = analyzer.analyze(runProfile);
 
-  let coverage: CoverageResult | null = null;
+  const coverage = analysis.coverage ?? null;
   const extraProperties = new Map<string, Record<string, unknown>>();
   const coverageMetadata: Record<string, unknown> = {};
-  if (facilitiesLayer && facilitiesLayer.role === 'facilities') {
-    coverage = computeCoverage({
-      roads: roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : undefined,
-      households,
-      facilities: facilitiesLayer.facilities,
-      distances,
-    });
-    const perCommunity = communityCoverage(coverage, households.households, distances, communities.map((_, i) => analyzer.communityMembers(i)));
-    communities.forEach((c, i) => extraProperties.set(c.id, { coverage: perCommunity[i] }));
+  if (coverage) {
+    for (const c of communities) extraProperties.set(c.id, { coverage: coverage.perCommunity[c.id] ?? null });
     coverageMetadata.coverage = coverage.overall;
-    coverageMetadata.coverageDistances = distances;
+    coverageMetadata.coverageDistances = coverage.distances;
     coverageMetadata.distanceMode = coverage.mode;
     coverageMetadata.distanceNote =
       coverage.mode === 'network'
         ? 'walking distances along the road network, including the access leg from each point to its nearest road'
         : 'straight-line distances: no road network was given (--roads), so these are not walking distances';
-    if (coverage.networkStats) coverageMetadata.network = coverage.networkStats;
-    coverageMetadata.householdsFarFromRoads = coverage.unreachableHouseholds;
+    const stats = analyzer.coverage.networkStats();
+    if (stats) coverageMetadata.network = stats;
   }
   const plan = buildPlanExport({
     communities,
     grids,
     analysis,
-    profile,
+    profile: runProfile,
     extraProperties,
     metadata: {
       ...coverageMetadata,

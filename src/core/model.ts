@@ -115,6 +115,21 @@ export interface PlanAnalysis {
   summary: PlanSummary;
   /** Plan-level flags (e.g. households outside every community). */
   flags: Flag[];
+  /** Living-circle coverage, when the plan has facilities. */
+  coverage?: PlanCoverage;
+}
+
+/** category → distance in metres (as a string) → household-weighted share 0..1. */
+export type CoverageShares = Record<string, Record<string, number>>;
+
+export interface PlanCoverage {
+  /** 'network': walked along roads; 'straight-line': no road layer, so distances are as the crow flies. */
+  mode: 'network' | 'straight-line';
+  distances: number[];
+  categories: string[];
+  overall: CoverageShares;
+  /** By community id; null for a community with no households. */
+  perCommunity: Record<string, CoverageShares | null>;
 }
 
 export interface PlanSummary {

@@ -1,11 +1,11 @@
 // Keeps the worker's analysis in step with the plan: after every change it sends the worker only
 // what changed (households, the communities or grids that differ by reference, the profile) and
 // holds the latest results for the UI.
-import type { AreaUnit, HouseholdSet, PlanAnalysis } from '../core/model';
+import type { AreaUnit, Facility, HouseholdSet, PlanAnalysis } from '../core/model';
 import type { RuleProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
 import { AnalysisClient } from '../analysis/analysis-client';
-import type { AnalysisSnapshot } from '../analysis/worker-contract';
+import type { AnalysisSnapshot, WorkerRequests } from '../analysis/worker-contract';
 
 export class AnalysisStore {
   analysis = $state.raw<PlanAnalysis | null>(null);
@@ -19,10 +19,18 @@ export class AnalysisStore {
   private sentHouseholds: HouseholdSet | null = null;
   private sentUnits: Record<'community' | 'grid', AreaUnit[] | null> = { community: null, grid: null };
   private sentProfile: RuleProfile | null = null;
+  private sentFacilities: Facility[] | null = null;
+  private sentRoads: PlanLayers['roads'] | undefined = undefined;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(worker: Worker) {
     this.client = new AnalysisClient(worker);
+  }
+
+  /** Read-only queries (coverage tiers, nearest facilities, walking areas), queued after pending syncs. */
+  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas'>(type: K, params: WorkerRequests[K]['params']): Promise<WorkerRequests[K]['result']> {
+    await this.queue;
+    return this.client.request(type, params);
   }
 
   /** Queue a sync; requests run in order so the last result always reflects the last state. */
@@ -52,6 +60,14 @@ export class AnalysisStore {
           if (diff.put.length || diff.deleted.length) last = await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted });
         } else last = await this.client.request('setUnits', { kind, units: $state.snapshot(units) as AreaUnit[] });
         this.sentUnits[kind] = units;
+      }
+      if (layers.roads !== this.sentRoads) {
+        last = await this.client.request('setRoads', { roads: layers.roads });
+        this.sentRoads = layers.roads;
+      }
+      if (layers.facilities !== this.sentFacilities) {
+        last = await this.client.request('setFacilities', { facilities: layers.facilities });
+        this.sentFacilities = layers.facilities;
       }
       if (profile !== this.sentProfile) {
         last = await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile });
