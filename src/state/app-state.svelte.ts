@@ -13,6 +13,12 @@ export type Selection =
   | { kind: 'facility'; id: string }
   | null;
 
+export interface CoverageView {
+  category: string;
+  /** Households beyond distances[tier] are blind spots (服务盲区). */
+  tier: number;
+}
+
 export interface FocusRequest {
   bbox: [number, number, number, number];
   nonce: number;
@@ -28,6 +34,17 @@ export class AppState {
   /** A message shown in the status bar (import results, errors). */
   notice = $state.raw<{ text: string; kind: 'info' | 'error' } | null>(null);
   loading = $state<string | null>(null);
+  /** Which side-panel tab is open. */
+  tab = $state<'size' | 'coverage'>('size');
+  /** When set, household points are coloured by their reach of this category. */
+  coverageView = $state.raw<CoverageView | null>(null);
+  coverageTiers = $state.raw<Uint8Array | null>(null);
+  /** Walking areas of the selected facility, largest first. */
+  walkingAreas = $state.raw<import('../analysis/routing').WalkingArea[] | null>(null);
+  nearest = $state.raw<import('../analysis/coverage-engine').NearestFacilityInfo[] | null>(null);
+  /** Map click mode: normal selection, or placing a new facility / moving the selected one. */
+  mapMode = $state<'select' | 'add-facility' | 'move-facility'>('select');
+  newFacilityCategory = $state('community-service-station');
 
   constructor(worker: Worker) {
     this.analysis = new AnalysisStore(worker);
