@@ -1,7 +1,7 @@
 // The analysis Web Worker: holds the household points and their index, counts them into
 // communities and grids and evaluates the profile's rules, off the UI thread.
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
-import type { RuleProfile } from '../core/rule-profile';
+import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { PlanAnalyzer } from './plan-analyzer';
 import { QUERY_TYPES, type AnalysisSnapshot, type RequestMessage, type ResponseMessage, type WorkerRequests } from './worker-contract';
 
@@ -25,7 +25,7 @@ const handlers: Handlers = {
   setFacilities: (p) => analyzer.setFacilities(p.facilities),
   setRoads: (p) => analyzer.setRoads(p.roads),
   coverageTiers: (p) => {
-    analyzer.coverage.setDistances(profile.livingCircle.tiers.map((t) => t.distance));
+    analyzer.coverage.setDistances(livingCircleDistances(profile.livingCircle));
     analyzer.coverage.update();
     return { tiers: analyzer.coverage.tiers(p.category) };
   },

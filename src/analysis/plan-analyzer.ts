@@ -8,7 +8,7 @@ import type { AreaResult, AreaUnit, Facility, Flag, HouseholdSet, PlanAnalysis, 
 import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
-import type { RuleProfile } from '../core/rule-profile';
+import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { evaluateCommunitySize, evaluateGridSize, summarize } from '../core/size-rules';
 import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
@@ -128,7 +128,7 @@ export class PlanAnalyzer {
   /** Coverage shares per community and facility requirement flags, added to the community results. */
   private analyzeCoverage(profile: RuleProfile, results: AreaResult[]): PlanCoverage | null {
     if (this.facilities.length === 0) return null;
-    this.coverage.setDistances(profile.livingCircle.tiers.map((t) => t.distance));
+    this.coverage.setDistances(livingCircleDistances(profile.livingCircle));
     this.coverage.update();
     const live = this.communities.map((u, i) => ({ u, i })).filter(({ u }) => !u.properties.__deleted);
     const shares = this.coverage.perCommunity(live.map(({ i }) => this.communityCounter.membersOf(i)));

@@ -31,7 +31,15 @@ export interface LivingCircleRule {
   walkingSpeed: number;
   /** Metres per minute for elderly residents. */
   elderlyWalkingSpeed: number;
+  /** When true, each tier's distance is its minutes at the elderly walking speed. */
+  useElderlySpeed?: boolean;
   source: RuleSource;
+}
+
+/** The walking distances the coverage analysis uses, in metres, ascending. */
+export function livingCircleDistances(rule: LivingCircleRule): number[] {
+  const d = rule.useElderlySpeed ? rule.tiers.map((t) => Math.round(t.minutes * rule.elderlyWalkingSpeed)) : rule.tiers.map((t) => t.distance);
+  return d.sort((a, b) => a - b);
 }
 
 /** A facility a community must have, inside it or within a walking distance (issue 4). */

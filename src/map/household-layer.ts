@@ -20,9 +20,26 @@ export function householdRadii(households: Float64Array): Float32Array {
   return r;
 }
 
-export function householdColors(count: number, cover: Uint8Array | null): Uint8Array {
+const TIER_COLORS: [number, number, number, number][] = [
+  [0, 128, 64, 220],
+  [90, 170, 60, 220],
+  [190, 190, 40, 220],
+  [230, 150, 30, 220],
+];
+const BLIND_SPOT: [number, number, number, number] = [220, 38, 38, 240];
+
+/**
+ * Colours by community membership, or — in the coverage view — by the distance tier a household
+ * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in red.
+ */
+export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0): Uint8Array {
   const c = new Uint8Array(count * 4);
   for (let i = 0; i < count; i++) {
+    if (tiers && tiers.length === count) {
+      const t = tiers[i]!;
+      c.set(t > tierLimit ? BLIND_SPOT : TIER_COLORS[Math.min(t, TIER_COLORS.length - 1)]!, i * 4);
+      continue;
+    }
     const k = cover ? cover[i]! : 1;
     c.set(k === 0 ? UNASSIGNED : k > 1 ? OVERLAP : ASSIGNED, i * 4);
   }
