@@ -68,6 +68,8 @@ function unitFeature(unit: AreaUnit, result: AreaResult | undefined, extraFlags:
     ...extra,
   };
   if (unit.kind === 'community') properties.communityType = unit.communityType ?? null;
+  if (unit.blockIds) properties.blockIds = unit.blockIds;
+  if (unit.locked) properties.locked = true;
   if (unit.kind === 'grid') properties.communityId = unit.parentId ?? null;
   if (result?.band) {
     properties.bandMin = result.band.min;

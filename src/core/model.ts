@@ -31,7 +31,8 @@ export interface HouseholdSet {
 }
 
 /** Which kind of area a unit is. */
-export type AreaKind = 'community' | 'grid';
+/** Street blocks are the planning units that communities are painted from. */
+export type AreaKind = 'community' | 'grid' | 'block';
 
 /** A community (社区/居委会) or a grid (网格): a polygon with an id, a name and, for communities, a type. */
 export interface AreaUnit {
@@ -42,6 +43,10 @@ export interface AreaUnit {
   communityType?: string;
   /** For grids: the community the grid belongs to, when known. */
   parentId?: string;
+  /** For communities and grids built from street blocks: the block ids they are made of. */
+  blockIds?: string[];
+  /** A locked community cannot be changed by painting. */
+  locked?: boolean;
   geometry: Polygon | MultiPolygon;
   /** Other properties from the source, kept and exported unchanged. */
   properties: Record<string, unknown>;

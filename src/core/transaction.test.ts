@@ -9,6 +9,7 @@ const empty: PlanLayers = {
   households: { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null },
   facilities: [],
   roads: null,
+  blocks: [],
 };
 
 describe('transactions', () => {

@@ -9,6 +9,8 @@ export interface PlanLayers {
   households: HouseholdSet;
   facilities: Facility[];
   roads: FeatureCollection<LineString | MultiLineString> | null;
+  /** Planning units (street blocks); painting assigns them to communities. */
+  blocks: AreaUnit[];
 }
 
 export type UnitLayer = 'communities' | 'grids';
@@ -20,7 +22,8 @@ export type Change =
   | { kind: 'replace'; layer: 'grids'; value: AreaUnit[] }
   | { kind: 'replace'; layer: 'households'; value: HouseholdSet }
   | { kind: 'replace'; layer: 'facilities'; value: Facility[] }
-  | { kind: 'replace'; layer: 'roads'; value: PlanLayers['roads'] };
+  | { kind: 'replace'; layer: 'roads'; value: PlanLayers['roads'] }
+  | { kind: 'replace'; layer: 'blocks'; value: AreaUnit[] };
 
 export interface Transaction {
   label: string;

@@ -43,7 +43,11 @@ export class AppState {
   walkingAreas = $state.raw<import('../analysis/routing').WalkingArea[] | null>(null);
   nearest = $state.raw<import('../analysis/coverage-engine').NearestFacilityInfo[] | null>(null);
   /** Map click mode: normal selection, or placing a new facility / moving the selected one. */
-  mapMode = $state<'select' | 'add-facility' | 'move-facility'>('select');
+  mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks'>('select');
+  /** Paint mode: the community blocks are painted into; null erases (unassigns). */
+  paintTarget = $state<string | null>(null);
+  /** Blocks picked for a new community. */
+  blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
 
   constructor(worker: Worker) {

@@ -16,6 +16,7 @@ export const EMPTY_LAYERS: PlanLayers = {
   households: { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null },
   facilities: [],
   roads: null,
+  blocks: [],
 };
 
 export class PlanStore {

@@ -1,0 +1,96 @@
+// Painting street blocks (planning units) into communities, as in redistricting tools: each
+// community is the union of its blocks, so moving a block changes the two communities involved
+// and nothing else. Returns transaction changes, or a reason when the move is not allowed.
+import * as polyclip from 'polyclip-ts';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { AreaUnit } from '../model';
+import type { Change } from '../transaction';
+
+type Geom = Polygon | MultiPolygon;
+type ClipGeom = Parameters<typeof polyclip.union>[0];
+
+/** The block ids a community is made of (from the unit, or its source properties). */
+export function blockIdsOf(unit: AreaUnit): string[] {
+  if (unit.blockIds) return unit.blockIds;
+  const fromProps = unit.properties.blockIds;
+  return Array.isArray(fromProps) ? fromProps.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Block id → id of the community holding it. */
+export function blockOwners(communities: readonly AreaUnit[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const c of communities) for (const b of blockIdsOf(c)) owners.set(b, c.id);
+  return owners;
+}
+
+function round(c: Position[][][]): Position[][][] {
+  return c.map((poly) => poly.map((ring) => ring.map(([x, y]) => [Math.round(x! * 1e7) / 1e7, Math.round(y! * 1e7) / 1e7])));
+}
+
+/** The union of the given blocks as one Polygon or MultiPolygon; null when empty. */
+export function dissolveBlocks(blocks: readonly AreaUnit[]): Geom | null {
+  if (blocks.length === 0) return null;
+  const geoms = blocks.map((b) => (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates) as ClipGeom);
+  const [first, ...rest] = geoms;
+  const result = round(polyclip.union(first!, ...rest) as Position[][][]);
+  if (result.length === 0) return null;
+  return result.length === 1 ? { type: 'Polygon', coordinates: result[0]! } : { type: 'MultiPolygon', coordinates: result };
+}
+
+export type PaintResult = { ok: true; changes: Change[]; label: string } | { ok: false; reason: string };
+
+/**
+ * Moves blocks into `targetId` (or out of every community when targetId is null). Locked
+ * communities are never changed; a community left with no blocks is deleted.
+ */
+export function paintBlocks(
+  communities: readonly AreaUnit[],
+  blocksById: ReadonlyMap<string, AreaUnit>,
+  blockIds: readonly string[],
+  targetId: string | null,
+): PaintResult {
+  const byId = new Map(communities.map((c) => [c.id, c]));
+  const target = targetId ? byId.get(targetId) : null;
+  if (targetId && !target) return { ok: false, reason: `community ${targetId} does not exist` };
+  if (target?.locked) return { ok: false, reason: `${target.name} is locked` };
+  const owners = blockOwners(communities);
+  const moving = blockIds.filter((b) => blocksById.has(b) && owners.get(b) !== (targetId ?? undefined));
+  if (moving.length === 0) return { ok: false, reason: 'nothing to change' };
+  const lockedOwner = moving.map((b) => byId.get(owners.get(b) ?? '')).find((c) => c?.locked);
+  if (lockedOwner) return { ok: false, reason: `${lockedOwner.name} is locked` };
+
+  const changed = new Map<string, string[]>();
+  const idsOf = (c: AreaUnit) => changed.get(c.id) ?? blockIdsOf(c);
+  for (const b of moving) {
+    const owner = byId.get(owners.get(b) ?? '');
+    if (owner) changed.set(owner.id, idsOf(owner).filter((x) => x !== b));
+  }
+  if (target) changed.set(target.id, [...idsOf(target), ...moving]);
+
+  const changes: Change[] = [];
+  for (const [id, ids] of changed) {
+    const unit = byId.get(id)!;
+    const geometry = dissolveBlocks(ids.map((b) => blocksById.get(b)).filter((x): x is AreaUnit => !!x));
+    if (!geometry) changes.push({ kind: 'delete', layer: 'communities', id });
+    else changes.push({ kind: 'put', layer: 'communities', unit: { ...unit, blockIds: ids, geometry } });
+  }
+  const label = target ? `${moving.length} block${moving.length > 1 ? 's' : ''} → ${target.name}` : `${moving.length} block${moving.length > 1 ? 's' : ''} unassigned`;
+  return { ok: true, changes, label };
+}
+
+/** A new community from a selection of blocks, taking them from their current communities. */
+export function communityFromBlocks(
+  communities: readonly AreaUnit[],
+  blocksById: ReadonlyMap<string, AreaUnit>,
+  blockIds: readonly string[],
+  unit: Omit<AreaUnit, 'geometry' | 'blockIds'>,
+): PaintResult {
+  const geometry = dissolveBlocks(blockIds.map((b) => blocksById.get(b)).filter((x): x is AreaUnit => !!x));
+  if (!geometry) return { ok: false, reason: 'select at least one block' };
+  const created: AreaUnit = { ...unit, geometry, blockIds: [] };
+  const withNew = [...communities, created];
+  const moved = paintBlocks(withNew, blocksById, blockIds, created.id);
+  if (!moved.ok) return moved;
+  // The new unit's put (with its blocks) already stands in `moved`; add it as a creation.
+  return { ok: true, changes: moved.changes, label: `new community ${unit.name} from ${blockIds.length} blocks` };
+}
