@@ -31,6 +31,11 @@ const handlers: Handlers = {
   },
   nearestFacilities: (p) => ({ nearest: analyzer.coverage.nearest(p.household) }),
   walkingAreas: (p) => ({ areas: analyzer.coverage.walkingAreas(p.lon, p.lat) }),
+  topology: () => {
+    const t = performance.now();
+    const flags = analyzer.topology();
+    return { flags, ms: performance.now() - t };
+  },
 };
 
 self.onmessage = (event: MessageEvent<RequestMessage>) => {

@@ -8,6 +8,7 @@ import type { AreaResult, AreaUnit, Facility, Flag, HouseholdSet, PlanAnalysis, 
 import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
+import { checkTopology, type TopologyFlag } from '../core/edit/topology';
 import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { evaluateCommunitySize, evaluateGridSize, summarize } from '../core/size-rules';
 import { AreaCounter } from './area-counter';
@@ -22,9 +23,11 @@ export class PlanAnalyzer {
   private facilities: Facility[] = [];
   private facilityIndex: KDBush | null = null;
   readonly coverage = new CoverageEngine();
+  private householdSet: HouseholdSet;
   private gridIndexById = new Map<string, number>();
 
   constructor(households: HouseholdSet) {
+    this.householdSet = households;
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
     this.gridCounter = new AreaCounter(frame);
@@ -42,6 +45,7 @@ export class PlanAnalyzer {
   }
 
   setHouseholds(households: HouseholdSet): void {
+    this.householdSet = households;
     this.coverage.setHouseholds(households.coordinates, households.households);
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
@@ -167,6 +171,13 @@ export class PlanAnalyzer {
   /** Per household point: one community index containing it, or -1. */
   communityOfPoint(): Int32Array {
     return this.communityCounter.firstArea;
+  }
+
+  /** Overlaps, gaps holding households, multi-part communities, grids crossing communities. */
+  topology(): TopologyFlag[] {
+    const communities = this.communities.filter((u) => !u.properties.__deleted);
+    const grids = this.grids.filter((u) => !u.properties.__deleted);
+    return checkTopology(communities, grids, this.householdSet);
   }
 
   /** Original household point indices inside community i (by position in the communities given). */

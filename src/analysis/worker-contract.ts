@@ -4,6 +4,7 @@ import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { AreaUnit, Facility, PlanAnalysis } from '../core/model';
 import type { NearestFacilityInfo } from './coverage-engine';
 import type { WalkingArea } from './routing';
+import type { TopologyFlag } from '../core/edit/topology';
 import type { RuleProfile } from '../core/rule-profile';
 
 /** What every request returns: the fresh analysis and per-household community cover counts. */
@@ -26,10 +27,11 @@ export interface WorkerRequests {
   coverageTiers: { params: { category: string }; result: { tiers: Uint8Array } };
   nearestFacilities: { params: { household: number }; result: { nearest: NearestFacilityInfo[] } };
   walkingAreas: { params: { lon: number; lat: number }; result: { areas: WalkingArea[] | null } };
+  topology: { params: Record<string, never>; result: { flags: TopologyFlag[]; ms: number } };
 }
 
 /** Requests that only read: they return their own result, not a fresh analysis. */
-export const QUERY_TYPES = new Set<RequestType>(['coverageTiers', 'nearestFacilities', 'walkingAreas']);
+export const QUERY_TYPES = new Set<RequestType>(['coverageTiers', 'nearestFacilities', 'walkingAreas', 'topology']);
 
 export type RequestType = keyof WorkerRequests;
 

@@ -28,7 +28,7 @@ export class AnalysisStore {
   }
 
   /** Read-only queries (coverage tiers, nearest facilities, walking areas), queued after pending syncs. */
-  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas'>(type: K, params: WorkerRequests[K]['params']): Promise<WorkerRequests[K]['result']> {
+  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas' | 'topology'>(type: K, params: WorkerRequests[K]['params']): Promise<WorkerRequests[K]['result']> {
     await this.queue;
     return this.client.request(type, params);
   }

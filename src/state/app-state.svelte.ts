@@ -46,6 +46,8 @@ export class AppState {
   mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks'>('select');
   /** Paint mode: the community blocks are painted into; null erases (unassigns). */
   paintTarget = $state<string | null>(null);
+  /** Topology flags of the current plan (overlaps, gaps, multi-part, crossing grids). */
+  topology = $state.raw<import('../core/edit/topology').TopologyFlag[] | null>(null);
   /** Blocks picked for a new community. */
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
