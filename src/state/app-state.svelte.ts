@@ -43,7 +43,13 @@ export class AppState {
   walkingAreas = $state.raw<import('../analysis/routing').WalkingArea[] | null>(null);
   nearest = $state.raw<import('../analysis/coverage-engine').NearestFacilityInfo[] | null>(null);
   /** Map click mode: normal selection, or placing a new facility / moving the selected one. */
-  mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks'>('select');
+  mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks' | 'draw'>('select');
+  /** Draw mode: what the next drawing does. */
+  drawAction = $state<'community' | 'grid' | 'split' | 'reshape' | 'merge' | null>(null);
+  /** A drawn or reshaped community: clipped to its neighbours, or kept overlapping and flagged. */
+  overlapPolicy = $state<'clip' | 'flag'>('clip');
+  /** Set by the map: reads the polygon being reshaped. */
+  readReshaped: (() => import('geojson').Polygon | null) | null = null;
   /** Paint mode: the community blocks are painted into; null erases (unassigns). */
   paintTarget = $state<string | null>(null);
   /** Topology flags of the current plan (overlaps, gaps, multi-part, crossing grids). */
