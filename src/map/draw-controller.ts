@@ -119,7 +119,7 @@ export class DrawController {
     const [result] = draw.addFeatures([{ type: 'Feature', geometry, properties: { mode: 'polygon' } }]);
     if (!result?.valid) throw new Error(result?.reason ?? 'the polygon cannot be edited');
     this.editingId = String(result.id);
-    draw.selectFeature(result.id);
+    draw.selectFeature(result.id!);
   }
 
   current(): Polygon | null {
