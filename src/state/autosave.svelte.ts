@@ -177,7 +177,7 @@ function completion(tx: IDBTransaction): Promise<void> {
   });
 }
 
-type Job = { kind: 'put'; record: PlanSnapshot; seq: number } | { kind: 'delete'; seq: number };
+type Job = { kind: 'put'; record: PlanSnapshot } | { kind: 'delete' };
 
 export interface AutosaveOptions {
   backend?: AutosaveBackend;
@@ -221,8 +221,6 @@ export class Autosave {
   #latest: PlanSnapshot | null = null;
   #scheduled = false;
   #inFlight = 0;
-  #seq = 0;
-  #reported = 0;
   #idle: (() => void)[] = [];
 
   constructor(options: AutosaveOptions = {}) {
@@ -234,7 +232,7 @@ export class Autosave {
   save(record: PlanSnapshot): void {
     if (this.#latest && sameState(this.#latest, record)) return;
     this.#latest = record;
-    this.#enqueue({ kind: 'put', record, seq: ++this.#seq });
+    this.#enqueue({ kind: 'put', record });
   }
 
   /** The saved plan, or null when there is none or it cannot be read (then `error` says why). */
@@ -262,7 +260,7 @@ export class Autosave {
   /** Removes the saved plan, after any write already under way; drops writes still waiting. */
   clear(): Promise<void> {
     this.#latest = null;
-    this.#enqueue({ kind: 'delete', seq: ++this.#seq });
+    this.#enqueue({ kind: 'delete' });
     return this.flush();
   }
 
@@ -326,16 +324,14 @@ export class Autosave {
     write
       .then(
         () => {
-          if (job.seq < this.#reported) return;
-          this.#reported = job.seq;
           if (job.kind === 'put') this.lastSavedAt = Date.now();
           this.error = null;
+          this.#failed = null;
         },
         (error: unknown) => {
-          if (job.seq < this.#reported) return;
-          this.#reported = job.seq;
           this.error = describeStorageError(error, job.kind === 'put' ? 'save' : 'clear');
-          if (!this.#pending) this.#failed = job;
+          // Worth retrying only while nothing newer is waiting or under way: that would supersede it.
+          if (!this.#pending && this.#inFlight === 1) this.#failed = job;
         },
       )
       .finally(() => {
