@@ -3,7 +3,8 @@
 // (@turf/boolean-point-in-polygon with a bounding-box prefilter) run in the same process.
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
-import { AreaCounter, buildPointIndex } from '../src/analysis/area-counter';
+import { AreaCounter } from '../src/analysis/area-counter';
+import { buildHouseholdFrame } from '../src/analysis/household-frame';
 import { syntheticCity } from './synthetic-city';
 
 export interface BenchResult {
@@ -66,8 +67,7 @@ function reshape(poly: Polygon, seed: number): Polygon {
 export function benchRecount(households = 1_000_000): BenchResult[] {
   const city = syntheticCity({ households });
   const points = { coordinates: city.coordinates, households: city.households };
-  const index = buildPointIndex(points);
-  const counter = new AreaCounter(points, index);
+  const counter = new AreaCounter(buildHouseholdFrame(points));
   counter.setAreas(city.communities); // warm-up (JIT)
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) runs.push(time(() => counter.setAreas(city.communities)).ms);
