@@ -1,0 +1,65 @@
+// Boundary editing as a planner does it: paint a street block into a community and see its
+// count change at once, undo it, and (with autosave) find the plan intact after a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { bbox, interiorPoint, neighbouringBlock, readDemo, screenPoint } from './demo-geometry';
+
+let s: Session;
+const communities = readDemo('communities');
+
+beforeAll(async () => {
+  s = await openApp();
+  await waitForAnalysis(s.page, communities.length);
+  await s.page.waitForFunction(() => (window as unknown as { __map?: { loaded(): boolean } }).__map?.loaded());
+});
+
+afterAll(async () => {
+  await s?.close();
+  stopServer();
+});
+
+const rowHouseholds = (id: string) =>
+  s.page.evaluate((id) => {
+    const row = document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`);
+    return row ? Number(row.children[2]!.textContent!.replace(/,/g, '')) : NaN;
+  }, id);
+
+describe('paint mode', () => {
+  it('paints a block into a community: its tally and table row change at once, and undo restores them', async () => {
+    const { community, block, owner } = neighbouringBlock();
+    const target = community.properties.id as string;
+    const before = await rowHouseholds(target);
+    const ownerBefore = await rowHouseholds(owner);
+    expect(before).toBeGreaterThan(0);
+
+    await s.page.getByTestId('mode-paint').click();
+    await s.page.getByTestId('paint-target').selectOption(target);
+    await s.page.getByTestId('paint-tally').waitFor();
+    expect(Number((await s.page.getByTestId('paint-households').textContent())!.replace(/,/g, ''))).toBe(before);
+
+    const at = await screenPoint(s.page, interiorPoint(block.geometry), bbox(block.geometry));
+    await s.page.mouse.click(at.x, at.y);
+    const moved = block.properties.households as number;
+    await s.page.waitForFunction(
+      ([id, n]) => Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
+      [target, before + moved] as const,
+      { timeout: 30_000 },
+    );
+    expect(await rowHouseholds(target)).toBe(before + moved);
+    expect(await rowHouseholds(owner)).toBe(ownerBefore - moved);
+
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction(
+      ([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n,
+      [target, before] as const,
+      { timeout: 30_000 },
+    );
+    expect(await rowHouseholds(owner)).toBe(ownerBefore);
+    await s.page.keyboard.press('Control+Shift+z');
+    await s.page.waitForFunction(
+      ([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n,
+      [target, before + moved] as const,
+      { timeout: 30_000 },
+    );
+  });
+});
