@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isWalkable, looksLikeOsmXml, osmRoads, parseOsmXml } from './osm-xml';
+
+const xml = `<?xml version="1.0" encoding="UTF-8"?><osm version="0.6" generator="Overpass API">
+  <node id="1" lat="31.2300000" lon="121.4700000"/>
+  <node id="2" lat="31.2300000" lon="121.4800000"/>
+  <node id="3" lat="31.2400000" lon="121.4800000"><tag k="highway" v="crossing"/></node>
+  <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/><tag k="name" v="南京东路 &amp; 外滩"/></way>
+  <way id="11"><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/></way>
+  <way id="12"><nd ref="1"/><nd ref="3"/><tag k="highway" v="motorway"/></way>
+  <way id="13"><nd ref="1"/><nd ref="99"/><tag k="highway" v="service"/></way>
+  <way id="14"><nd ref="1"/><nd ref="2"/><tag k="building" v="yes"/></way>
+</osm>`;
+
+describe('OSM XML roads', () => {
+  it('recognises OSM XML', () => {
+    expect(looksLikeOsmXml(xml)).toBe(true);
+    expect(looksLikeOsmXml('{"type":"FeatureCollection"}')).toBe(false);
+  });
+
+  it('keeps walkable highway ways with their shared nodes, decodes entities, drops motorways', () => {
+    const r = osmRoads(parseOsmXml(xml));
+    expect(r.roads.features.map((f) => f.properties!.id)).toEqual(['w10', 'w11']);
+    expect(r.roads.features[0]!.properties!.name).toBe('南京东路 & 外滩');
+    expect(r.roads.features[0]!.geometry.coordinates[1]).toEqual(r.roads.features[1]!.geometry.coordinates[0]);
+    expect(r.skippedWays).toBe(3); // motorway, a way with a missing node left with one vertex, a building
+    expect(r.missingNodes).toBe(1);
+  });
+
+  it('treats foot=no and areas as not walkable', () => {
+    expect(isWalkable({ highway: 'footway' })).toBe(true);
+    expect(isWalkable({ highway: 'primary', foot: 'no' })).toBe(false);
+    expect(isWalkable({ highway: 'pedestrian', area: 'yes' })).toBe(false);
+  });
+});
