@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buildHouseholdFrame, type HouseholdFrame, type PointSet } from './household-frame';
 import { buildPolygonSet, pointInUnit, type PolygonSet } from './polygon-set';
-import { buildRasterLabelGrid, MIXED } from './raster-label-grid';
+import { buildRasterLabelGrid, MIXED, pointInUnitRow } from './raster-label-grid';
 
 export type { PointSet } from './household-frame';
 
@@ -84,23 +84,31 @@ export class AreaCounter {
       cover.fill(0);
       first.fill(-1);
     } else {
-      const { label, candidateStart, candidates } = grid;
+      const { label, candidateStart, candidates, edges } = grid;
+      const coords = set.coords;
+      const nx = f.frame.nx;
       for (let k = 0; k < occupied.length; k++) {
         const c = occupied[k]!;
         const s = cellStart[c]!;
         const e = cellStart[c + 1]!;
         const l = label[c]!;
+        // Plain loops: cells hold a handful of points, and a fill() call per cell costs more than it saves.
         if (l >= 0) {
           households[l]! += cellHouseholds[c]!;
           counts[l]! += e - s;
-          cover.fill(1, s, e);
-          first.fill(l, s, e);
+          for (let p = s; p < e; p++) {
+            cover[p] = 1;
+            first[p] = l;
+          }
         } else if (l !== MIXED) {
-          cover.fill(0, s, e);
-          first.fill(-1, s, e);
+          for (let p = s; p < e; p++) {
+            cover[p] = 0;
+            first[p] = -1;
+          }
         } else {
           const cs = candidateStart[c]!;
           const ce = candidateStart[c + 1]!;
+          const row = (c / nx) | 0;
           for (let p = s; p < e; p++) {
             const x = xy[p * 2]!;
             const y = xy[p * 2 + 1]!;
@@ -108,7 +116,7 @@ export class AreaCounter {
             first[p] = -1;
             for (let j = cs; j < ce; j++) {
               const u = candidates[j]!;
-              if (!pointInUnit(set, u, x, y)) continue;
+              if (!pointInUnitRow(coords, edges, u, row, x, y)) continue;
               counts[u]!++;
               households[u]! += hw[p]!;
               if (n === 0) first[p] = u;
@@ -131,24 +139,43 @@ export class AreaCounter {
         }
       }
     }
-    // Member lists as one CSR buffer, viewed per area.
-    const start = new Int32Array(set.count + 1);
-    for (let u = 0; u < set.count; u++) start[u + 1] = start[u]! + counts[u]!;
-    const all = new Int32Array(start[set.count]!);
-    const fill = start.slice(0, set.count);
-    for (let p = 0; p < f.count; p++) {
+    // Member lists are only needed by an edit; build them when the first one comes.
+    this.pendingMembers = { counts, extraPoints: extraPoints.subarray(0, extras), extraAreas: extraAreas.subarray(0, extras) };
+    this.members = [];
+    this.pointCounts = counts;
+    this.households = households;
+  }
+
+  private pendingMembers: { counts: Int32Array; extraPoints: Int32Array; extraAreas: Int32Array } | null = null;
+  private pointCounts = new Int32Array(0);
+
+  /** Member lists as one CSR buffer from the last full count, viewed per area. */
+  private ensureMembers(): void {
+    const pending = this.pendingMembers;
+    if (!pending) return;
+    this.pendingMembers = null;
+    const { counts, extraPoints, extraAreas } = pending;
+    const n = counts.length;
+    const start = new Int32Array(n + 1);
+    for (let u = 0; u < n; u++) start[u + 1] = start[u]! + counts[u]!;
+    const all = new Int32Array(start[n]!);
+    const fill = start.slice(0, n);
+    const first = this.firstInternal;
+    for (let p = 0; p < first.length; p++) {
       const u = first[p]!;
       if (u >= 0) all[fill[u]!++] = p;
     }
-    for (let i = 0; i < extras; i++) all[fill[extraAreas[i]!]!++] = extraPoints[i]!;
-    const members: Int32Array[] = new Array(set.count);
-    for (let u = 0; u < set.count; u++) members[u] = all.subarray(start[u]!, start[u + 1]!);
+    for (let i = 0; i < extraPoints.length; i++) all[fill[extraAreas[i]!]!++] = extraPoints[i]!;
+    const members: Int32Array[] = new Array(n);
+    for (let u = 0; u < n; u++) members[u] = all.subarray(start[u]!, start[u + 1]!);
+    // Areas appended or updated since the full count keep their own lists.
+    for (let u = 0; u < this.members.length; u++) if (this.members[u]) members[u] = this.members[u]!;
     this.members = members;
-    this.households = households;
   }
 
   /** Recount one area after its geometry changed (or became null, i.e. deleted). */
   updateArea(area: number, geometry: Polygon | MultiPolygon | null): void {
+    this.ensureMembers();
     this.originalCover = this.originalFirst = null;
     const old = this.members[area] ?? EMPTY;
     const hw = this.frame.households;
@@ -176,10 +203,12 @@ export class AreaCounter {
     }
     this.members[area] = inside;
     this.households[area] = total;
+    if (area < this.pointCounts.length) this.pointCounts[area] = inside.length;
   }
 
   /** Append a new area and count it. Returns its index. */
   addArea(geometry: Polygon | MultiPolygon | null): number {
+    this.ensureMembers();
     const index = this.count++;
     this.members.push(EMPTY);
     const h = new Float64Array(this.count);
@@ -191,6 +220,7 @@ export class AreaCounter {
 
   /** Original point indices inside an area. */
   membersOf(area: number): Int32Array {
+    this.ensureMembers();
     const m = this.members[area] ?? EMPTY;
     const out = new Int32Array(m.length);
     for (let i = 0; i < m.length; i++) out[i] = this.frame.order[m[i]!]!;
@@ -198,6 +228,7 @@ export class AreaCounter {
   }
 
   pointCount(area: number): number {
+    if (this.pendingMembers) return this.pointCounts[area] ?? 0;
     return this.members[area]?.length ?? 0;
   }
 

@@ -21,6 +21,80 @@ export interface RasterLabelGrid {
   /** CSR of candidate units for mixed cells. */
   candidateStart: Int32Array;
   candidates: Int32Array;
+  /** Each unit's edges bucketed by grid row, so an exact test only walks the edges of its row. */
+  edges: RowEdges;
+}
+
+/**
+ * Unit u's edges overlapping row r (rowFrom[u] ≤ r ≤ rowTo[u]) are edgeIndex[slotStart[s] …
+ * slotStart[s+1]-1] with s = slotBase[u] + r - rowFrom[u]; an edge is the index of its first vertex.
+ */
+export interface RowEdges {
+  rowFrom: Int32Array;
+  slotBase: Int32Array;
+  slotStart: Int32Array;
+  edgeIndex: Int32Array;
+}
+
+/**
+ * Even-odd test of (x, y) against unit u using only the edges of `row`: a horizontal ray from the
+ * point can only cross edges whose y-range holds y, and those all overlap the point's row.
+ */
+export function pointInUnitRow(coords: Float64Array, edges: RowEdges, u: number, row: number, x: number, y: number): boolean {
+  const slot = edges.slotBase[u]! + row - edges.rowFrom[u]!;
+  if (slot < edges.slotBase[u]! || slot >= edges.slotBase[u + 1]!) return false;
+  let inside = false;
+  for (let k = edges.slotStart[slot]!; k < edges.slotStart[slot + 1]!; k++) {
+    const i = edges.edgeIndex[k]!;
+    const yi = coords[i * 2 + 1]!;
+    const yj = coords[i * 2 + 3]!;
+    if (yi > y !== yj > y) {
+      const xi = coords[i * 2]!;
+      const xj = coords[i * 2 + 2]!;
+      if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Buckets every unit's edges by the frame rows they overlap. */
+function bucketEdges(set: PolygonSet, frame: GridFrame): RowEdges {
+  const { minY, sy, ny } = frame;
+  const c = set.coords;
+  const rowFrom = new Int32Array(set.count);
+  const slotBase = new Int32Array(set.count + 1);
+  for (let u = 0; u < set.count; u++) {
+    const from = Math.max(0, Math.min(ny - 1, Math.floor((set.bbox[u * 4 + 1]! - minY) * sy)));
+    const to = Math.max(0, Math.min(ny - 1, Math.floor((set.bbox[u * 4 + 3]! - minY) * sy)));
+    rowFrom[u] = from;
+    slotBase[u + 1] = slotBase[u]! + (set.bbox[u * 4 + 1]! <= set.bbox[u * 4 + 3]! ? to - from + 1 : 0);
+  }
+  const slots = slotBase[set.count]!;
+  const slotStart = new Int32Array(slots + 1);
+  const rowsOf = (i: number, u: number): [number, number] => {
+    const a = (c[i * 2 + 1]! - minY) * sy;
+    const b = (c[i * 2 + 3]! - minY) * sy;
+    const lo = Math.max(rowFrom[u]!, Math.floor(Math.min(a, b)));
+    const hi = Math.min(rowFrom[u]! + slotBase[u + 1]! - slotBase[u]! - 1, Math.floor(Math.max(a, b)));
+    return [lo, hi];
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    const fill = pass === 1 ? slotStart.slice(0, slots) : null;
+    const edgeIndex = pass === 1 ? new Int32Array(slotStart[slots]!) : null;
+    for (let u = 0; u < set.count; u++)
+      for (let r = set.unitRingStart[u]!; r < set.unitRingStart[u + 1]!; r++)
+        for (let i = set.ringStart[r]!; i < set.ringStart[r + 1]! - 1; i++) {
+          const [lo, hi] = rowsOf(i, u);
+          for (let row = lo; row <= hi; row++) {
+            const slot = slotBase[u]! + row - rowFrom[u]!;
+            if (fill) edgeIndex![fill[slot]!++] = i;
+            else slotStart[slot + 1]!++;
+          }
+        }
+    if (pass === 0) for (let k = 0; k < slots; k++) slotStart[k + 1]! += slotStart[k]!;
+    else return { rowFrom, slotBase, slotStart, edgeIndex: edgeIndex! };
+  }
+  throw new Error('unreachable');
 }
 
 class PairList {
@@ -66,87 +140,96 @@ export function gridFrame(minX: number, minY: number, maxX: number, maxY: number
  * Labels every cell of `frame` against the polygons. Edges outside the frame are clamped onto
  * its border cells, which only makes those cells mixed (exact tests), never wrong.
  */
+/** Scratch buffers per frame, reused by every recount over it: no megabytes allocated per count. */
+const scratch = new WeakMap<GridFrame, { stamp: Int32Array; epoch: number }>();
+
 export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterLabelGrid {
   const { minX, minY, sx, sy, nx, ny } = frame;
   const label = new Int32Array(nx * ny).fill(OUTSIDE);
-  const stamp = new Int32Array(nx * ny);
+  let buffers = scratch.get(frame);
+  if (!buffers || buffers.epoch > 2_000_000_000 - set.count) {
+    buffers = { stamp: new Int32Array(nx * ny), epoch: 0 };
+    scratch.set(frame, buffers);
+  }
+  const stamp = buffers.stamp;
+  // Stamps of earlier builds are below this epoch, so they never match a unit of this one.
+  const epoch = buffers.epoch;
+  buffers.epoch += set.count + 1;
   const pairs = new PairList();
   const c = set.coords;
-  let crossings = new Float64Array(64);
-  let crossingCount = 0;
-
-  const markBoundary = (cellIndex: number, u: number) => {
-    if (stamp[cellIndex] === u + 1) return;
-    stamp[cellIndex] = u + 1;
-    const l = label[cellIndex]!;
-    if (l >= 0) pairs.push(cellIndex, l);
-    label[cellIndex] = MIXED;
-    pairs.push(cellIndex, u);
-  };
+  // Per-row crossing lists, reused across units: rowCount[r] crossings at rowX[r * cap …].
+  let cap = 8;
+  let rowX = new Float64Array(ny * cap);
+  const rowCount = new Int32Array(ny);
+  const walker = new SegmentWalker(nx, ny);
 
   for (let u = 0; u < set.count; u++) {
-    // 1. Every cell an edge passes through becomes mixed for this unit (supercover walk).
+    const rowFrom = Math.max(0, Math.floor((set.bbox[u * 4 + 1]! - minY) * sy));
+    const rowTo = Math.min(ny - 1, Math.floor((set.bbox[u * 4 + 3]! - minY) * sy));
+    for (let row = rowFrom; row <= rowTo; row++) rowCount[row] = 0;
     for (let r = set.unitRingStart[u]!; r < set.unitRingStart[u + 1]!; r++) {
       const start = set.ringStart[r]!;
       const end = set.ringStart[r + 1]!;
       for (let i = start; i < end - 1; i++) {
-        walkSegment(
-          (c[i * 2]! - minX) * sx,
-          (c[i * 2 + 1]! - minY) * sy,
-          (c[i * 2 + 2]! - minX) * sx,
-          (c[i * 2 + 3]! - minY) * sy,
-          nx,
-          ny,
-          (cellIndex) => markBoundary(cellIndex, u),
-        );
-      }
-    }
-    // 2. Cells whose centre is inside by a scanline and that no edge touched are wholly inside.
-    const y0 = Math.max(0, Math.floor((set.bbox[u * 4 + 1]! - minY) * sy));
-    const y1 = Math.min(ny - 1, Math.floor((set.bbox[u * 4 + 3]! - minY) * sy));
-    for (let row = y0; row <= y1; row++) {
-      const yc = minY + (row + 0.5) / sy;
-      crossingCount = 0;
-      for (let r = set.unitRingStart[u]!; r < set.unitRingStart[u + 1]!; r++) {
-        const start = set.ringStart[r]!;
-        const end = set.ringStart[r + 1]!;
-        let j = end - 1;
-        for (let i = start; i < end; j = i++) {
-          const yi = c[i * 2 + 1]!;
-          const yj = c[j * 2 + 1]!;
-          if (yi > yc !== yj > yc) {
-            const xi = c[i * 2]!;
-            const xj = c[j * 2]!;
-            if (crossingCount === crossings.length) {
-              const grown = new Float64Array(crossingCount * 2);
-              grown.set(crossings);
-              crossings = grown;
-            }
-            // Insertion sort as we go: rows cross a ring only a few times.
-            const v = ((xj - xi) * (yc - yi)) / (yj - yi) + xi;
-            let k = crossingCount++;
-            while (k > 0 && crossings[k - 1]! > v) {
-              crossings[k] = crossings[k - 1]!;
-              k--;
-            }
-            crossings[k] = v;
+        const x0 = (c[i * 2]! - minX) * sx;
+        const y0 = (c[i * 2 + 1]! - minY) * sy;
+        const x1 = (c[i * 2 + 2]! - minX) * sx;
+        const y1 = (c[i * 2 + 3]! - minY) * sy;
+        // 1. Every cell the edge passes through becomes mixed for this unit (supercover walk).
+        walker.walk(x0, y0, x1, y1);
+        for (let k = 0; k < walker.count; k++) {
+          const cell = walker.cells[k]!;
+          if (stamp[cell] === epoch + u + 1) continue;
+          stamp[cell] = epoch + u + 1;
+          const l = label[cell]!;
+          if (l >= 0) pairs.push(cell, l);
+          label[cell] = MIXED;
+          pairs.push(cell, u);
+        }
+        // 2. Crossings of the edge with row centre lines, bucketed by row (half-open in y).
+        const ya = Math.min(y0, y1);
+        const yb = Math.max(y0, y1);
+        let rowA = Math.ceil(ya - 0.5);
+        if (rowA < rowFrom) rowA = rowFrom;
+        let rowB = Math.ceil(yb - 0.5) - 1;
+        if (rowB > rowTo) rowB = rowTo;
+        for (let row = rowA; row <= rowB; row++) {
+          const yc = row + 0.5;
+          const x = x0 + ((x1 - x0) * (yc - y0)) / (y1 - y0);
+          let n = rowCount[row]!;
+          if (n === cap) {
+            const grown = new Float64Array(ny * cap * 2);
+            for (let q = 0; q < ny; q++) grown.set(rowX.subarray(q * cap, q * cap + rowCount[q]!), q * cap * 2);
+            cap *= 2;
+            rowX = grown;
           }
+          // Insertion sort as we go: rows cross a ring only a few times.
+          const base = row * cap;
+          while (n > 0 && rowX[base + n - 1]! > x) {
+            rowX[base + n] = rowX[base + n - 1]!;
+            n--;
+          }
+          rowX[base + n] = x;
+          rowCount[row]!++;
         }
       }
-      if (crossingCount < 2) continue;
-      for (let k = 0; k + 1 < crossingCount; k += 2) {
-        // Cells whose centre x lies in [xa, xb).
-        const ca = Math.max(0, Math.ceil((crossings[k]! - minX) * sx - 0.5));
-        const cb = Math.min(nx - 1, Math.ceil((crossings[k + 1]! - minX) * sx - 0.5) - 1);
-        const base = row * nx;
+    }
+    // 3. Cells whose centre lies between a pair of crossings and that no edge touched are inside.
+    for (let row = rowFrom; row <= rowTo; row++) {
+      const n = rowCount[row]!;
+      const base = row * cap;
+      const cellBase = row * nx;
+      for (let k = 0; k + 1 < n; k += 2) {
+        const ca = Math.max(0, Math.ceil(rowX[base + k]! - 0.5));
+        const cb = Math.min(nx - 1, Math.ceil(rowX[base + k + 1]! - 0.5) - 1);
         for (let col = ca; col <= cb; col++) {
-          const idx = base + col;
-          if (stamp[idx] === u + 1) continue;
+          const idx = cellBase + col;
+          if (stamp[idx] === epoch + u + 1) continue;
           const l = label[idx]!;
           if (l === OUTSIDE) label[idx] = u;
           else {
             // Covered by another unit too: an overlap, so the cell needs exact tests.
-            stamp[idx] = u + 1;
+            stamp[idx] = epoch + u + 1;
             if (l >= 0) pairs.push(idx, l);
             label[idx] = MIXED;
             pairs.push(idx, u);
@@ -164,58 +247,86 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterL
   const fill = candidateStart.slice(0, cellCount);
   const candidates = new Int32Array(pairs.length);
   for (let i = 0; i < pairs.length; i++) candidates[fill[pairs.cells[i]!]!++] = pairs.units[i]!;
-  return { minX, minY, sx, sy, nx, ny, label, candidateStart, candidates };
+  return { minX, minY, sx, sy, nx, ny, label, candidateStart, candidates, edges: bucketEdges(set, frame) };
 }
 
 /**
- * Visit every cell a segment (in cell coordinates) passes through. The segment is first clipped
- * to the frame (Liang–Barsky): clamping endpoints instead would bend it and miss cells it crosses.
+ * Lists every cell a segment (in cell coordinates) passes through into `cells`. The segment is
+ * first clipped to the frame (Liang–Barsky): clamping endpoints instead would bend it and miss
+ * cells it crosses. A reusable buffer rather than a callback keeps the hot loop free of closures.
  */
-function walkSegment(ax: number, ay: number, bx: number, by: number, nx: number, ny: number, visit: (cell: number) => void) {
-  let t0 = 0;
-  let t1 = 1;
-  const dx0 = bx - ax;
-  const dy0 = by - ay;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q >= 0;
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
+class SegmentWalker {
+  cells = new Int32Array(256);
+  count = 0;
+  constructor(
+    private nx: number,
+    private ny: number,
+  ) {}
+
+  private add(cell: number) {
+    if (this.count === this.cells.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.cells);
+      this.cells = grown;
     }
-    return true;
-  };
-  if (!clip(-dx0, ax) || !clip(dx0, nx - ax) || !clip(-dy0, ay) || !clip(dy0, ny - ay)) return;
-  const x0 = ax + dx0 * t0;
-  const y0 = ay + dy0 * t0;
-  const x1 = ax + dx0 * t1;
-  const y1 = ay + dy0 * t1;
-  let cx = Math.min(nx - 1, Math.max(0, Math.floor(x0)));
-  let cy = Math.min(ny - 1, Math.max(0, Math.floor(y0)));
-  const ex = Math.min(nx - 1, Math.max(0, Math.floor(x1)));
-  const ey = Math.min(ny - 1, Math.max(0, Math.floor(y1)));
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  const stepX = dx > 0 ? 1 : -1;
-  const stepY = dy > 0 ? 1 : -1;
-  const tDeltaX = dx !== 0 ? Math.abs(1 / dx) : Infinity;
-  const tDeltaY = dy !== 0 ? Math.abs(1 / dy) : Infinity;
-  let tMaxX = dx !== 0 ? (dx > 0 ? cx + 1 - x0 : x0 - cx) * tDeltaX : Infinity;
-  let tMaxY = dy !== 0 ? (dy > 0 ? cy + 1 - y0 : y0 - cy) * tDeltaY : Infinity;
-  visit(cy * nx + cx);
-  let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
-  while ((cx !== ex || cy !== ey) && guard-- > 0) {
-    if (tMaxX < tMaxY) {
-      cx += stepX;
-      tMaxX += tDeltaX;
-    } else {
-      cy += stepY;
-      tMaxY += tDeltaY;
+    this.cells[this.count++] = cell;
+  }
+
+  walk(ax: number, ay: number, bx: number, by: number): void {
+    this.count = 0;
+    const nx = this.nx;
+    const ny = this.ny;
+    let t0 = 0;
+    let t1 = 1;
+    const dx0 = bx - ax;
+    const dy0 = by - ay;
+    // Liang–Barsky against x ∈ [0, nx], y ∈ [0, ny].
+    const ps = [-dx0, dx0, -dy0, dy0];
+    const qs = [ax, nx - ax, ay, ny - ay];
+    for (let k = 0; k < 4; k++) {
+      const p = ps[k]!;
+      const q = qs[k]!;
+      if (p === 0) {
+        if (q < 0) return;
+        continue;
+      }
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return;
+        if (r < t1) t1 = r;
+      }
     }
-    if (cx < 0 || cy < 0 || cx >= nx || cy >= ny) break;
-    visit(cy * nx + cx);
+    const x0 = ax + dx0 * t0;
+    const y0 = ay + dy0 * t0;
+    const x1 = ax + dx0 * t1;
+    const y1 = ay + dy0 * t1;
+    let cx = Math.min(nx - 1, Math.max(0, Math.floor(x0)));
+    let cy = Math.min(ny - 1, Math.max(0, Math.floor(y0)));
+    const ex = Math.min(nx - 1, Math.max(0, Math.floor(x1)));
+    const ey = Math.min(ny - 1, Math.max(0, Math.floor(y1)));
+    const dx = x1 - x0;
+    const dy = y1 - y0;
+    const stepX = dx > 0 ? 1 : -1;
+    const stepY = dy > 0 ? 1 : -1;
+    const tDeltaX = dx !== 0 ? Math.abs(1 / dx) : Infinity;
+    const tDeltaY = dy !== 0 ? Math.abs(1 / dy) : Infinity;
+    let tMaxX = dx !== 0 ? (dx > 0 ? cx + 1 - x0 : x0 - cx) * tDeltaX : Infinity;
+    let tMaxY = dy !== 0 ? (dy > 0 ? cy + 1 - y0 : y0 - cy) * tDeltaY : Infinity;
+    this.add(cy * nx + cx);
+    let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
+    while ((cx !== ex || cy !== ey) && guard-- > 0) {
+      if (tMaxX < tMaxY) {
+        cx += stepX;
+        tMaxX += tDeltaX;
+      } else {
+        cy += stepY;
+        tMaxY += tDeltaY;
+      }
+      if (cx < 0 || cy < 0 || cx >= nx || cy >= ny) break;
+      this.add(cy * nx + cx);
+    }
   }
 }

@@ -35,7 +35,7 @@ export class AppState {
   notice = $state.raw<{ text: string; kind: 'info' | 'error' } | null>(null);
   loading = $state<string | null>(null);
   /** Which side-panel tab is open. */
-  tab = $state<'size' | 'coverage'>('size');
+  tab = $state<'size' | 'coverage' | 'history'>('size');
   /** When set, household points are coloured by their reach of this category. */
   coverageView = $state.raw<CoverageView | null>(null);
   coverageTiers = $state.raw<Uint8Array | null>(null);

@@ -143,8 +143,8 @@ export function readPlanSnapshot(value: unknown): PlanSnapshot | null {
 
 /**
  * Layers that are large and only ever replaced whole (by an import), so storing them apart means
- * an ordinary edit rewrites the head record only: the demo's roads and blocks are 2.5 MB of the
- * 3.3 MB it serialises to, and a city's household set can be tens of MB.
+ * an ordinary edit rewrites the head record only: the demo's roads, blocks and households are 2.7 MB of
+ * the 4.3 MB its layers serialise to, and a city's household set can be tens of MB.
  */
 const BULKY_LAYERS: Record<keyof PlanLayers, boolean> = {
   communities: false,

@@ -1,0 +1,62 @@
+// Works out which fields a file has and which of them hold numbers, for the import dialog's
+// "which field is the household count?" choice. Looks at the first rows only so inspecting a
+// million-point file stays instant.
+import { isNumericValue } from './household-count';
+import { setOwn } from './records';
+
+/** Rows examined for field names and numeric-ness. */
+export const SUMMARY_SCAN_LIMIT = 10_000;
+const SAMPLE_SIZE = 5;
+const SAMPLE_STRING_LENGTH = 200;
+
+export class FieldSummary {
+  private readonly order: string[] = [];
+  private readonly seen = new Set<string>();
+  private readonly nonNumeric = new Set<string>();
+  private readonly withValue = new Set<string>();
+  readonly sample: Record<string, unknown>[] = [];
+  private rows = 0;
+
+  /** Adds one feature's properties; rows past the scan limit are ignored. */
+  add(properties: Record<string, unknown> | null | undefined): void {
+    if (this.rows++ >= SUMMARY_SCAN_LIMIT || !properties) return;
+    for (const key of Object.keys(properties)) {
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        this.order.push(key);
+      }
+      const v = properties[key];
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+      this.withValue.add(key);
+      if (!isNumericValue(v)) this.nonNumeric.add(key);
+    }
+    if (this.sample.length < SAMPLE_SIZE) this.sample.push(shortenStrings(properties));
+  }
+
+  /** Declares fields known up front (CSV headers), so empty columns are still offered. */
+  declare(fields: readonly string[]): void {
+    for (const f of fields) {
+      if (!this.seen.has(f)) {
+        this.seen.add(f);
+        this.order.push(f);
+      }
+    }
+  }
+
+  get fields(): string[] {
+    return [...this.order];
+  }
+
+  get numericFields(): string[] {
+    return this.order.filter((f) => this.withValue.has(f) && !this.nonNumeric.has(f));
+  }
+}
+
+function shortenStrings(properties: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(properties)) {
+    const value = typeof v === 'string' && v.length > SAMPLE_STRING_LENGTH ? `${v.slice(0, SAMPLE_STRING_LENGTH)}…` : v;
+    setOwn(out, k, value);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// The contract of the import layer: what callers pass in and get back, and the one interface every
+// format handler (GeoJSON, FlatGeobuf, CSV) implements. Failures are values (Problem lists), never
+// exceptions, so the import dialog, the worker and the CLI can all show a person what to fix.
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
+
+export type FileFormat = 'geojson' | 'flatgeobuf' | 'csv';
+
+/** Something wrong (or worth knowing) about the input, located so a person can find it. */
+export interface Problem {
+  /** "file", "feature 12" (1-based, GeoJSON and FlatGeobuf) or "line 5" (CSV, 1-based, header = line 1). */
+  where: string;
+  /** One English sentence a person can act on. */
+  message: string;
+}
+
+export interface ImportOptions {
+  role: LayerRole;
+  /** Coordinate system of the input; the output is always WGS84. */
+  crs: Crs;
+  /** Households: the property/column holding the household count; null/undefined = 1 per point. */
+  householdsField?: string | null;
+  /** Facilities: the property holding the category (default 'category', falling back to 'type'). */
+  categoryField?: string;
+  /** CSV: longitude column; default autodetect among lon/lng/longitude/x/经度 (case-insensitive). */
+  lonField?: string;
+  /** CSV: latitude column; default autodetect among lat/latitude/y/纬度 (case-insensitive). */
+  latField?: string;
+  /** Property holding the feature id (default 'id', then the GeoJSON feature id). */
+  idField?: string;
+  /** Property holding the display name (default autodetect name/名称/plot_name). */
+  nameField?: string;
+  /** How many problems (and warnings) to list before summarising the rest as "and N more" (default 50). */
+  maxProblems?: number;
+}
+
+export type ImportedLayer =
+  | { role: 'households'; households: HouseholdSet; count: number }
+  | { role: 'communities' | 'grids'; units: AreaUnit[] }
+  | { role: 'facilities'; facilities: Facility[] }
+  | { role: 'roads'; roads: FeatureCollection<LineString | MultiLineString> };
+
+export type ImportResult =
+  | {
+      ok: true;
+      layer: ImportedLayer;
+      warnings: Problem[];
+      format: FileFormat;
+      encoding?: string;
+      /** What the importer decided for the person, e.g. which CSV columns it used. Informational. */
+      notes?: string[];
+    }
+  | { ok: false; problems: Problem[]; format: FileFormat | null };
+
+/** What the import dialog shows before the person picks a role and fields. */
+export interface FileSummary {
+  format: FileFormat;
+  featureCount: number;
+  /** Property names (CSV: column names) in order of first appearance. */
+  fields: string[];
+  /** Fields whose every non-empty value reads as a number ("1,234" and "11927户" included). */
+  numericFields: string[];
+  geometryTypes: string[];
+  encoding?: string;
+  /** The first few features' properties (CSV: rows), long strings shortened. */
+  sample?: Record<string, unknown>[];
+}
+
+export type InspectResult = { ok: true; summary: FileSummary } | { ok: false; problems: Problem[] };
+
+/**
+ * A feature as read, before validation. Typed as unknown on purpose: a GeoJSON file's "features"
+ * list can hold anything (null, numbers, features without geometry), and only validation may say
+ * it is a Feature.
+ */
+export type RawFeature = unknown;
+
+/** What a format handler's read returns when it could get at the features. */
+export interface ReadFeatures {
+  ok: true;
+  /**
+   * Every feature read. Handlers report problems they can already see (a CSV line with an empty
+   * longitude) alongside the features rather than stopping, so the person gets all of them at once.
+   */
+  features: RawFeature[];
+  /** Where feature i came from, for messages: "feature 12" or "line 5". */
+  where: (index: number) => string;
+  problems: Problem[];
+  warnings: Problem[];
+  encoding?: string;
+  notes?: string[];
+  /** A coordinate system the file itself declares (GeoJSON 2008 "crs", FlatGeobuf header), e.g. "EPSG:3857". */
+  declaredCrs?: string;
+}
+
+export type ReadResult = ReadFeatures | { ok: false; problems: Problem[] };
+
+/** Options a reader may need: only CSV uses them, to find its coordinate columns. */
+export type ReadOptions = Pick<ImportOptions, 'lonField' | 'latField'>;
+
+/** One file format: read bytes into features, and optionally write features back to bytes. */
+export interface FormatHandler {
+  readonly format: FileFormat;
+  /** Never throws: every failure comes back as problems. */
+  read(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult>;
+  /** Summary for the import dialog; never throws. */
+  inspect(bytes: Uint8Array): Promise<InspectResult>;
+  /** Absent for formats the app only reads. */
+  write?(fc: FeatureCollection): Promise<Uint8Array>;
+}

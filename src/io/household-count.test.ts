@@ -1,0 +1,43 @@
+// Household counts as statistics tables write them.
+import { describe, expect, it } from 'vitest';
+import { isNumericValue, parseHouseholdCount } from './household-count';
+
+describe('parseHouseholdCount', () => {
+  it.each([
+    [12, 12],
+    [0, 0],
+    ['1,234', 1234],
+    ['11927户', 11927],
+    ['11,927 户', 11927],
+    [' 905 ', 905],
+    ['１２３', 123],
+    ['12.5', 12.5],
+    ['1e3', 1000],
+  ])('reads %j as %d', (value, expected) => {
+    expect(parseHouseholdCount(value)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['abc', "household count 'abc' is not a number"],
+    ['1,5', "household count '1,5' is not a number"],
+    ['12户3', "household count '12户3' is not a number"],
+    [true, "household count 'true' is not a number"],
+    [{ n: 1 }, `household count '{"n":1}' is not a number`],
+    ['Infinity', "household count 'Infinity' is not a finite number"],
+    [Number.NaN, "household count 'NaN' is not a finite number"],
+    [-5, 'household count -5 is negative'],
+    ['-1,000', 'household count -1000 is negative'],
+  ])('refuses %j', (value, message) => {
+    expect(parseHouseholdCount(value)).toEqual({ ok: false, empty: false, message });
+  });
+
+  it.each([null, undefined, '', '   '])('calls %j empty', (value) => {
+    expect(parseHouseholdCount(value)).toMatchObject({ ok: false, empty: true });
+  });
+});
+
+describe('isNumericValue', () => {
+  it('offers numbers and numeric text, not words or blanks', () => {
+    expect([12, '1,234', '11927户', 'abc', '', null, Number.POSITIVE_INFINITY].map(isNumericValue)).toEqual([true, true, true, false, false, false, false]);
+  });
+});

@@ -1,0 +1,48 @@
+// Reads a household count from a property value the way Chinese statistics tables write them:
+// plain numbers, numeric text, thousands separators ("1,234") and a trailing 户 ("11927户").
+// Also the test for which fields the import dialog offers as a household count.
+import { quote } from './problem-list';
+
+export type CountParse = { ok: true; value: number } | { ok: false; empty: boolean; message: string };
+
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const NON_FINITE_WORD = /^[-+]?(inf|infinity|nan)$/i;
+
+/** Full-width digits and separators (１２３，４５６) come from Chinese input methods. */
+function toHalfWidth(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0c\uff0e\uff0b\uff0d]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Parses a number written in text, or returns null when the text is not one. */
+export function parseNumericText(text: string): number | null {
+  let s = toHalfWidth(text.trim());
+  s = s.replace(/\s*户$/, '');
+  // Thousands separators only between groups of exactly three digits, so "1,5" stays an error.
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  if (PLAIN_NUMBER.test(s)) return Number(s);
+  if (NON_FINITE_WORD.test(s)) return Number.NaN;
+  return null;
+}
+
+export function parseHouseholdCount(value: unknown): CountParse {
+  if (value === null || value === undefined) return { ok: false, empty: true, message: 'is empty' };
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string') {
+    if (value.trim() === '') return { ok: false, empty: true, message: 'is empty' };
+    const parsed = parseNumericText(value);
+    if (parsed === null) return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
+    n = parsed;
+  } else return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
+  if (!Number.isFinite(n)) return { ok: false, empty: false, message: `household count ${quote(value)} is not a finite number` };
+  if (n < 0) return { ok: false, empty: false, message: `household count ${n} is negative` };
+  return { ok: true, value: n };
+}
+
+/** True when the value reads as a number (for offering fields in the import dialog). */
+export function isNumericValue(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'string') return false;
+  const n = parseNumericText(value);
+  return n !== null && Number.isFinite(n);
+}
