@@ -4,7 +4,8 @@
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
 
-export type FileFormat = 'geojson' | 'flatgeobuf' | 'csv';
+/** 'osm' is OpenStreetMap XML, read for roads only. */
+export type FileFormat = 'geojson' | 'flatgeobuf' | 'csv' | 'osm';
 
 /** Something wrong (or worth knowing) about the input, located so a person can find it. */
 export interface Problem {

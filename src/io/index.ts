@@ -2,6 +2,8 @@
 // the format, read, validate for the chosen role, convert to the model in WGS84. Pure TypeScript on
 // bytes. It never throws: every outcome is a value, and any error means nothing is imported.
 import { csvFormat } from './csv-format';
+import { osmXmlFormat } from './osm-xml-format';
+import { looksLikeOsmXml } from './osm-xml';
 import { flatgeobufFormat, hasFlatGeobufMagic, writeFlatGeobuf } from './flatgeobuf-format';
 import type { FileFormat, FormatHandler, ImportOptions, ImportResult, InspectResult, Problem } from './format';
 import { geojsonFormat, writeGeoJson } from './geojson-format';
@@ -28,6 +30,7 @@ const HANDLERS: Record<FileFormat, FormatHandler> = {
   geojson: geojsonFormat,
   flatgeobuf: flatgeobufFormat,
   csv: csvFormat,
+  osm: osmXmlFormat,
 };
 
 const EXTENSIONS: Record<string, FileFormat> = {
@@ -37,6 +40,7 @@ const EXTENSIONS: Record<string, FileFormat> = {
   csv: 'csv',
   txt: 'csv',
   tsv: 'csv',
+  osm: 'osm',
 };
 
 /** Formats people often try, with what to do instead. */
@@ -76,6 +80,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   if (bytes[i] === 0x7b || bytes[i] === 0x5b) return 'geojson';
+  if (bytes[i] === 0x3c && looksLikeOsmXml(new TextDecoder().decode(bytes.subarray(i, i + 2000)))) return 'osm';
   if (looksBinary(bytes)) return null;
   return 'csv';
 }
@@ -148,6 +153,8 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
     if ('problems' in checked) return { ok: false, problems: checked.problems, format };
     const fmt = checked.format;
     const max = Math.max(1, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+    if (fmt === 'osm' && options.role !== 'roads')
+      return { ok: false, format: fmt, problems: [{ where: 'file', message: `an OpenStreetMap XML file is read for its roads, so it can be imported as roads, not as ${options.role}` }] };
     if (fmt === 'csv' && options.role !== 'households' && options.role !== 'facilities')
       return {
         ok: false,

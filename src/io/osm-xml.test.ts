@@ -33,3 +33,18 @@ describe('OSM XML roads', () => {
     expect(isWalkable({ highway: 'pedestrian', area: 'yes' })).toBe(false);
   });
 });
+
+describe('importing OSM XML as roads', () => {
+  it('imports walkable ways as the roads layer, and refuses other roles', async () => {
+    const { importLayer, detectFormat } = await import('./index');
+    const bytes = new TextEncoder().encode(xml);
+    expect(detectFormat('extract.osm', bytes)).toBe('osm');
+    expect(detectFormat('download', bytes)).toBe('osm');
+    const r = await importLayer(bytes, 'extract.osm', { role: 'roads', crs: 'wgs84' });
+    expect(r.ok).toBe(true);
+    if (r.ok && r.layer.role === 'roads') expect(r.layer.roads.features).toHaveLength(2);
+    const wrong = await importLayer(bytes, 'extract.osm', { role: 'communities', crs: 'wgs84' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.problems[0]!.message).toMatch(/imported as roads/);
+  });
+});
