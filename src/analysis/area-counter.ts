@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buildHouseholdFrame, type HouseholdFrame, type PointSet } from './household-frame';
 import { buildPolygonSet, pointInUnit, type PolygonSet } from './polygon-set';
-import { buildRasterLabelGrid, MIXED, pointInUnitRow } from './raster-label-grid';
+import { buildRasterLabelGrid, MIXED, pointInUnitRow, windowFrame } from './raster-label-grid';
 
 export type { PointSet } from './household-frame';
 
@@ -85,6 +85,9 @@ export class AreaCounter {
       first.fill(-1);
     } else {
       const { label, candidateStart, candidates, edges } = grid;
+      // Local aliases: a module-bundled import can compile to a property getter, paid per point.
+      const mixed = MIXED;
+      const inRow = pointInUnitRow;
       const coords = set.coords;
       const nx = f.frame.nx;
       for (let k = 0; k < occupied.length; k++) {
@@ -100,14 +103,15 @@ export class AreaCounter {
             cover[p] = 1;
             first[p] = l;
           }
-        } else if (l !== MIXED) {
+        } else if (l > mixed) {
           for (let p = s; p < e; p++) {
             cover[p] = 0;
             first[p] = -1;
           }
         } else {
-          const cs = candidateStart[c]!;
-          const ce = candidateStart[c + 1]!;
+          const k = mixed - l;
+          const cs = candidateStart[k]!;
+          const ce = candidateStart[k + 1]!;
           const row = (c / nx) | 0;
           for (let p = s; p < e; p++) {
             const x = xy[p * 2]!;
@@ -116,7 +120,7 @@ export class AreaCounter {
             first[p] = -1;
             for (let j = cs; j < ce; j++) {
               const u = candidates[j]!;
-              if (!pointInUnitRow(coords, edges, u, row, x, y)) continue;
+              if (!inRow(coords, edges, u, row, x, y)) continue;
               counts[u]!++;
               households[u]! += hw[p]!;
               if (n === 0) first[p] = u;
@@ -247,17 +251,46 @@ export class AreaCounter {
     return { unassigned, overlap, total: this.frame.totalHouseholds };
   }
 
+  /**
+   * Internal positions of the points inside one polygon: its own label grid over the window of the
+   * household frame it covers, so whole cells inside are taken at once and only points in cells on
+   * its boundary are tested.
+   */
   private pointsInside(set: PolygonSet | null): Int32Array {
     if (!set || !(set.bbox[0]! <= set.bbox[2]!) || this.frame.count === 0) return EMPTY;
-    const candidates = this.frame.index.range(set.bbox[0]!, set.bbox[1]!, set.bbox[2]!, set.bbox[3]!);
-    const out = new Int32Array(candidates.length);
+    const f = this.frame;
+    const win = windowFrame(f.frame, set.bbox[0]!, set.bbox[1]!, set.bbox[2]!, set.bbox[3]!);
+    if (!win) return EMPTY;
+    const grid = buildRasterLabelGrid(set, win.window);
+    const { label, edges } = grid;
+    const { nx: wnx, ny: wny } = win.window;
+    const { cellStart, xy } = f;
+    const nx = f.frame.nx;
+    const coords = set.coords;
+    const inRow = pointInUnitRow;
+    let out = new Int32Array(1024);
     let k = 0;
-    const c = this.frame.xy;
-    for (let i = 0; i < candidates.length; i++) {
-      const p = candidates[i]!;
-      if (pointInUnit(set, 0, c[p * 2]!, c[p * 2 + 1]!)) out[k++] = p;
+    const push = (p: number) => {
+      if (k === out.length) {
+        const grown = new Int32Array(k * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[k++] = p;
+    };
+    for (let r = 0; r < wny; r++) {
+      const rowBase = (win.row0 + r) * nx + win.col0;
+      for (let c = 0; c < wnx; c++) {
+        const cell = rowBase + c;
+        const s = cellStart[cell]!;
+        const e = cellStart[cell + 1]!;
+        if (s === e) continue;
+        const l = label[r * wnx + c]!;
+        if (l === 0) for (let p = s; p < e; p++) push(p);
+        else if (l <= MIXED) for (let p = s; p < e; p++) if (inRow(coords, edges, 0, r, xy[p * 2]!, xy[p * 2 + 1]!)) push(p);
+      }
     }
-    return out.subarray(0, k);
+    return out.slice(0, k);
   }
 
   private inArea(u: number, x: number, y: number): boolean {

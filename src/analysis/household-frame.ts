@@ -1,8 +1,7 @@
 // Household points re-ordered by the cell of a fixed grid they fall in, built once per household
 // layer. Every recount then works cell by cell: a cell wholly inside one area adds its
 // precomputed household sum in one step, and only points in cells crossed by a boundary are
-// tested one by one. The KDBush index (in the same internal order) serves incremental recounts.
-import KDBush from 'kdbush';
+// tested one by one; a reshaped area is recounted over the window of cells it covers.
 import { gridFrame, type GridFrame } from './raster-label-grid';
 
 export interface PointSet {
@@ -23,7 +22,6 @@ export interface HouseholdFrame {
   cellHouseholds: Float64Array;
   /** Cells holding at least one point, ascending. */
   occupied: Int32Array;
-  index: KDBush;
   totalHouseholds: number;
 }
 
@@ -87,9 +85,5 @@ export function buildHouseholdFrame(points: PointSet): HouseholdFrame {
   }
   const occupied = new Int32Array(occupiedCount);
   for (let c = 0, k = 0; c < cells; c++) if (cellStart[c + 1]! > cellStart[c]!) occupied[k++] = c;
-  const index = new KDBush(Math.max(n, 1), 64, Float64Array);
-  for (let k = 0; k < n; k++) index.add(xy[k * 2]!, xy[k * 2 + 1]!);
-  if (n === 0) index.add(NaN, NaN);
-  index.finish();
-  return { count: n, frame, order, xy, households, cellStart, cellHouseholds, occupied, index, totalHouseholds: total };
+  return { count: n, frame, order, xy, households, cellStart, cellHouseholds, occupied, totalHouseholds: total };
 }

@@ -6,6 +6,7 @@
 import type { PolygonSet } from './polygon-set';
 
 export const OUTSIDE = -1;
+/** Labels at or below this are mixed cells: label = MIXED - k, with k the cell's mixed index. */
 export const MIXED = -2;
 
 export interface RasterLabelGrid {
@@ -16,9 +17,9 @@ export interface RasterLabelGrid {
   sy: number;
   nx: number;
   ny: number;
-  /** Per cell: unit index, OUTSIDE (-1) or MIXED (-2). */
+  /** Per cell: unit index (≥ 0), OUTSIDE (-1), or MIXED - k for the k-th mixed cell. */
   label: Int32Array;
-  /** CSR of candidate units for mixed cells. */
+  /** CSR of candidate units by mixed index k. Only mixed cells get entries, not the whole grid. */
   candidateStart: Int32Array;
   candidates: Int32Array;
   /** Each unit's edges bucketed by grid row, so an exact test only walks the edges of its row. */
@@ -137,21 +138,40 @@ export function gridFrame(minX: number, minY: number, maxX: number, maxY: number
 }
 
 /**
+ * The part of `frame` covering a bounding box, with the same cells: cell (col, row) of the window
+ * is cell (col0 + col, row0 + row) of the frame. null when the box misses the frame.
+ */
+export function windowFrame(frame: GridFrame, minX: number, minY: number, maxX: number, maxY: number): { window: GridFrame; col0: number; row0: number } | null {
+  const col0 = Math.max(0, Math.floor((minX - frame.minX) * frame.sx));
+  const row0 = Math.max(0, Math.floor((minY - frame.minY) * frame.sy));
+  const col1 = Math.min(frame.nx - 1, Math.floor((maxX - frame.minX) * frame.sx));
+  const row1 = Math.min(frame.ny - 1, Math.floor((maxY - frame.minY) * frame.sy));
+  if (!(col0 <= col1 && row0 <= row1)) return null;
+  return {
+    window: { minX: frame.minX + col0 / frame.sx, minY: frame.minY + row0 / frame.sy, sx: frame.sx, sy: frame.sy, nx: col1 - col0 + 1, ny: row1 - row0 + 1 },
+    col0,
+    row0,
+  };
+}
+
+/**
  * Labels every cell of `frame` against the polygons. Edges outside the frame are clamped onto
  * its border cells, which only makes those cells mixed (exact tests), never wrong.
  */
 /** Scratch buffers per frame, reused by every recount over it: no megabytes allocated per count. */
-const scratch = new WeakMap<GridFrame, { stamp: Int32Array; epoch: number }>();
+const scratch = new WeakMap<GridFrame, { stamp: Int32Array; label: Int32Array; epoch: number }>();
 
 export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterLabelGrid {
   const { minX, minY, sx, sy, nx, ny } = frame;
-  const label = new Int32Array(nx * ny).fill(OUTSIDE);
   let buffers = scratch.get(frame);
   if (!buffers || buffers.epoch > 2_000_000_000 - set.count) {
-    buffers = { stamp: new Int32Array(nx * ny), epoch: 0 };
+    buffers = { stamp: new Int32Array(nx * ny), label: new Int32Array(nx * ny), epoch: 0 };
     scratch.set(frame, buffers);
   }
+  // The label buffer is reused: a grid is only read until the next build over the same frame.
+  const label = buffers.label.fill(OUTSIDE);
   const stamp = buffers.stamp;
+  let mixedCount = 0;
   // Stamps of earlier builds are below this epoch, so they never match a unit of this one.
   const epoch = buffers.epoch;
   buffers.epoch += set.count + 1;
@@ -182,9 +202,14 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterL
           if (stamp[cell] === epoch + u + 1) continue;
           stamp[cell] = epoch + u + 1;
           const l = label[cell]!;
-          if (l >= 0) pairs.push(cell, l);
-          label[cell] = MIXED;
-          pairs.push(cell, u);
+          let m: number;
+          if (l <= MIXED) m = MIXED - l;
+          else {
+            m = mixedCount++;
+            label[cell] = MIXED - m;
+            if (l >= 0) pairs.push(m, l);
+          }
+          pairs.push(m, u);
         }
         // 2. Crossings of the edge with row centre lines, bucketed by row (half-open in y).
         const ya = Math.min(y0, y1);
@@ -230,21 +255,25 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterL
           else {
             // Covered by another unit too: an overlap, so the cell needs exact tests.
             stamp[idx] = epoch + u + 1;
-            if (l >= 0) pairs.push(idx, l);
-            label[idx] = MIXED;
-            pairs.push(idx, u);
+            let m: number;
+            if (l <= MIXED) m = MIXED - l;
+            else {
+              m = mixedCount++;
+              label[idx] = MIXED - m;
+              pairs.push(m, l);
+            }
+            pairs.push(m, u);
           }
         }
       }
     }
   }
 
-  // Counting sort of (cell, unit) pairs into CSR.
-  const cellCount = nx * ny;
-  const candidateStart = new Int32Array(cellCount + 1);
+  // Counting sort of (mixed index, unit) pairs into CSR.
+  const candidateStart = new Int32Array(mixedCount + 1);
   for (let i = 0; i < pairs.length; i++) candidateStart[pairs.cells[i]! + 1]!++;
-  for (let i = 0; i < cellCount; i++) candidateStart[i + 1]! += candidateStart[i]!;
-  const fill = candidateStart.slice(0, cellCount);
+  for (let i = 0; i < mixedCount; i++) candidateStart[i + 1]! += candidateStart[i]!;
+  const fill = candidateStart.slice(0, mixedCount);
   const candidates = new Int32Array(pairs.length);
   for (let i = 0; i < pairs.length; i++) candidates[fill[pairs.cells[i]!]!++] = pairs.units[i]!;
   return { minX, minY, sx, sy, nx, ny, label, candidateStart, candidates, edges: bucketEdges(set, frame) };
