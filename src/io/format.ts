@@ -33,6 +33,10 @@ export interface ImportOptions {
   nameField?: string;
   /** How many problems (and warnings) to list before summarising the rest as "and N more" (default 50). */
   maxProblems?: number;
+  /** Big files: reading progress 0..1 (FlatGeobuf point layers report it). */
+  onProgress?: (fraction: number) => void;
+  /** Cancels a long import; the result is then a failure and nothing is imported. */
+  signal?: AbortSignal;
 }
 
 export type ImportedLayer =

@@ -2,6 +2,7 @@
 // the format, read, validate for the chosen role, convert to the model in WGS84. Pure TypeScript on
 // bytes. It never throws: every outcome is a value, and any error means nothing is imported.
 import { csvFormat } from './csv-format';
+import { readFlatGeobufPoints } from './flatgeobuf-points';
 import { osmXmlFormat } from './osm-xml-format';
 import { looksLikeOsmXml } from './osm-xml';
 import { flatgeobufFormat, hasFlatGeobufMagic, writeFlatGeobuf } from './flatgeobuf-format';
@@ -167,6 +168,23 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
         ],
       };
 
+    if (fmt === 'flatgeobuf' && options.role === 'households') {
+      const fast = await readFlatGeobufPoints(bytes, {
+        crs: options.crs,
+        householdsField: options.householdsField ?? null,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (fast.ok === true)
+        return {
+          ok: true,
+          layer: { role: 'households', households: fast.households, count: fast.count },
+          warnings: [],
+          format: fmt,
+          notes: [`${formatCount(fast.total)} households at ${formatCount(fast.count)} points (fast FlatGeobuf point reader)`],
+        };
+      if (fast.ok === false) return { ok: false, problems: capped(fast.problems, max), format: fmt };
+    }
     const read = await HANDLERS[fmt].read(bytes, { lonField: options.lonField, latField: options.latField });
     if (!read.ok) return { ok: false, problems: capped(read.problems, max), format: fmt };
 
