@@ -222,6 +222,15 @@ export class AreaCounter {
     return index;
   }
 
+  /**
+   * The area's internal member list. Its identity changes exactly when the area is recounted, so
+   * callers can cache anything derived from the members.
+   */
+  memberList(area: number): Int32Array {
+    this.ensureMembers();
+    return this.members[area] ?? EMPTY;
+  }
+
   /** Original point indices inside an area. */
   membersOf(area: number): Int32Array {
     this.ensureMembers();

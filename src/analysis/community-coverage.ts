@@ -11,6 +11,8 @@ export function communityCoverage(
   weights: Float64Array,
   distances: readonly number[],
   members: readonly Int32Array[],
+  /** Only these categories (default: all); the caller merges them into earlier results. */
+  only?: readonly string[],
 ): (CoverageShares | null)[] {
   return members.map((m) => {
     let total = 0;
@@ -18,7 +20,7 @@ export function communityCoverage(
     // A share of no households is undefined; null says so instead of a misleading 0.
     if (total === 0) return null;
     const out: CoverageShares = {};
-    for (const category of coverage.categories) {
+    for (const category of only ?? coverage.categories) {
       const d = coverage.perCategoryDistance[category]!;
       const within = new Float64Array(distances.length);
       for (let i = 0; i < m.length; i++) {

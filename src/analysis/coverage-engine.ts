@@ -93,8 +93,12 @@ export class CoverageEngine {
       if (list) list.push(i);
       else groups.set(f.category, [i]);
     });
-    for (const c of [...this.categories.keys()]) if (!groups.has(c)) this.categories.delete(c);
     const changed: string[] = [];
+    for (const c of [...this.categories.keys()])
+      if (!groups.has(c)) {
+        this.categories.delete(c);
+        changed.push(c);
+      }
     for (const [category, indices] of groups) {
       const signature = indices.map((i) => `${this.facilities[i]!.id}@${this.facilities[i]!.lon},${this.facilities[i]!.lat}`).join('|');
       if (this.categories.get(category)?.signature === signature) continue;
@@ -134,8 +138,8 @@ export class CoverageEngine {
     return communityCoverage(this.view(), this.homes.households, this.distances, [all])[0] ?? {};
   }
 
-  perCommunity(members: readonly Int32Array[]): (CoverageShares | null)[] {
-    return communityCoverage(this.view(), this.homes.households, this.distances, members);
+  perCommunity(members: readonly Int32Array[], only?: readonly string[]): (CoverageShares | null)[] {
+    return communityCoverage(this.view(), this.homes.households, this.distances, members, only);
   }
 
   private view() {

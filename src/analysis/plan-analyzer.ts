@@ -4,7 +4,7 @@
 import { FIXED_SOURCES, makeFlag } from '../core/flag-registry';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import KDBush from 'kdbush';
-import type { AreaResult, AreaUnit, Facility, Flag, HouseholdSet, PlanAnalysis, PlanCoverage } from '../core/model';
+import type { AreaResult, AreaUnit, CoverageShares, Facility, Flag, HouseholdSet, PlanAnalysis, PlanCoverage } from '../core/model';
 import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
@@ -23,6 +23,11 @@ export class PlanAnalyzer {
   private facilities: Facility[] = [];
   private facilityIndex: KDBush | null = null;
   readonly coverage = new CoverageEngine();
+  private coverageCache: { distancesKey: string; byArea: Map<number, { list: Int32Array; shares: CoverageShares | null }>; overall: CoverageShares | null } = {
+    distancesKey: '',
+    byArea: new Map(),
+    overall: null,
+  };
   private householdSet: HouseholdSet;
   private gridIndexById = new Map<string, number>();
 
@@ -42,10 +47,12 @@ export class PlanAnalyzer {
 
   setRoads(roads: FeatureCollection<LineString | MultiLineString> | null): void {
     this.coverage.setRoads(roads);
+    this.coverageCache = { distancesKey: '', byArea: new Map(), overall: null };
   }
 
   setHouseholds(households: HouseholdSet): void {
     this.householdSet = households;
+    this.coverageCache = { distancesKey: '', byArea: new Map(), overall: null };
     this.coverage.setHouseholds(households.coordinates, households.households);
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
@@ -132,10 +139,29 @@ export class PlanAnalyzer {
   /** Coverage shares per community and facility requirement flags, added to the community results. */
   private analyzeCoverage(profile: RuleProfile, results: AreaResult[]): PlanCoverage | null {
     if (this.facilities.length === 0) return null;
-    this.coverage.setDistances(livingCircleDistances(profile.livingCircle));
-    this.coverage.update();
+    const distances = livingCircleDistances(profile.livingCircle);
+    const distancesKey = distances.join(',');
+    if (distancesKey !== this.coverageCache.distancesKey) this.coverageCache = { distancesKey, byArea: new Map(), overall: null };
+    this.coverage.setDistances(distances);
+    const changed = this.coverage.update();
+    const categories = this.coverage.categoryList();
+    if (changed.length) this.coverageCache.overall = null;
     const live = this.communities.map((u, i) => ({ u, i })).filter(({ u }) => !u.properties.__deleted);
-    const shares = this.coverage.perCommunity(live.map(({ i }) => this.communityCounter.membersOf(i)));
+    // Shares per community are cached against its member list and recomputed only for what an
+    // edit touched: its own households, or the categories whose facilities changed.
+    const shares = live.map(({ i }) => {
+      const list = this.communityCounter.memberList(i);
+      const cached = this.coverageCache.byArea.get(i);
+      if (cached && cached.list === list) {
+        const stale = changed.filter((c) => categories.includes(c));
+        if (stale.length && cached.shares) Object.assign(cached.shares, this.coverage.perCommunity([this.communityCounter.membersOf(i)], stale)[0] ?? {});
+        if (cached.shares) for (const c of Object.keys(cached.shares)) if (!categories.includes(c)) delete cached.shares[c];
+        return cached.shares;
+      }
+      const fresh = this.coverage.perCommunity([this.communityCounter.membersOf(i)])[0] ?? null;
+      this.coverageCache.byArea.set(i, { list, shares: fresh });
+      return fresh;
+    });
     const perCommunity: Record<string, PlanCoverage['perCommunity'][string]> = {};
     const byId = new Map(results.map((r) => [r.id, r]));
     live.forEach(({ u }, k) => {
@@ -144,7 +170,8 @@ export class PlanAnalyzer {
       if (!r) return;
       r.flags.push(...evaluateFacilityRequirements(profile, { unit: u, households: r.households, inside: this.facilitiesInside(u), coverage: shares[k] ?? null }));
     });
-    return { mode: this.coverage.mode, distances: this.coverage.distances, categories: this.coverage.categoryList(), overall: this.coverage.overall(), perCommunity };
+    this.coverageCache.overall ??= this.coverage.overall();
+    return { mode: this.coverage.mode, distances: this.coverage.distances, categories, overall: this.coverageCache.overall, perCommunity };
   }
 
   private facilitiesInside(unit: AreaUnit): Facility[] {

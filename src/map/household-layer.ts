@@ -33,15 +33,26 @@ const BLIND_SPOT: [number, number, number, number] = [220, 38, 38, 240];
  * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in red.
  */
 export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0): Uint8Array {
+  // One 32-bit write per point (RGBA packed little-endian): a million points stay well under a frame.
   const c = new Uint8Array(count * 4);
-  for (let i = 0; i < count; i++) {
-    if (tiers && tiers.length === count) {
+  const words = new Uint32Array(c.buffer);
+  const pack = (rgba: readonly number[]) => (rgba[0]! | (rgba[1]! << 8) | (rgba[2]! << 16) | (rgba[3]! << 24)) >>> 0;
+  if (tiers && tiers.length === count) {
+    const palette = TIER_COLORS.map(pack);
+    const blind = pack(BLIND_SPOT);
+    for (let i = 0; i < count; i++) {
       const t = tiers[i]!;
-      c.set(t > tierLimit ? BLIND_SPOT : TIER_COLORS[Math.min(t, TIER_COLORS.length - 1)]!, i * 4);
-      continue;
+      words[i] = t > tierLimit ? blind : palette[Math.min(t, palette.length - 1)]!;
     }
-    const k = cover ? cover[i]! : 1;
-    c.set(k === 0 ? UNASSIGNED : k > 1 ? OVERLAP : ASSIGNED, i * 4);
+    return c;
+  }
+  const assigned = pack(ASSIGNED);
+  if (!cover || cover.length !== count) return (words.fill(assigned), c);
+  const unassigned = pack(UNASSIGNED);
+  const overlap = pack(OVERLAP);
+  for (let i = 0; i < count; i++) {
+    const k = cover[i]!;
+    words[i] = k === 1 ? assigned : k === 0 ? unassigned : overlap;
   }
   return c;
 }

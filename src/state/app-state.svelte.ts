@@ -34,6 +34,8 @@ export class AppState {
   /** A message shown in the status bar (import results, errors). */
   notice = $state.raw<{ text: string; kind: 'info' | 'error' } | null>(null);
   loading = $state<string | null>(null);
+  /** A long load in progress (the city-sized demo): what, how far, and how to cancel it. */
+  progress = $state.raw<{ label: string; fraction: number; cancel: () => void } | null>(null);
   /** Which side-panel tab is open. */
   tab = $state<'size' | 'coverage' | 'history'>('size');
   /** When set, household points are coloured by their reach of this category. */
