@@ -1,6 +1,6 @@
 // End-to-end harness: serves the built app (dist/) with `vite preview` on a free local port and
 // drives it in headless Debian Chromium through playwright-core. WebGL runs on SwiftShader.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ export interface Session {
   close(): Promise<void>;
   /** Close the browser but keep the same profile directory for a reopen (storage persists). */
   reopen(): Promise<Page>;
+  /** Kill every Chromium process of this profile with SIGKILL, as a crash would, then reopen. */
+  crashAndReopen(): Promise<Page>;
 }
 
 let server: { process: ChildProcess; url: string } | null = null;
@@ -91,6 +93,30 @@ export async function openApp(path = ''): Promise<Session> {
     async close() {
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
+    },
+    async crashAndReopen() {
+      // The profile directory is on every Chromium process's command line: kill exactly those.
+      const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+      const pids = out
+        .split('\n')
+        .filter((line) => line.includes(profileDir))
+        .map((line) => Number(line.trim().split(/\s+/)[0]))
+        .filter((pid) => Number.isFinite(pid) && pid !== process.pid);
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      await context.close().catch(() => undefined);
+      context = await launch();
+      page = context.pages()[0] ?? (await context.newPage());
+      watch(page);
+      await page.goto(url);
+      session.context = context;
+      session.page = page;
+      return page;
     },
     async reopen() {
       await context.close();

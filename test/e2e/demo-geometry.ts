@@ -19,7 +19,7 @@ function vertexKeys(g: Polygon | MultiPolygon): Set<string> {
 }
 
 /** A block with households that shares an edge with `communityId` but belongs to another community. */
-export function neighbouringBlock(communityId?: string): { community: Area; block: Area; owner: string } {
+export function neighbouringBlock(communityId?: string, skip = 0): { community: Area; block: Area; owner: string } {
   const communities = readDemo('communities');
   const blocks = readDemo('blocks');
   const owner = new Map<string, string>();
@@ -32,7 +32,8 @@ export function neighbouringBlock(communityId?: string): { community: Area; bloc
       if (owner.get(block.properties.id as string) === community.properties.id || h <= 0 || h > 1500) continue;
       let shared = 0;
       for (const k of vertexKeys(block.geometry)) if (cv.has(k)) shared++;
-      if (shared >= 2) return { community, block, owner: owner.get(block.properties.id as string)! };
+      if (shared >= 2 && skip-- <= 0) return { community, block, owner: owner.get(block.properties.id as string)! };
+      if (shared >= 2) break;
     }
   }
   throw new Error('no neighbouring block found');
