@@ -1,0 +1,86 @@
+// Every file of the hostile corpus, dropped into the app's import dialog as a person would: the
+// refused ones show their reason and leave the plan exactly as it was; the accepted ones import,
+// and HTML in names stays text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { readDemo } from './demo-geometry';
+import { hostileCases } from '../hostile-corpus-table';
+
+let s: Session;
+
+beforeAll(async () => {
+  s = await openApp();
+  await waitForAnalysis(s.page, readDemo('communities').length);
+});
+
+afterAll(async () => {
+  await s?.close();
+  stopServer();
+});
+
+async function planState() {
+  return s.page.evaluate(() => {
+    const app = (window as unknown as { __app: { plan: { undoStack: unknown[]; version: number } } }).__app;
+    return {
+      rows: document.querySelectorAll('[data-testid="community-table"] tbody tr').length,
+      summary: document.querySelector('[data-testid="summary"]')?.textContent ?? '',
+      history: app.plan.undoStack.length,
+      version: app.plan.version,
+    };
+  });
+}
+
+async function chooseFile(file: string) {
+  await s.page.getByTestId('file-input').setInputFiles({ name: file, mimeType: 'application/octet-stream', buffer: readFileSync(`test/fixtures/hostile/${file}`) });
+  await s.page.getByTestId('import-dialog').waitFor();
+}
+
+describe('the hostile corpus in the app', () => {
+  for (const c of hostileCases().filter((x) => x.refused)) {
+    it(`refuses ${c.file} (as ${c.role}) with its reason and changes nothing`, async () => {
+      const before = await planState();
+      await chooseFile(c.file);
+      const problems = s.page.getByTestId('import-problems');
+      // Files that cannot even be read are refused on opening; the rest when imported.
+      await Promise.race([problems.waitFor(), s.page.getByTestId('import-role').waitFor()]);
+      if (!(await problems.isVisible())) {
+        await s.page.getByTestId('import-role').selectOption(c.role);
+        if (c.field) await s.page.getByTestId('import-field').selectOption(c.field);
+        await s.page.getByTestId('import-run').click();
+        await problems.waitFor();
+      }
+      const text = (await problems.textContent())!;
+      if (c.phrase) expect(text.toLowerCase()).toContain(c.phrase.toLowerCase().slice(0, 40));
+      await s.page.getByTestId('import-cancel').click();
+      expect(await planState()).toEqual(before);
+    });
+  }
+
+  it('imports names holding HTML as plain text, never as markup', async () => {
+    await chooseFile('html-in-names.geojson');
+    await s.page.getByTestId('import-role').selectOption('households');
+    await s.page.getByTestId('import-run').click();
+    await s.page.getByTestId('notice').waitFor();
+    await s.page.evaluate(() => (window as unknown as { __app: { select(x: unknown): void } }).__app.select({ kind: 'household', index: 0 }));
+    const details = s.page.getByTestId('details');
+    await details.waitFor();
+    const html = await details.innerHTML();
+    expect(html).not.toMatch(/<script|<img|onerror=/i);
+    expect(await details.textContent()).toMatch(/</);
+    expect(await s.page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned ?? false)).toBe(false);
+    await s.page.keyboard.press('Control+z');
+  });
+
+  it('imports a GBK CSV and a UTF-8-with-BOM CSV as households', async () => {
+    for (const [file, field] of [['gbk.csv', '户数'], ['utf8-bom.csv', 'households']] as const) {
+      const before = await planState();
+      await chooseFile(file);
+      await s.page.getByTestId('import-role').selectOption('households');
+      await s.page.getByTestId('import-field').selectOption(field);
+      await s.page.getByTestId('import-run').click();
+      await s.page.waitForFunction((v) => (window as unknown as { __app: { plan: { version: number } } }).__app.plan.version > v, before.version);
+      await s.page.keyboard.press('Control+z');
+    }
+  });
+});
