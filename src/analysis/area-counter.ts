@@ -42,6 +42,7 @@ export class AreaCounter {
 
   /** Per original point: how many areas contain it. */
   get cover(): Uint8Array {
+    this.materializePoints();
     if (!this.originalCover) {
       const out = new Uint8Array(this.frame.count);
       const { order } = this.frame;
@@ -53,6 +54,7 @@ export class AreaCounter {
 
   /** Per original point: one area containing it, or -1. */
   get firstArea(): Int32Array {
+    this.materializePoints();
     if (!this.originalFirst) {
       const out = new Int32Array(this.frame.count);
       const { order } = this.frame;
@@ -79,10 +81,14 @@ export class AreaCounter {
     let extraPoints = new Int32Array(256);
     let extraAreas = new Int32Array(256);
     let extras = 0;
-    const grid = set.count > 0 && f.count > 0 ? buildRasterLabelGrid(set, f.frame) : null;
+    const grid = set.count > 0 && f.count > 0 ? buildRasterLabelGrid(set, f.frame, f) : null;
+    const cellLabels = new Int32Array(occupied.length).fill(-1);
+    let unassigned = 0;
+    let overlap = 0;
     if (!grid) {
       cover.fill(0);
       first.fill(-1);
+      unassigned = f.totalHouseholds;
     } else {
       const { label, candidateStart, candidates, edges } = grid;
       // Local aliases: a module-bundled import can compile to a property getter, paid per point.
@@ -95,23 +101,18 @@ export class AreaCounter {
         const s = cellStart[c]!;
         const e = cellStart[c + 1]!;
         const l = label[c]!;
-        // Plain loops: cells hold a handful of points, and a fill() call per cell costs more than it saves.
+        // Whole cells are only tallied here; their points' cover and first area are written
+        // later, and only if an edit or the map asks for them (materializePoints).
+        cellLabels[k] = l;
         if (l >= 0) {
           households[l]! += cellHouseholds[c]!;
           counts[l]! += e - s;
-          for (let p = s; p < e; p++) {
-            cover[p] = 1;
-            first[p] = l;
-          }
         } else if (l > mixed) {
-          for (let p = s; p < e; p++) {
-            cover[p] = 0;
-            first[p] = -1;
-          }
+          unassigned += cellHouseholds[c]!;
         } else {
-          const k = mixed - l;
-          const cs = candidateStart[k]!;
-          const ce = candidateStart[k + 1]!;
+          const m = mixed - l;
+          const cs = candidateStart[m]!;
+          const ce = candidateStart[m + 1]!;
           const row = (c / nx) | 0;
           for (let p = s; p < e; p++) {
             const x = xy[p * 2]!;
@@ -139,10 +140,14 @@ export class AreaCounter {
               n++;
             }
             cover[p] = n > 255 ? 255 : n;
+            if (n === 0) unassigned += hw[p]!;
+            else if (n > 1) overlap += hw[p]!;
           }
         }
       }
     }
+    this.pendingPoints = grid ? cellLabels : null;
+    this.totals = { unassigned, overlap, total: f.totalHouseholds };
     // Member lists are only needed by an edit; build them when the first one comes.
     this.pendingMembers = { counts, extraPoints: extraPoints.subarray(0, extras), extraAreas: extraAreas.subarray(0, extras) };
     this.members = [];
@@ -151,10 +156,36 @@ export class AreaCounter {
   }
 
   private pendingMembers: { counts: Int32Array; extraPoints: Int32Array; extraAreas: Int32Array } | null = null;
+  /** Labels of the occupied cells from the last full count, until their points are written. */
+  private pendingPoints: Int32Array | null = null;
+  /** Coverage totals from the last full count; null once an edit changed them. */
+  private totals: { unassigned: number; overlap: number; total: number } | null = null;
+
+  /** Writes cover and first area for the points of whole cells of the last full count. */
+  private materializePoints(): void {
+    const labels = this.pendingPoints;
+    if (!labels) return;
+    this.pendingPoints = null;
+    const { occupied, cellStart } = this.frame;
+    const cover = this.coverInternal;
+    const first = this.firstInternal;
+    for (let k = 0; k < occupied.length; k++) {
+      const l = labels[k]!;
+      if (l <= MIXED) continue; // mixed cells' points were written during the count
+      const c = occupied[k]!;
+      const e = cellStart[c + 1]!;
+      const v = l >= 0 ? 1 : 0;
+      for (let p = cellStart[c]!; p < e; p++) {
+        cover[p] = v;
+        first[p] = l;
+      }
+    }
+  }
   private pointCounts = new Int32Array(0);
 
   /** Member lists as one CSR buffer from the last full count, viewed per area. */
   private ensureMembers(): void {
+    this.materializePoints();
     const pending = this.pendingMembers;
     if (!pending) return;
     this.pendingMembers = null;
@@ -180,6 +211,7 @@ export class AreaCounter {
   /** Recount one area after its geometry changed (or became null, i.e. deleted). */
   updateArea(area: number, geometry: Polygon | MultiPolygon | null): void {
     this.ensureMembers();
+    this.totals = null;
     this.originalCover = this.originalFirst = null;
     const old = this.members[area] ?? EMPTY;
     const hw = this.frame.households;
@@ -247,6 +279,7 @@ export class AreaCounter {
 
   /** Households in no area and households in more than one. */
   coverageTotals(): { unassigned: number; overlap: number; total: number } {
+    if (this.totals) return { ...this.totals };
     let unassigned = 0;
     let overlap = 0;
     const hw = this.frame.households;

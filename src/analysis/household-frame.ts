@@ -22,6 +22,8 @@ export interface HouseholdFrame {
   cellHouseholds: Float64Array;
   /** Cells holding at least one point, ascending. */
   occupied: Int32Array;
+  /** Occupied cells of row r are occupied[rowOccupied[r] … rowOccupied[r+1]-1]. */
+  rowOccupied: Int32Array;
   totalHouseholds: number;
 }
 
@@ -85,5 +87,8 @@ export function buildHouseholdFrame(points: PointSet): HouseholdFrame {
   }
   const occupied = new Int32Array(occupiedCount);
   for (let c = 0, k = 0; c < cells; c++) if (cellStart[c + 1]! > cellStart[c]!) occupied[k++] = c;
-  return { count: n, frame, order, xy, households, cellStart, cellHouseholds, occupied, totalHouseholds: total };
+  const rowOccupied = new Int32Array(frame.ny + 1);
+  for (let k = 0; k < occupied.length; k++) rowOccupied[((occupied[k]! / frame.nx) | 0) + 1]!++;
+  for (let r = 0; r < frame.ny; r++) rowOccupied[r + 1]! += rowOccupied[r]!;
+  return { count: n, frame, order, xy, households, cellStart, cellHouseholds, occupied, rowOccupied, totalHouseholds: total };
 }

@@ -161,7 +161,13 @@ export function windowFrame(frame: GridFrame, minX: number, minY: number, maxX: 
 /** Scratch buffers per frame, reused by every recount over it: no megabytes allocated per count. */
 const scratch = new WeakMap<GridFrame, { stamp: Int32Array; label: Int32Array; epoch: number }>();
 
-export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterLabelGrid {
+/** Which cells hold points: when given, interiors are labelled only there (others are never read). */
+export interface Occupancy {
+  occupied: Int32Array;
+  rowOccupied: Int32Array;
+}
+
+export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame, occupancy?: Occupancy): RasterLabelGrid {
   const { minX, minY, sx, sy, nx, ny } = frame;
   let buffers = scratch.get(frame);
   if (!buffers || buffers.epoch > 2_000_000_000 - set.count) {
@@ -182,6 +188,23 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterL
   let rowX = new Float64Array(ny * cap);
   const rowCount = new Int32Array(ny);
   const walker = new SegmentWalker(nx, ny);
+  const markInside = (idx: number, u: number) => {
+    if (stamp[idx] === epoch + u + 1) return;
+    const l = label[idx]!;
+    if (l === OUTSIDE) label[idx] = u;
+    else {
+      // Covered by another unit too: an overlap, so the cell needs exact tests.
+      stamp[idx] = epoch + u + 1;
+      let m: number;
+      if (l <= MIXED) m = MIXED - l;
+      else {
+        m = mixedCount++;
+        label[idx] = MIXED - m;
+        pairs.push(m, l);
+      }
+      pairs.push(m, u);
+    }
+  };
 
   for (let u = 0; u < set.count; u++) {
     const rowFrom = Math.max(0, Math.floor((set.bbox[u * 4 + 1]! - minY) * sy));
@@ -244,27 +267,31 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame): RasterL
       const n = rowCount[row]!;
       const base = row * cap;
       const cellBase = row * nx;
+      const occFrom = occupancy ? occupancy.rowOccupied[row]! : 0;
+      const occTo = occupancy ? occupancy.rowOccupied[row + 1]! : 0;
+      if (occupancy && occFrom === occTo) continue;
       for (let k = 0; k + 1 < n; k += 2) {
         const ca = Math.max(0, Math.ceil(rowX[base + k]! - 0.5));
         const cb = Math.min(nx - 1, Math.ceil(rowX[base + k + 1]! - 0.5) - 1);
-        for (let col = ca; col <= cb; col++) {
-          const idx = cellBase + col;
-          if (stamp[idx] === epoch + u + 1) continue;
-          const l = label[idx]!;
-          if (l === OUTSIDE) label[idx] = u;
-          else {
-            // Covered by another unit too: an overlap, so the cell needs exact tests.
-            stamp[idx] = epoch + u + 1;
-            let m: number;
-            if (l <= MIXED) m = MIXED - l;
-            else {
-              m = mixedCount++;
-              label[idx] = MIXED - m;
-              pairs.push(m, l);
-            }
-            pairs.push(m, u);
+        if (cb < ca) continue;
+        if (occupancy) {
+          // Only occupied cells: binary search the span's start in this row's occupied cells.
+          const occ = occupancy.occupied;
+          let lo = occFrom;
+          let hi = occTo;
+          const first = cellBase + ca;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (occ[mid]! < first) lo = mid + 1;
+            else hi = mid;
           }
-        }
+          const last = cellBase + cb;
+          for (let q = lo; q < occTo; q++) {
+            const idx = occ[q]!;
+            if (idx > last) break;
+            markInside(idx, u);
+          }
+        } else for (let col = ca; col <= cb; col++) markInside(cellBase + col, u);
       }
     }
   }
