@@ -23,6 +23,11 @@ export interface ImportOptions {
   householdsField?: string | null;
   /** Facilities: the property holding the category (default 'category', falling back to 'type'). */
   categoryField?: string;
+  /**
+   * Facilities: map AMap "大类;中类;小类" types (and names) onto the project's categories, dropping
+   * what is not a service facility (pet clinics…). Off: categories are the field's values as they are.
+   */
+  mapAmapTypes?: boolean;
   /** CSV: longitude column; default autodetect among lon/lng/longitude/x/经度 (case-insensitive). */
   lonField?: string;
   /** CSV: latitude column; default autodetect among lat/latitude/y/纬度 (case-insensitive). */

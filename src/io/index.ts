@@ -213,6 +213,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       warnings,
       nameField: options.nameField,
       categoryField: options.categoryField,
+      mapAmapTypes: options.mapAmapTypes ?? false,
     });
     const notes = [...(read.notes ?? [])];
     if (layer.role === 'households') {

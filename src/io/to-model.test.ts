@@ -143,3 +143,27 @@ describe('facilities and roads', () => {
     ]);
   });
 });
+
+describe('AMap type mapping for facilities', () => {
+  it('maps AMap types onto project categories and leaves pet clinics out, only when asked', async () => {
+    const { importLayer } = await import('./index');
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: '某某幼儿园', type: '科教文化服务;学校;幼儿园' }, geometry: { type: 'Point', coordinates: [121.47, 31.23] } },
+        { type: 'Feature', properties: { name: '爱宠动物医院', type: '医疗保健服务;动物医疗场所;宠物诊所' }, geometry: { type: 'Point', coordinates: [121.48, 31.23] } },
+        { type: 'Feature', properties: { name: '社区服务中心', category: 'community-service-station', 建筑面积: '650' }, geometry: { type: 'Point', coordinates: [121.49, 31.23] } },
+      ],
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(fc));
+    const mapped = await importLayer(bytes, 'f.geojson', { role: 'facilities', crs: 'wgs84', mapAmapTypes: true });
+    if (!mapped.ok || mapped.layer.role !== 'facilities') throw new Error('import failed');
+    expect(mapped.layer.facilities.map((f) => f.category)).toEqual(['kindergarten', 'community-service-station']);
+    expect(mapped.layer.facilities[1]!.floorArea).toBe(650);
+    expect(mapped.warnings.some((w) => /not a service facility/.test(w.message))).toBe(true);
+    const raw = await importLayer(bytes, 'f.geojson', { role: 'facilities', crs: 'wgs84' });
+    if (!raw.ok || raw.layer.role !== 'facilities') throw new Error('import failed');
+    expect(raw.layer.facilities).toHaveLength(3);
+    expect(raw.layer.facilities[0]!.category).toBe('科教文化服务;学校;幼儿园');
+  });
+});

@@ -1,6 +1,7 @@
 // Turns validated features into the app's model (HouseholdSet, AreaUnit[], Facility[], roads),
 // converting coordinates to WGS84. Also where oversized property text is cut down and names with
 // markup are noted: the model keeps them as plain text, and the UI never interprets them.
+import { categoryFromAmapType } from '../core/amap-category-mapping';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { convertCoordinates, convertInterleavedInPlace } from '../core/coordinates';
 import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
@@ -28,6 +29,7 @@ export interface ModelContext {
   warnings: ProblemList;
   nameField?: string;
   categoryField?: string;
+  mapAmapTypes?: boolean;
 }
 
 export function toModel(validated: ValidatedFeatures, ctx: ModelContext): ImportedLayer {
@@ -217,6 +219,7 @@ function facilitiesOf(
   const categoryField = ctx.categoryField ?? 'category';
   const out: Facility[] = [];
   let uncategorised = 0;
+  let dropped = 0;
   features.forEach((f, i) => {
     const g = f.geometry as Point | MultiPoint;
     const positions: Position[] = g.type === 'Point' ? [g.coordinates] : g.coordinates;
@@ -226,6 +229,14 @@ function facilitiesOf(
     // The source's own type (e.g. AMap's "医疗保健服务;综合医院") is kept for mapping to a category later.
     const sourceType = stringValue(properties['type']);
     let category = stringValue(properties[categoryField]) ?? sourceType;
+    if (ctx.mapAmapTypes && category !== undefined && /[;；]/.test(category)) {
+      const mapped = categoryFromAmapType(category, name);
+      if (mapped === null) {
+        dropped++;
+        return;
+      }
+      category = mapped;
+    }
     if (category === undefined) {
       category = 'other';
       uncategorised++;
@@ -246,6 +257,8 @@ function facilitiesOf(
       out.push(facility);
     });
   });
+  if (dropped > 0)
+    ctx.warnings.add('file', `${formatCount(dropped)} AMap point${dropped === 1 ? ' is' : 's are'} not a service facility (pet clinics, cosmetic clinics…) and ${dropped === 1 ? 'was' : 'were'} left out`);
   if (uncategorised > 0)
     ctx.warnings.add(
       'file',

@@ -7,12 +7,33 @@ export function exportPlanFile(app: AppState): void {
   const analysis = app.analysis.analysis;
   if (!analysis) return;
   const { communities, grids } = app.plan.layers;
+  const coverage = analysis.coverage;
+  const extraProperties = new Map<string, Record<string, unknown>>();
+  const coverageMetadata: Record<string, unknown> = {};
+  if (coverage) {
+    for (const c of communities) extraProperties.set(c.id, { coverage: coverage.perCommunity[c.id] ?? null });
+    coverageMetadata.coverage = coverage.overall;
+    coverageMetadata.coverageDistances = coverage.distances;
+    coverageMetadata.distanceMode = coverage.mode;
+    coverageMetadata.distanceNote =
+      coverage.mode === 'network'
+        ? 'walking distances along the road network, including the access leg from each point to its nearest road'
+        : 'straight-line distances: the plan has no road layer, so these are not walking distances';
+  }
+  // Topology flags belong to the communities and grids they name.
+  const extraFlags = new Map<string, import('../core/model').Flag[]>();
+  for (const f of app.topology ?? []) {
+    const { location: _location, bbox: _bbox, ...flag } = f;
+    for (const id of f.subjectIds) extraFlags.set(id, [...(extraFlags.get(id) ?? []), flag]);
+  }
   const plan = buildPlanExport({
     communities,
     grids,
     analysis,
     profile: app.profiles.active,
-    metadata: { exportedAt: new Date().toISOString(), title: app.plan.title, draft: app.plan.title === 'demo' },
+    extraProperties,
+    extraFlags,
+    metadata: { exportedAt: new Date().toISOString(), title: app.plan.title, draft: app.plan.title === 'demo', ...coverageMetadata },
   });
   const blob = new Blob([writeGeoJson(plan) as BlobPart], { type: 'application/geo+json' });
   const url = URL.createObjectURL(blob);

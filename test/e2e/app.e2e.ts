@@ -138,6 +138,10 @@ describe('export', () => {
     expect(Array.isArray(community.properties.flags)).toBe(true);
     expect(fc.metadata.profile.id).toBe('jiangsu-2011');
     expect(fc.metadata.totalHouseholds).toBeGreaterThan(100_000);
+    // Living-circle coverage over the walking network goes with the plan, labelled as such.
+    expect(fc.metadata.distanceMode).toBe('network');
+    expect(fc.metadata.coverage.kindergarten['300']).toBeGreaterThan(0);
+    expect(community.properties.coverage).toBeDefined();
     const flagged = fc.features.find((f: { properties: { flags: unknown[] } }) => f.properties.flags.length > 0);
     expect(flagged.properties.flags[0]).toMatchObject({ code: expect.any(String), severity: expect.any(String), message: expect.any(String), source: { ruleId: expect.any(String) } });
     expect(s.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
