@@ -6,7 +6,7 @@ import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
 const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
     [--grids-crs …] [--profile ID|FILE] [--facilities FILE [--category-field NAME] [--facilities-crs …]]
-    [--roads FILE(.geojson|.fgb|.osm) [--roads-crs …]] [--distances 300,500,1000] --out OUT.geojson`;
+    [--roads FILE(.geojson|.fgb|.osm|.osm.pbf) [--roads-crs …]] [--distances 300,500,1000] --out OUT.geojson`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {

@@ -5,6 +5,7 @@ import { csvFormat } from './csv-format';
 import { readFlatGeobufPoints } from './flatgeobuf-points';
 import { osmXmlFormat } from './osm-xml-format';
 import { looksLikeOsmXml } from './osm-xml';
+import { looksLikeOsmPbf } from './osm-pbf';
 import { flatgeobufFormat, hasFlatGeobufMagic, writeFlatGeobuf } from './flatgeobuf-format';
 import type { FileFormat, FormatHandler, ImportOptions, ImportResult, InspectResult, Problem } from './format';
 import { geojsonFormat, writeGeoJson } from './geojson-format';
@@ -42,6 +43,7 @@ const EXTENSIONS: Record<string, FileFormat> = {
   txt: 'csv',
   tsv: 'csv',
   osm: 'osm',
+  pbf: 'osm',
 };
 
 /** Formats people often try, with what to do instead. */
@@ -73,6 +75,7 @@ function extensionOf(fileName: string): string {
  */
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | null {
   if (hasFlatGeobufMagic(bytes)) return 'flatgeobuf';
+  if (looksLikeOsmPbf(bytes)) return 'osm';
   const ext = extensionOf(fileName);
   const byName = EXTENSIONS[ext];
   if (byName) return byName;

@@ -1,7 +1,8 @@
-// OpenStreetMap XML (.osm) as a format handler: its walkable highway ways become LineString
+// OpenStreetMap XML (.osm) and PBF (.osm.pbf) as a format handler: its walkable highway ways become LineString
 // features for the roads role. Points and polygons are not read from it.
 import type { FormatHandler, InspectResult, ReadResult } from './format';
-import { looksLikeOsmXml, osmRoads, parseOsmXml } from './osm-xml';
+import { looksLikeOsmXml, osmRoads, parseOsmXml, type OsmData } from './osm-xml';
+import { looksLikeOsmPbf, OsmPbfError, parseOsmPbf } from './osm-pbf';
 
 function decode(bytes: Uint8Array): string | null {
   try {
@@ -14,14 +15,26 @@ function decode(bytes: Uint8Array): string | null {
 export const osmXmlFormat: FormatHandler = {
   format: 'osm',
   async read(bytes): Promise<ReadResult> {
-    const text = decode(bytes);
-    if (text === null) return { ok: false, problems: [{ where: 'file', message: 'the OSM file is not valid UTF-8 text' }] };
-    if (!looksLikeOsmXml(text)) return { ok: false, problems: [{ where: 'file', message: 'the file does not start with an <osm> element — is it OpenStreetMap XML?' }] };
-    const data = parseOsmXml(text);
+    let data: OsmData;
+    let kind = 'XML';
+    if (looksLikeOsmPbf(bytes)) {
+      kind = 'PBF';
+      try {
+        data = parseOsmPbf(bytes);
+      } catch (error) {
+        const message = error instanceof OsmPbfError ? error.message : `the OSM PBF file is damaged (${error instanceof Error ? error.message : String(error)})`;
+        return { ok: false, problems: [{ where: 'file', message }] };
+      }
+    } else {
+      const text = decode(bytes);
+      if (text === null) return { ok: false, problems: [{ where: 'file', message: 'the OSM file is neither OSM PBF nor UTF-8 OSM XML' }] };
+      if (!looksLikeOsmXml(text)) return { ok: false, problems: [{ where: 'file', message: 'the file does not start with an <osm> element — is it OpenStreetMap XML?' }] };
+      data = parseOsmXml(text);
+    }
     const { roads, skippedWays, missingNodes } = osmRoads(data);
     if (roads.features.length === 0)
       return { ok: false, problems: [{ where: 'file', message: `the OSM file holds no walkable highway ways (${data.ways.length} ways, ${data.nodes.size} nodes) — is it a road extract?` }] };
-    const notes = [`${roads.features.length} walkable highway ways read from OpenStreetMap XML; ${skippedWays} other ways skipped`];
+    const notes = [`${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`];
     const warnings = missingNodes > 0 ? [{ where: 'file', message: `${missingNodes} node references have no node in the file (the extract is cut); those ways are shortened` }] : [];
     return { ok: true, features: roads.features, where: (i) => `way ${String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')}`, problems: [], warnings, notes };
   },

@@ -1,0 +1,148 @@
+// Reads OpenStreetMap PBF (.osm.pbf) into the same nodes-and-ways form as the XML reader, for
+// the walking network: blobs (raw or zlib), string tables, dense and plain nodes, ways with their
+// tags and node references. Relations and metadata are skipped.
+import { PbfReader } from 'pbf';
+import { unzlibSync } from 'fflate';
+import type { OsmData, OsmWay } from './osm-xml';
+
+const decoder = new TextDecoder();
+
+/** A PBF file starts with a big-endian length and a BlobHeader whose type is "OSMHeader". */
+export function looksLikeOsmPbf(bytes: Uint8Array): boolean {
+  if (bytes.length < 16) return false;
+  const len = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  if (len === 0 || len > 64 * 1024 || bytes[4] !== 0x0a) return false;
+  const n = bytes[5]!;
+  return decoder.decode(bytes.subarray(6, 6 + n)) === 'OSMHeader';
+}
+
+interface Blob {
+  raw: Uint8Array | null;
+  zlib: Uint8Array | null;
+  other: boolean;
+}
+
+interface Block {
+  strings: string[];
+  groups: Uint8Array[];
+  granularity: number;
+  latOffset: number;
+  lonOffset: number;
+}
+
+export class OsmPbfError extends Error {}
+
+export function parseOsmPbf(bytes: Uint8Array): OsmData {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nodes = new Map<number, [number, number]>();
+  const ways: OsmWay[] = [];
+  let pos = 0;
+  while (pos + 4 <= bytes.length) {
+    const headerLength = view.getUint32(pos);
+    pos += 4;
+    if (headerLength > 64 * 1024 || pos + headerLength > bytes.length) throw new OsmPbfError(`damaged blob header at byte ${pos - 4}`);
+    const header = new PbfReader(bytes.subarray(pos, pos + headerLength)).readFields(
+      (tag, h: { type: string; size: number }, pbf) => {
+        if (tag === 1) h.type = pbf.readString();
+        else if (tag === 3) h.size = pbf.readVarint();
+      },
+      { type: '', size: 0 },
+    );
+    pos += headerLength;
+    if (pos + header.size > bytes.length) throw new OsmPbfError('the file ends in the middle of a block — is it truncated?');
+    const blobBytes = bytes.subarray(pos, pos + header.size);
+    pos += header.size;
+    if (header.type !== 'OSMData') continue;
+    const blob = new PbfReader(blobBytes).readFields(
+      (tag, b: Blob, pbf) => {
+        if (tag === 1) b.raw = pbf.readBytes();
+        else if (tag === 3) b.zlib = pbf.readBytes();
+        else if (tag >= 4) b.other = true;
+      },
+      { raw: null, zlib: null, other: false },
+    );
+    let data: Uint8Array;
+    if (blob.raw) data = blob.raw;
+    else if (blob.zlib) data = unzlibSync(blob.zlib);
+    else throw new OsmPbfError(blob.other ? 'the PBF uses a compression other than zlib (LZMA/LZ4/ZSTD) — re-save it with zlib, e.g. osmium cat in.pbf -o out.pbf' : 'an OSM data block is empty');
+    readBlock(data, nodes, ways);
+  }
+  ways.sort((a, b) => a.id - b.id);
+  return { nodes, ways };
+}
+
+function readBlock(data: Uint8Array, nodes: OsmData['nodes'], ways: OsmWay[]): void {
+  const block = new PbfReader(data).readFields(
+    (tag, b: Block, pbf) => {
+      if (tag === 1)
+        pbf.readFields(
+          (t, strings: string[], p) => {
+            if (t === 1) strings.push(decoder.decode(p.readBytes()));
+          },
+          b.strings,
+          pbf.readVarint() + pbf.pos,
+        );
+      else if (tag === 2) b.groups.push(pbf.readBytes());
+      else if (tag === 17) b.granularity = pbf.readVarint();
+      else if (tag === 19) b.latOffset = pbf.readVarint(true);
+      else if (tag === 20) b.lonOffset = pbf.readVarint(true);
+    },
+    { strings: [], groups: [], granularity: 100, latOffset: 0, lonOffset: 0 },
+  );
+  const lonOf = (v: number) => (block.lonOffset + block.granularity * v) * 1e-9;
+  const latOf = (v: number) => (block.latOffset + block.granularity * v) * 1e-9;
+  for (const group of block.groups)
+    new PbfReader(group).readFields(
+      (tag, _: null, pbf) => {
+        const end = pbf.readVarint() + pbf.pos;
+        if (tag === 2) {
+          // Dense nodes: ids, latitudes and longitudes are delta-coded.
+          const d = pbf.readFields(
+            (t, acc: { ids: number[]; lats: number[]; lons: number[] }, p) => {
+              if (t === 1) p.readPackedSVarint(acc.ids);
+              else if (t === 8) p.readPackedSVarint(acc.lats);
+              else if (t === 9) p.readPackedSVarint(acc.lons);
+            },
+            { ids: [], lats: [], lons: [] },
+            end,
+          );
+          let id = 0;
+          let lat = 0;
+          let lon = 0;
+          for (let i = 0; i < d.ids.length; i++) {
+            id += d.ids[i]!;
+            lat += d.lats[i]!;
+            lon += d.lons[i]!;
+            nodes.set(id, [lonOf(lon), latOf(lat)]);
+          }
+        } else if (tag === 1) {
+          const n = pbf.readFields(
+            (t, acc: { id: number; lat: number; lon: number }, p) => {
+              if (t === 1) acc.id = p.readSVarint();
+              else if (t === 8) acc.lat = p.readSVarint();
+              else if (t === 9) acc.lon = p.readSVarint();
+            },
+            { id: 0, lat: 0, lon: 0 },
+            end,
+          );
+          nodes.set(n.id, [lonOf(n.lon), latOf(n.lat)]);
+        } else if (tag === 3) {
+          const w = pbf.readFields(
+            (t, acc: { id: number; keys: number[]; vals: number[]; refs: number[] }, p) => {
+              if (t === 1) acc.id = p.readVarint();
+              else if (t === 2) p.readPackedVarint(acc.keys);
+              else if (t === 3) p.readPackedVarint(acc.vals);
+              else if (t === 8) p.readPackedSVarint(acc.refs);
+            },
+            { id: 0, keys: [], vals: [], refs: [] },
+            end,
+          );
+          const tags: Record<string, string> = {};
+          w.keys.forEach((k, i) => (tags[block.strings[k] ?? ''] = block.strings[w.vals[i]!] ?? ''));
+          let ref = 0;
+          ways.push({ id: w.id, refs: w.refs.map((d) => (ref += d)), tags });
+        } else pbf.pos = end;
+      },
+      null,
+    );
+}
