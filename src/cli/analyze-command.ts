@@ -4,7 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseCrs } from '../core/coordinates';
-import { buildPlanExport } from '../core/export-plan';
+import { buildPlanExport, coverageExport } from '../core/export-plan';
 import type { AreaUnit, Crs, HouseholdSet } from '../core/model';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
@@ -147,20 +147,9 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   const analysis = analyzer.analyze(runProfile);
 
   const coverage = analysis.coverage ?? null;
-  const extraProperties = new Map<string, Record<string, unknown>>();
-  const coverageMetadata: Record<string, unknown> = {};
-  if (coverage) {
-    for (const c of communities) extraProperties.set(c.id, { coverage: coverage.perCommunity[c.id] ?? null });
-    coverageMetadata.coverage = coverage.overall;
-    coverageMetadata.coverageDistances = coverage.distances;
-    coverageMetadata.distanceMode = coverage.mode;
-    coverageMetadata.distanceNote =
-      coverage.mode === 'network'
-        ? 'walking distances along the road network, including the access leg from each point to its nearest road'
-        : 'straight-line distances: no road network was given (--roads), so these are not walking distances';
-    const stats = analyzer.coverage.networkStats();
-    if (stats) coverageMetadata.network = stats;
-  }
+  const { extraProperties, metadata: coverageMetadata } = coverageExport(coverage ?? undefined, communities);
+  const stats = analyzer.coverage.networkStats();
+  if (coverage && stats) coverageMetadata.network = stats;
   const plan = buildPlanExport({
     communities,
     grids,

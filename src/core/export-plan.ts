@@ -119,3 +119,28 @@ export function buildPlanExport(input: ExportInput): PlanExport {
     },
   };
 }
+
+/**
+ * The coverage part of an export: each community's shares as a `coverage` property, and the
+ * overall shares with the distance mode, stated plainly, in the metadata.
+ */
+export function coverageExport(
+  coverage: PlanAnalysis['coverage'],
+  communities: readonly AreaUnit[],
+): { extraProperties: Map<string, Record<string, unknown>>; metadata: Record<string, unknown> } {
+  const extraProperties = new Map<string, Record<string, unknown>>();
+  if (!coverage) return { extraProperties, metadata: {} };
+  for (const c of communities) extraProperties.set(c.id, { coverage: coverage.perCommunity[c.id] ?? null });
+  return {
+    extraProperties,
+    metadata: {
+      coverage: coverage.overall,
+      coverageDistances: coverage.distances,
+      distanceMode: coverage.mode,
+      distanceNote:
+        coverage.mode === 'network'
+          ? 'walking distances along the road network, including the access leg from each point to its nearest road'
+          : 'straight-line distances: no road network was given, so these are not walking distances',
+    },
+  };
+}

@@ -1,5 +1,5 @@
 // Downloads the plan export (the same GeoJSON the CLI writes) as a file.
-import { buildPlanExport } from '../core/export-plan';
+import { buildPlanExport, coverageExport } from '../core/export-plan';
 import { writeGeoJson } from '../io';
 import type { AppState } from '../state/app-state.svelte';
 
@@ -7,19 +7,7 @@ export function exportPlanFile(app: AppState): void {
   const analysis = app.analysis.analysis;
   if (!analysis) return;
   const { communities, grids } = app.plan.layers;
-  const coverage = analysis.coverage;
-  const extraProperties = new Map<string, Record<string, unknown>>();
-  const coverageMetadata: Record<string, unknown> = {};
-  if (coverage) {
-    for (const c of communities) extraProperties.set(c.id, { coverage: coverage.perCommunity[c.id] ?? null });
-    coverageMetadata.coverage = coverage.overall;
-    coverageMetadata.coverageDistances = coverage.distances;
-    coverageMetadata.distanceMode = coverage.mode;
-    coverageMetadata.distanceNote =
-      coverage.mode === 'network'
-        ? 'walking distances along the road network, including the access leg from each point to its nearest road'
-        : 'straight-line distances: the plan has no road layer, so these are not walking distances';
-  }
+  const { extraProperties, metadata: coverageMetadata } = coverageExport(analysis.coverage, communities);
   // Topology flags belong to the communities and grids they name.
   const extraFlags = new Map<string, import('../core/model').Flag[]>();
   for (const f of app.topology ?? []) {
