@@ -58,9 +58,20 @@ export class CoverageEngine {
     return this.facilities.length > 0;
   }
 
-  networkStats(): { nodes: number; edges: number; components: number } | null {
+  networkStats(): { nodes: number; edges: number; components: number; largestComponentShare: number } | null {
     const n = this.network;
-    return n ? { nodes: n.nodeCount, edges: n.edgeCount, components: n.components.count } : null;
+    if (!n) return null;
+    const largest = n.nodeCount ? n.components.sizes[n.components.largest]! / n.nodeCount : 0;
+    return { nodes: n.nodeCount, edges: n.edgeCount, components: n.components.count, largestComponentShare: largest };
+  }
+
+  /** Households with no street within the snap distance (they count as not covered). */
+  householdsOffNetwork(): number {
+    if (this.mode !== 'network') return 0;
+    const s = this.snappedHomes();
+    let total = 0;
+    for (let i = 0; i < s.count; i++) if (s.edge[i]! < 0) total += this.homes.households[i]!;
+    return total;
   }
 
   setRoads(roads: FeatureCollection<LineString | MultiLineString> | null): void {

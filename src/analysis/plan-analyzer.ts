@@ -171,7 +171,15 @@ export class PlanAnalyzer {
       r.flags.push(...evaluateFacilityRequirements(profile, { unit: u, households: r.households, inside: this.facilitiesInside(u), coverage: shares[k] ?? null }));
     });
     this.coverageCache.overall ??= this.coverage.overall();
-    return { mode: this.coverage.mode, distances: this.coverage.distances, categories, overall: this.coverageCache.overall, perCommunity };
+    const network = this.coverage.networkStats();
+    return {
+      mode: this.coverage.mode,
+      distances: this.coverage.distances,
+      categories,
+      overall: this.coverageCache.overall,
+      perCommunity,
+      ...(network && this.coverage.mode === 'network' ? { network, householdsOffNetwork: this.coverage.householdsOffNetwork() } : {}),
+    };
   }
 
   private facilitiesInside(unit: AreaUnit): Facility[] {

@@ -148,8 +148,10 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
 
   const coverage = analysis.coverage ?? null;
   const { extraProperties, metadata: coverageMetadata } = coverageExport(coverage ?? undefined, communities);
-  const stats = analyzer.coverage.networkStats();
-  if (coverage && stats) coverageMetadata.network = stats;
+  if (coverage?.network) {
+    coverageMetadata.network = coverage.network;
+    coverageMetadata.householdsOffNetwork = coverage.householdsOffNetwork ?? 0;
+  }
   const plan = buildPlanExport({
     communities,
     grids,

@@ -135,6 +135,10 @@ export interface PlanCoverage {
   overall: CoverageShares;
   /** By community id; null for a community with no households. */
   perCommunity: Record<string, CoverageShares | null>;
+  /** The walking network: its size and how many disconnected pieces it falls into. */
+  network?: { nodes: number; edges: number; components: number; largestComponentShare: number };
+  /** Households farther than the snap distance from every street (network mode). */
+  householdsOffNetwork?: number;
 }
 
 export interface PlanSummary {

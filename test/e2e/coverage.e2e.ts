@@ -33,6 +33,8 @@ describe('living-circle coverage', () => {
     await s.page.getByTestId('tab-coverage').click();
     await s.page.getByTestId('coverage-table').waitFor();
     expect(await s.page.getByTestId('distance-mode').textContent()).toMatch(/步行距离|Walking distance/);
+    // The network's disconnected pieces are reported, not hidden.
+    expect(await s.page.getByTestId('network-stats').textContent()).toMatch(/互不连通|disconnected/);
     const kindergarten300 = await share('幼儿园', 1);
     const kindergarten1000 = await share('幼儿园', 3);
     expect(kindergarten300).toBeGreaterThan(0);
