@@ -3,14 +3,24 @@
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { PlanAnalyzer } from './plan-analyzer';
+import { ResultDeltaEncoder } from './result-delta';
 import { QUERY_TYPES, type AnalysisSnapshot, type RequestMessage, type ResponseMessage, type WorkerRequests } from './worker-contract';
 
 let analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
 let profile: RuleProfile = builtInProfile(DEFAULT_PROFILE_ID)!;
 
+const communityDeltas = new ResultDeltaEncoder();
+const gridDeltas = new ResultDeltaEncoder();
+
 function snapshot(start: number): AnalysisSnapshot {
-  const analysis = analyzer.analyze(profile);
-  return { analysis, cover: analyzer.communityCover().slice(), ms: performance.now() - start };
+  const { communities, grids, ...analysis } = analyzer.analyze(profile);
+  return {
+    analysis,
+    communities: communityDeltas.encode(communities),
+    grids: gridDeltas.encode(grids),
+    cover: analyzer.communityCover().slice(),
+    ms: performance.now() - start,
+  };
 }
 
 type Handlers = { [K in keyof WorkerRequests]: (params: WorkerRequests[K]['params']) => unknown };

@@ -5,11 +5,17 @@ import type { AreaUnit, Facility, PlanAnalysis } from '../core/model';
 import type { NearestFacilityInfo } from './coverage-engine';
 import type { WalkingArea } from './routing';
 import type { TopologyFlag } from '../core/edit/topology';
+import type { ResultDelta } from './result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 
-/** What every request returns: the fresh analysis and per-household community cover counts. */
+/**
+ * What every request returns: the fresh analysis (its community and grid results as deltas
+ * against the previous snapshot) and per-household community cover counts.
+ */
 export interface AnalysisSnapshot {
-  analysis: PlanAnalysis;
+  analysis: Omit<PlanAnalysis, 'communities' | 'grids'>;
+  communities: ResultDelta;
+  grids: ResultDelta;
   /** Per household point: how many communities contain it (0 = unassigned). */
   cover: Uint8Array;
   /** Milliseconds the worker spent on the request. */

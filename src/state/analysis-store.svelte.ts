@@ -1,7 +1,8 @@
 // Keeps the worker's analysis in step with the plan: after every change it sends the worker only
 // what changed (households, the communities or grids that differ by reference, the profile) and
 // holds the latest results for the UI.
-import type { AreaUnit, Facility, HouseholdSet, PlanAnalysis } from '../core/model';
+import type { AreaResult, AreaUnit, Facility, HouseholdSet, PlanAnalysis } from '../core/model';
+import { ResultDeltaDecoder } from '../analysis/result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
 import { AnalysisClient } from '../analysis/analysis-client';
@@ -22,6 +23,17 @@ export class AnalysisStore {
   private sentFacilities: Facility[] | null = null;
   private sentRoads: PlanLayers['roads'] | undefined = undefined;
   private queue: Promise<void> = Promise.resolve();
+  private communityDecoder = new ResultDeltaDecoder();
+  private gridDecoder = new ResultDeltaDecoder();
+  private communityResults: AreaResult[] = [];
+  private gridResults: AreaResult[] = [];
+
+  /** Every snapshot's deltas are applied in order, even when only the last one is shown. */
+  private absorb(snapshot: AnalysisSnapshot): AnalysisSnapshot {
+    this.communityResults = this.communityDecoder.apply(snapshot.communities);
+    this.gridResults = this.gridDecoder.apply(snapshot.grids);
+    return snapshot;
+  }
 
   constructor(worker: Worker) {
     this.client = new AnalysisClient(worker);
@@ -46,7 +58,7 @@ export class AnalysisStore {
       if (layers.households !== this.sentHouseholds) {
         const coordinates = layers.households.coordinates.slice();
         const households = layers.households.households.slice();
-        last = await this.client.request('setHouseholds', { coordinates, households }, [coordinates.buffer, households.buffer]);
+        last = this.absorb(await this.client.request('setHouseholds', { coordinates, households }, [coordinates.buffer, households.buffer]));
         this.sentHouseholds = layers.households;
       }
       for (const [kind, units] of [
@@ -57,24 +69,24 @@ export class AnalysisStore {
         if (units === before) continue;
         const diff = before ? diffUnits(before, units) : null;
         if (diff && diff.put.length + diff.deleted.length <= Math.max(8, units.length / 4)) {
-          if (diff.put.length || diff.deleted.length) last = await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted });
-        } else last = await this.client.request('setUnits', { kind, units: $state.snapshot(units) as AreaUnit[] });
+          if (diff.put.length || diff.deleted.length) last = this.absorb(await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted }));
+        } else last = this.absorb(await this.client.request('setUnits', { kind, units: $state.snapshot(units) as AreaUnit[] }));
         this.sentUnits[kind] = units;
       }
       if (layers.roads !== this.sentRoads) {
-        last = await this.client.request('setRoads', { roads: layers.roads });
+        last = this.absorb(await this.client.request('setRoads', { roads: layers.roads }));
         this.sentRoads = layers.roads;
       }
       if (layers.facilities !== this.sentFacilities) {
-        last = await this.client.request('setFacilities', { facilities: layers.facilities });
+        last = this.absorb(await this.client.request('setFacilities', { facilities: layers.facilities }));
         this.sentFacilities = layers.facilities;
       }
       if (profile !== this.sentProfile) {
-        last = await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile });
+        last = this.absorb(await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }));
         this.sentProfile = profile;
       }
       if (last) {
-        this.analysis = last.analysis;
+        this.analysis = { ...last.analysis, communities: this.communityResults, grids: this.gridResults };
         this.cover = last.cover;
         this.lastMs = last.ms;
       }
