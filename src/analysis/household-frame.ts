@@ -27,9 +27,12 @@ export interface HouseholdFrame {
   totalHouseholds: number;
 }
 
-/** Finer grids pay off only with many points. */
+/**
+ * Cells along the longer side. Finer grids test fewer points exactly but touch more memory: on a
+ * million households 640 beat 1,024 (22–24 ms against 30–37 ms per full recount, measured).
+ */
 function chooseResolution(points: number): number {
-  if (points > 200_000) return 1024;
+  if (points > 200_000) return 640;
   if (points > 20_000) return 512;
   return 256;
 }

@@ -319,15 +319,6 @@ class SegmentWalker {
     private ny: number,
   ) {}
 
-  private add(cell: number) {
-    if (this.count === this.cells.length) {
-      const grown = new Int32Array(this.count * 2);
-      grown.set(this.cells);
-      this.cells = grown;
-    }
-    this.cells[this.count++] = cell;
-  }
-
   walk(ax: number, ay: number, bx: number, by: number): void {
     this.count = 0;
     const nx = this.nx;
@@ -336,25 +327,26 @@ class SegmentWalker {
     let t1 = 1;
     const dx0 = bx - ax;
     const dy0 = by - ay;
-    // Liang–Barsky against x ∈ [0, nx], y ∈ [0, ny].
-    const ps = [-dx0, dx0, -dy0, dy0];
-    const qs = [ax, nx - ax, ay, ny - ay];
-    for (let k = 0; k < 4; k++) {
-      const p = ps[k]!;
-      const q = qs[k]!;
-      if (p === 0) {
-        if (q < 0) return;
-        continue;
-      }
-      const r = q / p;
-      if (p < 0) {
-        if (r > t1) return;
-        if (r > t0) t0 = r;
-      } else {
-        if (r < t0) return;
-        if (r < t1) t1 = r;
-      }
+    // Liang–Barsky against x ∈ [0, nx], y ∈ [0, ny], unrolled (no arrays in the hot path).
+    if (dx0 === 0) {
+      if (ax < 0 || ax > nx) return;
+    } else {
+      let r0 = -ax / dx0;
+      let r1 = (nx - ax) / dx0;
+      if (r0 > r1) [r0, r1] = [r1, r0];
+      if (r0 > t0) t0 = r0;
+      if (r1 < t1) t1 = r1;
     }
+    if (dy0 === 0) {
+      if (ay < 0 || ay > ny) return;
+    } else {
+      let r0 = -ay / dy0;
+      let r1 = (ny - ay) / dy0;
+      if (r0 > r1) [r0, r1] = [r1, r0];
+      if (r0 > t0) t0 = r0;
+      if (r1 < t1) t1 = r1;
+    }
+    if (t0 > t1) return;
     const x0 = ax + dx0 * t0;
     const y0 = ay + dy0 * t0;
     const x1 = ax + dx0 * t1;
@@ -363,6 +355,9 @@ class SegmentWalker {
     let cy = Math.min(ny - 1, Math.max(0, Math.floor(y0)));
     const ex = Math.min(nx - 1, Math.max(0, Math.floor(x1)));
     const ey = Math.min(ny - 1, Math.max(0, Math.floor(y1)));
+    let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
+    if (this.cells.length < guard + 1) this.cells = new Int32Array(2 * (guard + 1));
+    const cells = this.cells;
     const dx = x1 - x0;
     const dy = y1 - y0;
     const stepX = dx > 0 ? 1 : -1;
@@ -371,8 +366,8 @@ class SegmentWalker {
     const tDeltaY = dy !== 0 ? Math.abs(1 / dy) : Infinity;
     let tMaxX = dx !== 0 ? (dx > 0 ? cx + 1 - x0 : x0 - cx) * tDeltaX : Infinity;
     let tMaxY = dy !== 0 ? (dy > 0 ? cy + 1 - y0 : y0 - cy) * tDeltaY : Infinity;
-    this.add(cy * nx + cx);
-    let guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 2;
+    let n = 0;
+    cells[n++] = cy * nx + cx;
     while ((cx !== ex || cy !== ey) && guard-- > 0) {
       if (tMaxX < tMaxY) {
         cx += stepX;
@@ -382,7 +377,8 @@ class SegmentWalker {
         tMaxY += tDeltaY;
       }
       if (cx < 0 || cy < 0 || cx >= nx || cy >= ny) break;
-      this.add(cy * nx + cx);
+      cells[n++] = cy * nx + cx;
     }
+    this.count = n;
   }
 }
