@@ -159,7 +159,7 @@ export function windowFrame(frame: GridFrame, minX: number, minY: number, maxX: 
  * its border cells, which only makes those cells mixed (exact tests), never wrong.
  */
 /** Scratch buffers per frame, reused by every recount over it: no megabytes allocated per count. */
-const scratch = new WeakMap<GridFrame, { stamp: Int32Array; label: Int32Array; epoch: number }>();
+const scratch = new WeakMap<GridFrame, { label: Int32Array }>();
 
 /** Which cells hold points: when given, interiors are labelled only there (others are never read). */
 export interface Occupancy {
@@ -170,17 +170,13 @@ export interface Occupancy {
 export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame, occupancy?: Occupancy): RasterLabelGrid {
   const { minX, minY, sx, sy, nx, ny } = frame;
   let buffers = scratch.get(frame);
-  if (!buffers || buffers.epoch > 2_000_000_000 - set.count) {
-    buffers = { stamp: new Int32Array(nx * ny), label: new Int32Array(nx * ny), epoch: 0 };
+  if (!buffers) {
+    buffers = { label: new Int32Array(nx * ny) };
     scratch.set(frame, buffers);
   }
   // The label buffer is reused: a grid is only read until the next build over the same frame.
   const label = buffers.label.fill(OUTSIDE);
-  const stamp = buffers.stamp;
   let mixedCount = 0;
-  // Stamps of earlier builds are below this epoch, so they never match a unit of this one.
-  const epoch = buffers.epoch;
-  buffers.epoch += set.count + 1;
   const pairs = new PairList();
   const c = set.coords;
   // Per-row crossing lists, reused across units: rowCount[r] crossings at rowX[r * cap …].
@@ -188,21 +184,37 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame, occupanc
   let rowX = new Float64Array(ny * cap);
   const rowCount = new Int32Array(ny);
   const walker = new SegmentWalker(nx, ny);
+  // The last unit added to each mixed cell: a small array that stays in cache, where a per-cell
+  // stamp would be another few megabytes read at random.
+  let lastUnit = new Int32Array(4096);
+  const newMixed = (cell: number, previous: number): number => {
+    const m = mixedCount++;
+    if (m === lastUnit.length) {
+      const grown = new Int32Array(m * 2);
+      grown.set(lastUnit);
+      lastUnit = grown;
+    }
+    label[cell] = MIXED - m;
+    lastUnit[m] = -1;
+    if (previous >= 0) {
+      pairs.push(m, previous);
+      lastUnit[m] = previous;
+    }
+    return m;
+  };
   const markInside = (idx: number, u: number) => {
-    if (stamp[idx] === epoch + u + 1) return;
     const l = label[idx]!;
     if (l === OUTSIDE) label[idx] = u;
-    else {
-      // Covered by another unit too: an overlap, so the cell needs exact tests.
-      stamp[idx] = epoch + u + 1;
-      let m: number;
-      if (l <= MIXED) m = MIXED - l;
-      else {
-        m = mixedCount++;
-        label[idx] = MIXED - m;
-        pairs.push(m, l);
-      }
+    else if (l <= MIXED) {
+      const m = MIXED - l;
+      if (lastUnit[m] === u) return; // u's own boundary cell, or already added
       pairs.push(m, u);
+      lastUnit[m] = u;
+    } else if (l !== u) {
+      // Covered by another unit too: an overlap, so the cell needs exact tests.
+      const m = newMixed(idx, l);
+      pairs.push(m, u);
+      lastUnit[m] = u;
     }
   };
 
@@ -222,17 +234,14 @@ export function buildRasterLabelGrid(set: PolygonSet, frame: GridFrame, occupanc
         walker.walk(x0, y0, x1, y1);
         for (let k = 0; k < walker.count; k++) {
           const cell = walker.cells[k]!;
-          if (stamp[cell] === epoch + u + 1) continue;
-          stamp[cell] = epoch + u + 1;
           const l = label[cell]!;
           let m: number;
-          if (l <= MIXED) m = MIXED - l;
-          else {
-            m = mixedCount++;
-            label[cell] = MIXED - m;
-            if (l >= 0) pairs.push(m, l);
-          }
+          if (l <= MIXED) {
+            m = MIXED - l;
+            if (lastUnit[m] === u) continue;
+          } else m = newMixed(cell, l);
           pairs.push(m, u);
+          lastUnit[m] = u;
         }
         // 2. Crossings of the edge with row centre lines, bucketed by row (half-open in y).
         const ya = Math.min(y0, y1);
