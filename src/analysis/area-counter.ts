@@ -1,12 +1,12 @@
 // Counts household points into a set of areas (communities or grids) and keeps, per area, the
-// internal positions of the points inside it. A full count labels the cells of the household
-// frame once and adds whole cells at a time; a reshaped area is recounted alone, from a point
-// index query over its new extent plus its old member list, so an edit's recount costs a small
-// fraction of a full one.
+// internal positions of the points inside it. A full count scans the areas' boundaries over the
+// household frame's cells: runs of cells between boundary cells are added whole from prefix sums,
+// and only points in boundary cells are tested exactly. A reshaped area is recounted alone the
+// same way, so an edit's recount costs a small fraction of a full one.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buildHouseholdFrame, type HouseholdFrame, type PointSet } from './household-frame';
 import { buildPolygonSet, pointInUnit, type PolygonSet } from './polygon-set';
-import { buildRasterLabelGrid, MIXED, pointInUnitRow, windowFrame } from './raster-label-grid';
+import { COMPLEX, pointInUnitRows, scanBoundaries, unitRowsOf, WEDGE, type BoundaryScan } from './boundary-scan';
 
 export type { PointSet } from './household-frame';
 
@@ -72,135 +72,78 @@ export class AreaCounter {
     this.originalCover = this.originalFirst = null;
     this.count = set.count;
     const f = this.frame;
-    const cover = this.coverInternal;
-    const first = this.firstInternal;
     const households = new Float64Array(set.count);
     const counts = new Int32Array(set.count);
-    const { xy, cellStart, cellHouseholds, occupied } = f;
-    const hw = f.households;
-    let extraPoints = new Int32Array(256);
-    let extraAreas = new Int32Array(256);
-    let extras = 0;
-    const grid = set.count > 0 && f.count > 0 ? buildRasterLabelGrid(set, f.frame, f) : null;
-    const cellLabels = new Int32Array(occupied.length).fill(-1);
-    let unassigned = 0;
+    const runs = new Triples();
+    const hits = new PairBuffer();
+    let unassigned = f.totalHouseholds;
     let overlap = 0;
-    if (!grid) {
-      cover.fill(0);
-      first.fill(-1);
-      unassigned = f.totalHouseholds;
-    } else {
-      const { label, candidateStart, candidates, edges } = grid;
-      // Local aliases: a module-bundled import can compile to a property getter, paid per point.
-      const mixed = MIXED;
-      const inRow = pointInUnitRow;
-      const coords = set.coords;
-      const nx = f.frame.nx;
-      for (let k = 0; k < occupied.length; k++) {
-        const c = occupied[k]!;
-        const s = cellStart[c]!;
-        const e = cellStart[c + 1]!;
-        const l = label[c]!;
-        // Whole cells are only tallied here; their points' cover and first area are written
-        // later, and only if an edit or the map asks for them (materializePoints).
-        cellLabels[k] = l;
-        if (l >= 0) {
-          households[l]! += cellHouseholds[c]!;
-          counts[l]! += e - s;
-        } else if (l > mixed) {
-          unassigned += cellHouseholds[c]!;
-        } else {
-          const m = mixed - l;
-          const cs = candidateStart[m]!;
-          const ce = candidateStart[m + 1]!;
-          const row = (c / nx) | 0;
-          for (let p = s; p < e; p++) {
-            const x = xy[p * 2]!;
-            const y = xy[p * 2 + 1]!;
-            let n = 0;
-            first[p] = -1;
-            for (let j = cs; j < ce; j++) {
-              const u = candidates[j]!;
-              if (!inRow(coords, edges, u, row, x, y)) continue;
-              counts[u]!++;
-              households[u]! += hw[p]!;
-              if (n === 0) first[p] = u;
-              else {
-                if (extras === extraPoints.length) {
-                  const a = new Int32Array(extras * 2);
-                  a.set(extraPoints);
-                  extraPoints = a;
-                  const b = new Int32Array(extras * 2);
-                  b.set(extraAreas);
-                  extraAreas = b;
-                }
-                extraPoints[extras] = p;
-                extraAreas[extras++] = u;
-              }
-              n++;
-            }
-            cover[p] = n > 255 ? 255 : n;
-            if (n === 0) unassigned += hw[p]!;
-            else if (n > 1) overlap += hw[p]!;
-          }
-        }
-      }
+    if (set.count > 0 && f.count > 0) {
+      const scan = scanBoundaries(set, f.frame);
+      const gaps = walkSpans(scan, f, households, counts, runs);
+      const exact = testBoundaryPoints(scan, set, f, gaps.interior, gaps.centreInside, households, counts, hits);
+      // Every household lies in a boundary cell or in exactly one gap; a gap claimed by no unit is
+      // unassigned, one claimed twice is overlap.
+      unassigned = f.totalHouseholds - exact.boundaryHouseholds - gaps.gapHouseholds + gaps.repeatedHouseholds + exact.unassigned;
+      overlap = gaps.overlap + exact.overlap;
     }
-    this.pendingPoints = grid ? cellLabels : null;
     this.totals = { unassigned, overlap, total: f.totalHouseholds };
-    // Member lists are only needed by an edit; build them when the first one comes.
-    this.pendingMembers = { counts, extraPoints: extraPoints.subarray(0, extras), extraAreas: extraAreas.subarray(0, extras) };
+    // Per-point cover and member lists are only needed by an edit or the map: built on demand.
+    this.pending = { counts, runs, hits };
+    this.pointsWritten = false;
     this.members = [];
     this.pointCounts = counts;
     this.households = households;
   }
 
-  private pendingMembers: { counts: Int32Array; extraPoints: Int32Array; extraAreas: Int32Array } | null = null;
-  /** Labels of the occupied cells from the last full count, until their points are written. */
-  private pendingPoints: Int32Array | null = null;
+  /** What the last full count found, until per-point state or member lists are asked for. */
+  private pending: { counts: Int32Array; runs: Triples; hits: PairBuffer } | null = null;
+  private pointsWritten = true;
   /** Coverage totals from the last full count; null once an edit changed them. */
   private totals: { unassigned: number; overlap: number; total: number } | null = null;
+  private pointCounts = new Int32Array(0);
 
-  /** Writes cover and first area for the points of whole cells of the last full count. */
+  /** Writes every point's cover and first area from the last full count's runs and hits. */
   private materializePoints(): void {
-    const labels = this.pendingPoints;
-    if (!labels) return;
-    this.pendingPoints = null;
-    const { occupied, cellStart } = this.frame;
+    if (this.pointsWritten || !this.pending) return;
+    this.pointsWritten = true;
+    const { runs, hits } = this.pending;
     const cover = this.coverInternal;
     const first = this.firstInternal;
-    for (let k = 0; k < occupied.length; k++) {
-      const l = labels[k]!;
-      if (l <= MIXED) continue; // mixed cells' points were written during the count
-      const c = occupied[k]!;
-      const e = cellStart[c + 1]!;
-      const v = l >= 0 ? 1 : 0;
-      for (let p = cellStart[c]!; p < e; p++) {
-        cover[p] = v;
-        first[p] = l;
-      }
+    cover.fill(0);
+    first.fill(-1);
+    const mark = (p: number, u: number) => {
+      if (cover[p]! < 255) cover[p]!++;
+      if (first[p] === -1) first[p] = u;
+    };
+    for (let r = 0; r < runs.length; r++) {
+      const u = runs.a[r]!;
+      const e = runs.c[r]!;
+      for (let p = runs.b[r]!; p < e; p++) mark(p, u);
     }
+    for (let i = 0; i < hits.length; i++) mark(hits.a[i]!, hits.b[i]!);
   }
-  private pointCounts = new Int32Array(0);
 
   /** Member lists as one CSR buffer from the last full count, viewed per area. */
   private ensureMembers(): void {
     this.materializePoints();
-    const pending = this.pendingMembers;
+    const pending = this.pending;
     if (!pending) return;
-    this.pendingMembers = null;
-    const { counts, extraPoints, extraAreas } = pending;
+    this.pending = null;
+    const { counts, runs, hits } = pending;
     const n = counts.length;
     const start = new Int32Array(n + 1);
     for (let u = 0; u < n; u++) start[u + 1] = start[u]! + counts[u]!;
     const all = new Int32Array(start[n]!);
     const fill = start.slice(0, n);
-    const first = this.firstInternal;
-    for (let p = 0; p < first.length; p++) {
-      const u = first[p]!;
-      if (u >= 0) all[fill[u]!++] = p;
+    for (let r = 0; r < runs.length; r++) {
+      const u = runs.a[r]!;
+      const e = runs.c[r]!;
+      let at = fill[u]!;
+      for (let p = runs.b[r]!; p < e; p++) all[at++] = p;
+      fill[u] = at;
     }
-    for (let i = 0; i < extraPoints.length; i++) all[fill[extraAreas[i]!]!++] = extraPoints[i]!;
+    for (let i = 0; i < hits.length; i++) all[fill[hits.b[i]!]!++] = hits.a[i]!;
     const members: Int32Array[] = new Array(n);
     for (let u = 0; u < n; u++) members[u] = all.subarray(start[u]!, start[u + 1]!);
     // Areas appended or updated since the full count keep their own lists.
@@ -273,7 +216,7 @@ export class AreaCounter {
   }
 
   pointCount(area: number): number {
-    if (this.pendingMembers) return this.pointCounts[area] ?? 0;
+    if (this.pending) return this.pointCounts[area] ?? 0;
     return this.members[area]?.length ?? 0;
   }
 
@@ -294,45 +237,24 @@ export class AreaCounter {
   }
 
   /**
-   * Internal positions of the points inside one polygon: its own label grid over the window of the
-   * household frame it covers, so whole cells inside are taken at once and only points in cells on
-   * its boundary are tested.
+   * Internal positions of the points inside one polygon: the runs of cells inside it whole, and the
+   * points of its boundary cells that pass an exact test.
    */
   private pointsInside(set: PolygonSet | null): Int32Array {
     if (!set || !(set.bbox[0]! <= set.bbox[2]!) || this.frame.count === 0) return EMPTY;
     const f = this.frame;
-    const win = windowFrame(f.frame, set.bbox[0]!, set.bbox[1]!, set.bbox[2]!, set.bbox[3]!);
-    if (!win) return EMPTY;
-    const grid = buildRasterLabelGrid(set, win.window);
-    const { label, edges } = grid;
-    const { nx: wnx, ny: wny } = win.window;
-    const { cellStart, xy } = f;
-    const nx = f.frame.nx;
-    const coords = set.coords;
-    const inRow = pointInUnitRow;
-    let out = new Int32Array(1024);
+    const scan = scanBoundaries(set, f.frame);
+    const households = new Float64Array(1);
+    const counts = new Int32Array(1);
+    const runs = new Triples(64);
+    const hits = new PairBuffer(256);
+    const gaps = walkSpans(scan, f, households, counts, runs);
+    testBoundaryPoints(scan, set, f, gaps.interior, gaps.centreInside, households, counts, hits);
+    const out = new Int32Array(counts[0]!);
     let k = 0;
-    const push = (p: number) => {
-      if (k === out.length) {
-        const grown = new Int32Array(k * 2);
-        grown.set(out);
-        out = grown;
-      }
-      out[k++] = p;
-    };
-    for (let r = 0; r < wny; r++) {
-      const rowBase = (win.row0 + r) * nx + win.col0;
-      for (let c = 0; c < wnx; c++) {
-        const cell = rowBase + c;
-        const s = cellStart[cell]!;
-        const e = cellStart[cell + 1]!;
-        if (s === e) continue;
-        const l = label[r * wnx + c]!;
-        if (l === 0) for (let p = s; p < e; p++) push(p);
-        else if (l <= MIXED) for (let p = s; p < e; p++) if (inRow(coords, edges, 0, r, xy[p * 2]!, xy[p * 2 + 1]!)) push(p);
-      }
-    }
-    return out.slice(0, k);
+    for (let r = 0; r < runs.length; r++) for (let p = runs.b[r]!, e = runs.c[r]!; p < e; p++) out[k++] = p;
+    for (let i = 0; i < hits.length; i++) out[k++] = hits.a[i]!;
+    return out;
   }
 
   private inArea(u: number, x: number, y: number): boolean {
@@ -349,4 +271,442 @@ export class AreaCounter {
     for (let u = 0; u < this.count; u++) if (this.inArea(u, x, y)) return u;
     return -1;
   }
+}
+
+/** Growable (a, b, c) int triples: a run of unit a over internal positions b … c-1. */
+class Triples {
+  a: Int32Array;
+  b: Int32Array;
+  c: Int32Array;
+  length = 0;
+  constructor(capacity = 4096) {
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+    this.c = new Int32Array(capacity);
+  }
+  push(a: number, b: number, c: number): void {
+    if (this.length === this.a.length) {
+      const n = this.length * 2;
+      const grow = (x: Int32Array) => {
+        const y = new Int32Array(n);
+        y.set(x);
+        return y;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      this.c = grow(this.c);
+    }
+    const i = this.length++;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.c[i] = c;
+  }
+}
+
+/** Growable (a, b) int pairs: point a lies in unit b. */
+class PairBuffer {
+  a: Int32Array;
+  b: Int32Array;
+  length = 0;
+  constructor(capacity = 4096) {
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+  }
+  /** Room for `extra` more pairs. */
+  reserve(extra: number): void {
+    if (this.a.length - this.length >= extra) return;
+    const n = Math.max(this.a.length * 2, this.length + extra);
+    const a2 = new Int32Array(n);
+    a2.set(this.a.subarray(0, this.length));
+    this.a = a2;
+    const b2 = new Int32Array(n);
+    b2.set(this.b.subarray(0, this.length));
+    this.b = b2;
+  }
+  push(a: number, b: number): void {
+    if (this.length === this.a.length) {
+      const n = this.length * 2;
+      const a2 = new Int32Array(n);
+      a2.set(this.a);
+      this.a = a2;
+      const b2 = new Int32Array(n);
+      b2.set(this.b);
+      this.b = b2;
+    }
+    const i = this.length++;
+    this.a[i] = a;
+    this.b[i] = b;
+  }
+}
+
+/**
+ * Whether candidates 0 and 1 of a cell run along the same single edge or wedge: 0 when in the same
+ * direction, 1 when reversed (left and right then swap), -1 when they differ.
+ */
+function sameBoundary(
+  kind0: number,
+  kind1: number,
+  ax: Float64Array,
+  ay: Float64Array,
+  adx: Float64Array,
+  ady: Float64Array,
+  bx: Float64Array,
+  by: Float64Array,
+  bdx: Float64Array,
+  bdy: Float64Array,
+): number {
+  if (kind0 !== kind1) return -1;
+  // Vertices A → V → B of each (a single edge is A → B with V = A).
+  const a0x = ax[0]!;
+  const a0y = ay[0]!;
+  const b0x = bx[0]! + bdx[0]!;
+  const b0y = by[0]! + bdy[0]!;
+  const a1x = ax[1]!;
+  const a1y = ay[1]!;
+  const b1x = bx[1]! + bdx[1]!;
+  const b1y = by[1]! + bdy[1]!;
+  if (kind0 === WEDGE && (bx[0] !== bx[1] || by[0] !== by[1])) return -1;
+  if (a0x === a1x && a0y === a1y && b0x === b1x && b0y === b1y) return 0;
+  if (a0x === b1x && a0y === b1y && b0x === a1x && b0y === a1y) return 1;
+  return -1;
+}
+
+/**
+ * Walks every span of the scan through the row's boundary cells. The runs of cells between them
+ * ("gaps") are added to the span's unit whole, from the frame's prefix sums. A gap is named by the
+ * boundary cell before it in its row (or, at the row's start, by the row), so two units claiming
+ * one gap is an overlap, found without looking at its cells. A boundary cell inside a span that
+ * the unit's own edges do not touch lies wholly inside the unit: it is added whole too, and
+ * counted in `interior` for the exact tests' cover.
+ */
+function walkSpans(scan: BoundaryScan, f: HouseholdFrame, households: Float64Array, counts: Int32Array, runs: Triples) {
+  const { cells, candidateStart, candidates, rowStart, spanStart, spanUnit, spanFrom, spanTo } = scan;
+  const { cellStart, cumulative } = f;
+  const { nx, ny } = f.frame;
+  const nb = cells.length;
+  const claims = new Int32Array(nb + ny);
+  const interior = new Int32Array(nb);
+  // Per candidate: 1 when the boundary cell's centre lies inside the unit (inside one of its spans).
+  const centreInside = new Uint8Array(candidates.length);
+  let gapHouseholds = 0;
+  let repeatedHouseholds = 0;
+  let overlap = 0;
+  for (let row = 0; row < ny; row++) {
+    const ss = spanStart[row]!;
+    const se = spanStart[row + 1]!;
+    if (ss === se) continue;
+    const rowBase = row * nx;
+    const rs = rowStart[row]!;
+    const re = rowStart[row + 1]!;
+    for (let s = ss; s < se; s++) {
+      const u = spanUnit[s]!;
+      const last = rowBase + spanTo[s]!;
+      let at = rowBase + spanFrom[s]!;
+      // First boundary cell of the row at or after `at`.
+      let k = rs;
+      let hi = re;
+      while (k < hi) {
+        const mid = (k + hi) >> 1;
+        if (cells[mid]! < at) k = mid + 1;
+        else hi = mid;
+      }
+      for (; ; k++) {
+        const boundary = k < re ? cells[k]! : last + 1;
+        const end = boundary <= last ? boundary : last + 1;
+        if (end > at) {
+          const ps = cellStart[at]!;
+          const pe = cellStart[end]!;
+          if (pe > ps) {
+            const h = cumulative[pe]! - cumulative[ps]!;
+            households[u]! += h;
+            counts[u]! += pe - ps;
+            runs.push(u, ps, pe);
+            gapHouseholds += h;
+            const claim = ++claims[k - 1 >= rs ? k - 1 : nb + row]!;
+            if (claim >= 2) {
+              repeatedHouseholds += h;
+              if (claim === 2) overlap += h;
+            }
+          }
+        }
+        if (boundary > last) break;
+        let own = false;
+        for (let j = candidateStart[k]!; j < candidateStart[k + 1]!; j++)
+          if (candidates[j] === u) {
+            own = true;
+            centreInside[j] = 1;
+            break;
+          }
+        if (!own) {
+          interior[k]!++;
+          const ps = cellStart[boundary]!;
+          const pe = cellStart[boundary + 1]!;
+          if (pe > ps) {
+            households[u]! += cumulative[pe]! - cumulative[ps]!;
+            counts[u]! += pe - ps;
+            runs.push(u, ps, pe);
+          }
+        }
+        at = boundary + 1;
+      }
+    }
+  }
+  return { interior, centreInside, gapHouseholds, repeatedHouseholds, overlap };
+}
+
+/**
+ * Tests each point in a boundary cell against each unit whose edges touch the cell. Where one edge
+ * of the unit crosses the cell, or two meet at a vertex in it, the boundary splits the cell in two
+ * and the cell centre's side is known from the spans: a point on the centre's side shares its
+ * answer, so two sign tests decide. Neighbours sharing that boundary share the tests. Points on a
+ * line itself, and cells where a unit's boundary is more tangled, get the full even-odd test.
+ */
+function testBoundaryPoints(
+  scan: BoundaryScan,
+  set: PolygonSet,
+  f: HouseholdFrame,
+  interior: Int32Array,
+  centreInside: Uint8Array,
+  households: Float64Array,
+  counts: Int32Array,
+  hits: PairBuffer,
+) {
+  const { cells, candidateStart, candidates, candidateKind, edgeA, edgeB } = scan;
+  const coords = set.coords;
+  const { cellStart, xy } = f;
+  const hw = f.households;
+  const { nx, minX, minY, sx, sy } = f.frame;
+  // A centre closer to the boundary than a millionth of a cell is not trusted as the reference.
+  const tolerance = 1e-6 / Math.max(sx, sy);
+  const tolerance2 = tolerance * tolerance;
+  // Local copies: an imported binding can compile to a getter call, paid per point.
+  const complex = COMPLEX;
+  const wedge = WEDGE;
+  const fullTest = pointInUnitRows;
+  const rowsOf = unitRowsOf;
+  let boundaryHouseholds = 0;
+  let unassigned = 0;
+  let overlap = 0;
+  // Per candidate of the current cell: usable (0 = full test), two lines (a single edge repeats
+  // its line), how they combine (1: either side, 0: both), and which region is inside.
+  let usable = new Uint8Array(16);
+  let ax = new Float64Array(16);
+  let ay = new Float64Array(16);
+  let adx = new Float64Array(16);
+  let ady = new Float64Array(16);
+  let bx = new Float64Array(16);
+  let by = new Float64Array(16);
+  let bdx = new Float64Array(16);
+  let bdy = new Float64Array(16);
+  let either = new Uint8Array(16);
+  let want = new Uint8Array(16);
+  let cover = new Uint8Array(256);
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k]!;
+    const ps = cellStart[cell]!;
+    const pe = cellStart[cell + 1]!;
+    if (ps === pe) continue;
+    const row = (cell / nx) | 0;
+    const cs = candidateStart[k]!;
+    const ce = candidateStart[k + 1]!;
+    const nc = ce - cs;
+    if (nc > usable.length) {
+      const n = nc * 2;
+      usable = new Uint8Array(n);
+      ax = new Float64Array(n);
+      ay = new Float64Array(n);
+      adx = new Float64Array(n);
+      ady = new Float64Array(n);
+      bx = new Float64Array(n);
+      by = new Float64Array(n);
+      bdx = new Float64Array(n);
+      bdy = new Float64Array(n);
+      either = new Uint8Array(n);
+      want = new Uint8Array(n);
+    }
+    const cx = minX + (cell - row * nx + 0.5) / sx;
+    const cy = minY + (row + 0.5) / sy;
+    for (let q = 0; q < nc; q++) {
+      const j = cs + q;
+      const kd = candidateKind[j]!;
+      usable[q] = 0;
+      if (kd === complex) continue;
+      const e = edgeA[j]!;
+      const x0 = coords[e * 2]!;
+      const y0 = coords[e * 2 + 1]!;
+      const dx0 = coords[e * 2 + 2]! - x0;
+      const dy0 = coords[e * 2 + 3]! - y0;
+      let x1 = x0;
+      let y1 = y0;
+      let dx1 = dx0;
+      let dy1 = dy0;
+      let t = 0;
+      if (kd === wedge) {
+        const g = edgeB[j]!;
+        x1 = coords[g * 2]!;
+        y1 = coords[g * 2 + 1]!;
+        dx1 = coords[g * 2 + 2]! - x1;
+        dy1 = coords[g * 2 + 3]! - y1;
+        t = dx0 * dy1 - dy0 * dx1;
+        if (t === 0) {
+          // Collinear: one line.
+          x1 = x0;
+          y1 = y0;
+          dx1 = dx0;
+          dy1 = dy0;
+        }
+      }
+      const s1 = dx0 * (cy - y0) - dy0 * (cx - x0);
+      const s2 = dx1 * (cy - y1) - dy1 * (cx - x1);
+      if (s1 * s1 <= tolerance2 * (dx0 * dx0 + dy0 * dy0) || s2 * s2 <= tolerance2 * (dx1 * dx1 + dy1 * dy1)) continue;
+      const l1 = s1 > 0 ? 1 : 0;
+      const l2 = s2 > 0 ? 1 : 0;
+      // Left of a left turn is where both lines say left; left of a right turn, either.
+      const any = t < 0 ? 1 : 0;
+      const region = (l1 & l2) | ((l1 | l2) & any);
+      usable[q] = 1;
+      ax[q] = x0;
+      ay[q] = y0;
+      adx[q] = dx0;
+      ady[q] = dy0;
+      bx[q] = x1;
+      by[q] = y1;
+      bdx[q] = dx1;
+      bdy[q] = dy1;
+      either[q] = any;
+      want[q] = region ^ (centreInside[j]! ? 0 : 1);
+    }
+    const base = interior[k]!;
+    const np = pe - ps;
+    // Two units sharing one edge or wedge here (neighbours in a tiling): one pair of sign tests
+    // per point serves both.
+    const flip = nc === 2 && usable[0] === 1 && usable[1] === 1 ? sameBoundary(candidateKind[cs]!, candidateKind[cs + 1]!, ax, ay, adx, ady, bx, by, bdx, bdy) : -1;
+    if (flip >= 0 || (nc === 1 && usable[0] === 1)) {
+      const two = flip >= 0;
+      hits.reserve(2 * np);
+      const ha = hits.a;
+      const hb = hits.b;
+      let len = hits.length;
+      const u = candidates[cs]!;
+      const v = two ? candidates[cs + 1]! : u;
+      const wantU = want[0]!;
+      // For the neighbour, the same region test; a reversed boundary swaps the regions.
+      const wantV = two ? want[1]! ^ flip : 2;
+      const x0 = ax[0]!;
+      const y0 = ay[0]!;
+      const dx0 = adx[0]!;
+      const dy0 = ady[0]!;
+      const x1 = bx[0]!;
+      const y1 = by[0]!;
+      const dx1 = bdx[0]!;
+      const dy1 = bdy[0]!;
+      const any = either[0]!;
+      let sumU = 0;
+      let sumV = 0;
+      let countU = 0;
+      let countV = 0;
+      for (let p = ps; p < pe; p++) {
+        const x = xy[p * 2]!;
+        const y = xy[p * 2 + 1]!;
+        const s1 = dx0 * (y - y0) - dy0 * (x - x0);
+        const s2 = dx1 * (y - y1) - dy1 * (x - x1);
+        const l1 = s1 > 0 ? 1 : 0;
+        const l2 = s2 > 0 ? 1 : 0;
+        const region = (l1 & l2) | ((l1 | l2) & any);
+        let iu = region === wantU ? 1 : 0;
+        let iv = region === wantV ? 1 : 0;
+        if (s1 === 0 || s2 === 0) {
+          iu = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
+          iv = two && fullTest(coords, rowsOf(scan, set, v), row, x, y) ? 1 : 0;
+        }
+        const h = hw[p]!;
+        ha[len] = p;
+        hb[len] = u;
+        len += iu;
+        ha[len] = p;
+        hb[len] = v;
+        len += iv;
+        sumU += h * iu;
+        sumV += h * iv;
+        countU += iu;
+        countV += iv;
+        const n = base + iu + iv;
+        boundaryHouseholds += h;
+        if (n !== 1) {
+          if (n === 0) unassigned += h;
+          else overlap += h;
+        }
+      }
+      hits.length = len;
+      households[u]! += sumU;
+      counts[u]! += countU;
+      if (two) {
+        households[v]! += sumV;
+        counts[v]! += countV;
+      }
+      continue;
+    }
+    // Any other mix: candidate by candidate, with a per-point tally of the units holding it.
+    if (np > cover.length) cover = new Uint8Array(np * 2);
+    cover.fill(base > 255 ? 255 : base, 0, np);
+    for (let q = 0; q < nc; q++) {
+      const u = candidates[cs + q]!;
+      hits.reserve(np);
+      const ha = hits.a;
+      const hb = hits.b;
+      let len = hits.length;
+      let sum = 0;
+      let inCount = 0;
+      if (usable[q] === 1) {
+        const x0 = ax[q]!;
+        const y0 = ay[q]!;
+        const dx0 = adx[q]!;
+        const dy0 = ady[q]!;
+        const x1 = bx[q]!;
+        const y1 = by[q]!;
+        const dx1 = bdx[q]!;
+        const dy1 = bdy[q]!;
+        const any = either[q]!;
+        const w = want[q]!;
+        for (let p = ps; p < pe; p++) {
+          const x = xy[p * 2]!;
+          const y = xy[p * 2 + 1]!;
+          const s1 = dx0 * (y - y0) - dy0 * (x - x0);
+          const s2 = dx1 * (y - y1) - dy1 * (x - x1);
+          const l1 = s1 > 0 ? 1 : 0;
+          const l2 = s2 > 0 ? 1 : 0;
+          let inside = ((l1 & l2) | ((l1 | l2) & any)) === w ? 1 : 0;
+          if (s1 === 0 || s2 === 0) inside = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
+          ha[len] = p;
+          hb[len] = u;
+          len += inside;
+          sum += hw[p]! * inside;
+          inCount += inside;
+          cover[p - ps]! += inside;
+        }
+      } else {
+        const rows = rowsOf(scan, set, u);
+        for (let p = ps; p < pe; p++) {
+          const inside = fullTest(coords, rows, row, xy[p * 2]!, xy[p * 2 + 1]!) ? 1 : 0;
+          ha[len] = p;
+          hb[len] = u;
+          len += inside;
+          sum += hw[p]! * inside;
+          inCount += inside;
+          cover[p - ps]! += inside;
+        }
+      }
+      hits.length = len;
+      households[u]! += sum;
+      counts[u]! += inCount;
+    }
+    for (let p = ps; p < pe; p++) {
+      const h = hw[p]!;
+      const n = cover[p - ps]!;
+      boundaryHouseholds += h;
+      if (n === 0) unassigned += h;
+      else if (n > 1) overlap += h;
+    }
+  }
+  return { boundaryHouseholds, unassigned, overlap };
 }
