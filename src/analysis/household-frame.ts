@@ -29,8 +29,8 @@ export interface HouseholdFrame {
  * points in them (fewer with a finer grid); memory is 4 bytes a cell.
  */
 export function chooseResolution(points: number): number {
-  if (points > 200_000) return 640;
-  if (points > 20_000) return 512;
+  if (points > 200_000) return 512;
+  if (points > 20_000) return 384;
   return 256;
 }
 
