@@ -20,8 +20,10 @@ const INPUTS: [file: string, options: ImportOptions][] = [
   ['households-utf8-bom.csv', { role: 'households', crs: 'gcj02', householdsField: 'households' }],
   ['facilities-tab.txt', { role: 'facilities', crs: 'wgs84' }],
   ['communities.fgb', { role: 'communities', crs: 'wgs84' }],
+  ['roads.osm', { role: 'roads', crs: 'wgs84' }],
+  ['roads.osm.pbf', { role: 'roads', crs: 'wgs84' }],
 ];
-/** 200 × 10 inputs = 2,000 runs; FUZZ_RUNS=20000 for a deeper search before a release. */
+/** 200 × 12 inputs = 2,400 runs; FUZZ_RUNS=20000 for a deeper search before a release. */
 const RUNS_PER_INPUT = Number(process.env['FUZZ_RUNS'] ?? 200);
 /** Per run; the files are under 2 KB, so anything near this means a runaway loop. */
 const TIME_BUDGET_MS = 2_000;
