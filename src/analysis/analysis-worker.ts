@@ -3,7 +3,8 @@
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { PlanAnalyzer } from './plan-analyzer';
-import { ResultDeltaEncoder } from './result-delta';
+import { CoverEncoder, RecordDeltaEncoder, ResultDeltaEncoder } from './result-delta';
+import type { CoverageShares } from '../core/model';
 import { QUERY_TYPES, type AnalysisSnapshot, type RequestMessage, type ResponseMessage, type WorkerRequests } from './worker-contract';
 
 let analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
@@ -12,15 +13,38 @@ let profile: RuleProfile = builtInProfile(DEFAULT_PROFILE_ID)!;
 const communityDeltas = new ResultDeltaEncoder();
 const gridDeltas = new ResultDeltaEncoder();
 
+const perCommunityDeltas = new RecordDeltaEncoder<CoverageShares | null>();
+const coverUpdates = new CoverEncoder();
+/** The counter's cover array last encoded: it keeps one object until the counts change. */
+let sentCover: Uint8Array | null = null;
+
 function snapshot(start: number): AnalysisSnapshot {
-  const { communities, grids, ...analysis } = analyzer.analyze(profile);
+  const { communities, grids, coverage, ...rest } = analyzer.analyze(profile);
+  const cover = analyzer.communityCover();
+  const coverChanged = cover !== sentCover;
+  sentCover = cover;
+  let perCommunity = null;
+  let analysis: AnalysisSnapshot['analysis'] = rest;
+  if (coverage) {
+    const { perCommunity: shares, ...summary } = coverage;
+    perCommunity = perCommunityDeltas.encode(shares);
+    analysis = { ...rest, coverage: summary };
+  }
   return {
     analysis,
     communities: communityDeltas.encode(communities),
     grids: gridDeltas.encode(grids),
-    cover: analyzer.communityCover().slice(),
+    perCommunity,
+    cover: coverChanged ? coverUpdates.encode(cover) : null,
     ms: performance.now() - start,
   };
+}
+
+/** The arrays a snapshot can hand over instead of copying. */
+function transferables(result: AnalysisSnapshot): Transferable[] {
+  const c = result.cover;
+  if (!c) return [];
+  return 'full' in c ? [c.full.buffer] : [c.indices.buffer, c.values.buffer];
 }
 
 type Handlers = { [K in keyof WorkerRequests]: (params: WorkerRequests[K]['params']) => unknown };
@@ -61,7 +85,7 @@ self.onmessage = (event: MessageEvent<RequestMessage>) => {
     }
     const result = snapshot(start);
     const message: ResponseMessage = { id, ok: true, result };
-    (self as unknown as Worker).postMessage(message, [result.cover.buffer]);
+    (self as unknown as Worker).postMessage(message, transferables(result));
   } catch (error) {
     const message: ResponseMessage = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
     (self as unknown as Worker).postMessage(message);
@@ -69,5 +93,8 @@ self.onmessage = (event: MessageEvent<RequestMessage>) => {
 };
 
 export function resetForTests(): void {
+  sentCover = null;
+  coverUpdates.reset();
+  perCommunityDeltas.reset();
   analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
 }

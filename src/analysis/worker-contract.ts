@@ -1,23 +1,29 @@
 // The typed message contract between the UI thread and the analysis worker: one map from request
 // type to its parameters and result. Typed arrays travel as transferables, never copied.
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import type { AreaUnit, Facility, PlanAnalysis } from '../core/model';
+import type { AreaUnit, CoverageShares, Facility, PlanAnalysis, PlanCoverage } from '../core/model';
 import type { NearestFacilityInfo } from './coverage-engine';
 import type { WalkingArea } from './routing';
 import type { TopologyFlag } from '../core/edit/topology';
-import type { ResultDelta } from './result-delta';
+import type { CoverUpdate, RecordDelta, ResultDelta } from './result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 
 /**
- * What every request returns: the fresh analysis (its community and grid results as deltas
- * against the previous snapshot) and per-household community cover counts.
+ * What every request returns: the fresh analysis, with what grows with the plan sent as changes
+ * against the previous snapshot — community and grid results, per-community coverage, and the
+ * per-household community cover counts.
  */
 export interface AnalysisSnapshot {
-  analysis: Omit<PlanAnalysis, 'communities' | 'grids'>;
+  analysis: Omit<PlanAnalysis, 'communities' | 'grids' | 'coverage'> & { coverage?: Omit<PlanCoverage, 'perCommunity'> };
   communities: ResultDelta;
   grids: ResultDelta;
-  /** Per household point: how many communities contain it (0 = unassigned). */
-  cover: Uint8Array;
+  /** Coverage shares by community id, when the plan has coverage. */
+  perCommunity: RecordDelta<CoverageShares | null> | null;
+  /**
+   * Per household point: how many communities contain it (0 = unassigned): the whole array, the
+   * points that changed, or null when nothing changed since the last snapshot.
+   */
+  cover: CoverUpdate | null;
   /** Milliseconds the worker spent on the request. */
   ms: number;
 }

@@ -1,6 +1,7 @@
 // Every rule code the tool can raise, in one registry, with its bilingual message template.
 // Flags are built only through makeFlag, so each carries a code, a severity, both messages,
 // the measured value, the limit and the rule source it cites.
+import { formatThousands } from './format-number';
 import type { Flag, Message, RuleSource, Severity } from './model';
 
 export type FlagCode =
@@ -33,7 +34,7 @@ interface FlagDefinition {
   message: (p: FlagParams) => Message;
 }
 
-const n = (v: number | undefined) => (v === undefined ? '?' : Math.round(v).toLocaleString('en-US'));
+const n = (v: number | undefined) => (v === undefined ? '?' : formatThousands(v));
 const band = (l: FlagParams['limit']) => (Array.isArray(l) ? `${n(l[0])}–${n(l[1])}` : n(l));
 const d = (p: FlagParams, lang: 'zh' | 'en') => (p.detail ? p.detail[lang] : '');
 

@@ -32,10 +32,11 @@ const BLIND_SPOT: [number, number, number, number] = [220, 38, 38, 240];
  * Colours by community membership, or — in the coverage view — by the distance tier a household
  * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in red.
  */
-export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0): Uint8Array {
+export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0, into?: Uint8Array): Uint8Array {
   // One 32-bit write per point (RGBA packed little-endian): a million points stay well under a frame.
-  const c = new Uint8Array(count * 4);
-  const words = new Uint32Array(c.buffer);
+  // `into` (when it fits) is reused rather than allocating four more megabytes per edit.
+  const c = into && into.length === count * 4 ? into : new Uint8Array(count * 4);
+  const words = new Uint32Array(c.buffer, c.byteOffset, count);
   const pack = (rgba: readonly number[]) => (rgba[0]! | (rgba[1]! << 8) | (rgba[2]! << 16) | (rgba[3]! << 24)) >>> 0;
   if (tiers && tiers.length === count) {
     const palette = TIER_COLORS.map(pack);

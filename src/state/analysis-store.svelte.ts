@@ -1,8 +1,8 @@
 // Keeps the worker's analysis in step with the plan: after every change it sends the worker only
 // what changed (households, the communities or grids that differ by reference, the profile) and
 // holds the latest results for the UI.
-import type { AreaResult, AreaUnit, Facility, HouseholdSet, PlanAnalysis } from '../core/model';
-import { ResultDeltaDecoder } from '../analysis/result-delta';
+import type { AreaResult, AreaUnit, CoverageShares, Facility, HouseholdSet, PlanAnalysis } from '../core/model';
+import { applyCoverUpdate, RecordDeltaDecoder, ResultDeltaDecoder } from '../analysis/result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
 import { AnalysisClient } from '../analysis/analysis-client';
@@ -32,8 +32,15 @@ export class AnalysisStore {
   private absorb(snapshot: AnalysisSnapshot): AnalysisSnapshot {
     this.communityResults = this.communityDecoder.apply(snapshot.communities);
     this.gridResults = this.gridDecoder.apply(snapshot.grids);
+    this.perCommunity = snapshot.perCommunity ? this.perCommunityDecoder.apply(snapshot.perCommunity) : null;
+    // Every update is applied in order (a patch builds on the one before), shown or not.
+    if (snapshot.cover) this.heldCover = applyCoverUpdate(this.heldCover, snapshot.cover);
     return snapshot;
   }
+  private perCommunityDecoder = new RecordDeltaDecoder<CoverageShares | null>();
+  private perCommunity: Record<string, CoverageShares | null> | null = null;
+  /** The cover as the worker last described it (shown as `cover` when a sync completes). */
+  private heldCover: Uint8Array | null = null;
 
   constructor(worker: Worker) {
     this.client = new AnalysisClient(worker);
@@ -86,8 +93,14 @@ export class AnalysisStore {
         this.sentProfile = profile;
       }
       if (last) {
-        this.analysis = { ...last.analysis, communities: this.communityResults, grids: this.gridResults };
-        this.cover = last.cover;
+        const { coverage, ...rest } = last.analysis;
+        this.analysis = {
+          ...rest,
+          ...(coverage ? { coverage: { ...coverage, perCommunity: this.perCommunity ?? {} } } : {}),
+          communities: this.communityResults,
+          grids: this.gridResults,
+        };
+        if (this.heldCover !== this.cover) this.cover = this.heldCover;
         this.lastMs = last.ms;
       }
       this.error = null;

@@ -1,5 +1,6 @@
 // Interface strings in Chinese and English. Rule messages carry their own two languages.
 import type { Language } from '../state/settings-store.svelte';
+import { formatThousands } from '../core/format-number';
 
 const STRINGS = {
   appTitle: { zh: '社区规划', en: 'Community planner' },
@@ -66,5 +67,5 @@ export function translate(language: Language, key: StringKey): string {
 }
 
 export function formatNumber(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatThousands(n);
 }
