@@ -7,13 +7,14 @@ import { importLayer, writeFlatGeobuf } from '../src/io';
 import { syntheticCity } from './synthetic-city';
 import type { BenchResult } from './recount';
 
-export async function syntheticHouseholdsFgb(households: number): Promise<Uint8Array> {
+/** `count` gives each point's household count (by default 1–7, so the reader parses real values). */
+export async function syntheticHouseholdsFgb(households: number, count: (i: number) => number = (i) => 1 + (i % 7)): Promise<Uint8Array> {
   const city = syntheticCity({ households });
   const features: Feature<Point>[] = new Array(households);
   for (let i = 0; i < households; i++)
     features[i] = {
       type: 'Feature',
-      properties: { households: 1 + (i % 7) },
+      properties: { households: count(i) },
       geometry: { type: 'Point', coordinates: [city.coordinates[i * 2]!, city.coordinates[i * 2 + 1]!] },
     };
   const fc: FeatureCollection<Point> = { type: 'FeatureCollection', features };

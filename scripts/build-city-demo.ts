@@ -15,7 +15,8 @@ mkdirSync(out, { recursive: true });
 const t0 = performance.now();
 
 const city = syntheticCity({ households });
-writeFileSync(`${out}/households.fgb`, await syntheticHouseholdsFgb(households));
+// One household per point, as a household registry lists them: N points are N households.
+writeFileSync(`${out}/households.fgb`, await syntheticHouseholdsFgb(households, () => 1));
 
 const communities = city.communities.map((geometry, k) => ({
   type: 'Feature' as const,
