@@ -4,6 +4,7 @@
 // report progress and can be cancelled. Anything unusual falls back to the generic reader.
 import * as flatbuffers from 'flatbuffers';
 import { Feature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
+import { Geometry } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { convertInterleavedInPlace } from '../core/coordinates';
 import type { Crs, HouseholdSet } from '../core/model';
@@ -41,27 +42,27 @@ export interface FastPointsOptions {
   chunk?: number;
 }
 
-function readValue(view: DataView, props: Uint8Array, offset: number, type: number): { value: number | null; next: number } {
+/** Bytes a property value takes (after its column index): fixed by type, or length-prefixed. */
+function valueSize(view: DataView, at: number, type: number): number {
   const size = SIZES[type] ?? -1;
-  const at = props.byteOffset + offset;
-  if (size === -1) {
-    const len = view.getUint32(at, true);
-    return { value: null, next: offset + 4 + len };
-  }
-  let value: number;
+  return size === -1 ? 4 + view.getUint32(at, true) : size;
+}
+
+/** A numeric property value, or null for text and binary types. */
+function valueAt(view: DataView, at: number, type: number): number | null {
   switch (type) {
-    case 0: value = view.getInt8(at); break;
-    case 1: case 2: value = view.getUint8(at); break;
-    case 3: value = view.getInt16(at, true); break;
-    case 4: value = view.getUint16(at, true); break;
-    case 5: value = view.getInt32(at, true); break;
-    case 6: value = view.getUint32(at, true); break;
-    case 7: value = Number(view.getBigInt64(at, true)); break;
-    case 8: value = Number(view.getBigUint64(at, true)); break;
-    case 9: value = view.getFloat32(at, true); break;
-    default: value = view.getFloat64(at, true);
+    case 0: return view.getInt8(at);
+    case 1: case 2: return view.getUint8(at);
+    case 3: return view.getInt16(at, true);
+    case 4: return view.getUint16(at, true);
+    case 5: return view.getInt32(at, true);
+    case 6: return view.getUint32(at, true);
+    case 7: return Number(view.getBigInt64(at, true));
+    case 8: return Number(view.getBigUint64(at, true));
+    case 9: return view.getFloat32(at, true);
+    case 10: return view.getFloat64(at, true);
+    default: return null;
   }
-  return { value, next: offset + size };
 }
 
 export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPointsOptions): Promise<FastPointsResult> {
@@ -98,16 +99,23 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   let n = 0;
   let total = 0;
   const chunk = options.chunk ?? 100_000;
+  // Besides every `chunk` features, yield whenever this much time has passed: the reader runs on
+  // the page's thread, and the map and the cancel button must stay responsive meanwhile.
+  const sliceMs = 25;
+  let sliceStart = performance.now();
   const feature = new Feature();
+  const geometry = new Geometry();
+  const columnTypes = columns.map((c) => c.type);
   while (offset + 4 <= bytes.length) {
     const size = view.getUint32(offset, true);
     if (size === 0 || offset + 4 + size > bytes.length) {
       problems.push({ where: `feature ${n + 1}`, message: 'the file ends in the middle of a feature — is it truncated?' });
       break;
     }
+    // A buffer bounded by the feature: a damaged offset inside it cannot read its neighbours.
     const bb = new flatbuffers.ByteBuffer(bytes.subarray(offset + 4, offset + 4 + size));
     Feature.getRootAsFeature(bb, feature);
-    const xy = feature.geometry()?.xyArray();
+    const g = feature.geometry(geometry);
     if (n === coordinates.length / 2) {
       const c = new Float64Array(coordinates.length * 2);
       c.set(coordinates);
@@ -116,11 +124,10 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
       h.set(households);
       households = h;
     }
-    const where = `feature ${n + 1}`;
     // Odd geometry (missing, swapped, projected) gets the generic reader's fuller diagnosis.
-    if (!xy || xy.length < 2) return { ok: 'fallback' };
-    const x = xy[0]!;
-    const y = xy[1]!;
+    if (!g || g.xyLength() < 2) return { ok: 'fallback' };
+    const x = g.xy(0)!;
+    const y = g.xy(1)!;
     if (!(Math.abs(y) <= 90 && Math.abs(x) <= 180)) return { ok: 'fallback' };
     coordinates[n * 2] = x;
     coordinates[n * 2 + 1] = y;
@@ -132,27 +139,28 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
         let p = 0;
         while (p + 2 <= props.length) {
           const col = view.getUint16(props.byteOffset + p, true);
-          const type = columns[col]?.type ?? 11;
-          const r = readValue(view, props, p + 2, type);
+          const type = columnTypes[col] ?? 11;
+          const at = props.byteOffset + p + 2;
           if (col === countColumn) {
-            h = r.value ?? NaN;
+            h = valueAt(view, at, type) ?? NaN;
             break;
           }
-          p = r.next;
+          p += 2 + valueSize(view, at, type);
         }
       }
-      if (!Number.isFinite(h)) problems.push({ where, message: `the count field "${options.householdsField}" is missing or not a number` });
-      else if (h < 0) problems.push({ where, message: `the count ${h} is negative` });
+      if (!Number.isFinite(h)) problems.push({ where: `feature ${n + 1}`, message: `the count field "${options.householdsField}" is missing or not a number` });
+      else if (h < 0) problems.push({ where: `feature ${n + 1}`, message: `the count ${h} is negative` });
     }
     households[n] = h;
     total += Number.isFinite(h) ? h : 0;
     n++;
     offset += 4 + size;
     if (problems.length >= 50) break;
-    if (n % chunk === 0) {
+    if (n % chunk === 0 || ((n & 1023) === 0 && performance.now() - sliceStart > sliceMs)) {
       options.onProgress?.(offset / bytes.length);
-      // Yield so a cancel (and the UI) can get in between chunks.
+      // Yield so a cancel (and the UI) can get in between slices.
       await new Promise((r) => setTimeout(r, 0));
+      sliceStart = performance.now();
       if (options.signal?.aborted) return { ok: false, problems: [{ where: 'file', message: 'the import was cancelled' }] };
     }
   }
