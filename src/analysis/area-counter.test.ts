@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
 import { pointInUnit, buildPolygonSet } from './polygon-set';
@@ -220,6 +220,40 @@ describe('AreaCounter', () => {
       expect(Array.from(counter.households)).toEqual(Array.from(expected.per));
       const totals = counter.coverageTotals();
       expect([totals.unassigned, totals.overlap]).toEqual([expected.unassigned, expected.overlap]);
+    }
+  });
+
+  it('counts multipolygons, areas wholly outside the households and empty areas like brute force', () => {
+    const rand = rng(11);
+    const { coords, hh } = randomPlan(12, 0, 30_000);
+    const parts = (cx: number, cy: number): MultiPolygon => ({
+      type: 'MultiPolygon',
+      coordinates: [blob(rand, cx, cy, 0.008, 16, true).coordinates, blob(rand, cx + 0.03, cy + 0.01, 0.006, 9).coordinates],
+    });
+    const areas: (Polygon | MultiPolygon | null)[] = [
+      parts(121.42, 31.22),
+      parts(121.45, 31.27),
+      blob(rand, 122.5, 30.1, 0.01, 12), // far outside every household
+      null,
+      blob(rand, 121.5, 31.3, 0.03, 30), // straddling the households' edge
+      { type: 'Polygon', coordinates: [] },
+    ];
+    const asPolygons = (g: Polygon | MultiPolygon | null): Polygon => ({
+      type: 'Polygon',
+      coordinates: !g ? [] : g.type === 'Polygon' ? g.coordinates : g.coordinates.flat(),
+    });
+    for (const resolution of [64, 512]) {
+      const counter = new AreaCounter(buildHouseholdFrame({ coordinates: coords, households: hh }, resolution));
+      counter.setAreas(areas);
+      const expected = bruteForce(areas.map(asPolygons), coords, hh);
+      expect(Array.from(counter.households)).toEqual(Array.from(expected.per));
+      expect(counter.coverageTotals().unassigned).toBe(expected.unassigned);
+      // The same areas one by one, as edits.
+      const edited = new AreaCounter(buildHouseholdFrame({ coordinates: coords, households: hh }, resolution));
+      edited.setAreas(areas.map(() => null));
+      areas.forEach((g, i) => edited.updateArea(i, g));
+      expect(Array.from(edited.households)).toEqual(Array.from(expected.per));
+      expect(Array.from(edited.cover)).toEqual(Array.from(counter.cover));
     }
   });
 });
