@@ -22,8 +22,8 @@ export class AreaCounter {
   private members: Int32Array[] = [];
   /** Per area: households inside. */
   households = new Float64Array(0);
-  /** Per internal position: how many areas contain it (0 = unassigned, >1 = overlap). */
-  private coverInternal: Uint8Array;
+  /** Per internal position: how many areas contain it (0 = unassigned, >1 = overlap; 16 bits). */
+  private coverInternal: Uint16Array;
   /** Per internal position: one area containing it, or -1. */
   private firstInternal: Int32Array;
   private originalCover: Uint8Array | null = null;
@@ -32,7 +32,7 @@ export class AreaCounter {
   /** Pass a frame to share one household index between several counters. */
   constructor(points: PointSet | HouseholdFrame) {
     this.frame = 'order' in points ? points : buildHouseholdFrame(points);
-    this.coverInternal = new Uint8Array(this.frame.count);
+    this.coverInternal = new Uint16Array(this.frame.count);
     this.firstInternal = new Int32Array(this.frame.count).fill(-1);
   }
 
@@ -46,7 +46,11 @@ export class AreaCounter {
     if (!this.originalCover) {
       const out = new Uint8Array(this.frame.count);
       const { order } = this.frame;
-      for (let k = 0; k < out.length; k++) out[order[k]!] = this.coverInternal[k]!;
+      // Past 255 areas over one household the byte saturates (it still reads as an overlap).
+      for (let k = 0; k < out.length; k++) {
+        const c = this.coverInternal[k]!;
+        out[order[k]!] = c > 255 ? 255 : c;
+      }
       this.originalCover = out;
     }
     return this.originalCover;
@@ -113,7 +117,7 @@ export class AreaCounter {
     cover.fill(0);
     first.fill(-1);
     const mark = (p: number, u: number) => {
-      if (cover[p]! < 255) cover[p]!++;
+      cover[p]!++;
       if (first[p] === -1) first[p] = u;
     };
     for (let r = 0; r < runs.length; r++) {
@@ -172,7 +176,7 @@ export class AreaCounter {
     for (let i = 0; i < inside.length; i++) {
       const p = inside[i]!;
       total += hw[p]!;
-      if (cover[p]! < 255) cover[p]!++;
+      cover[p]!++;
       if (first[p] === -1) first[p] = area;
     }
     // A point that left this area but still lies in another needs its first area found again.
@@ -476,9 +480,11 @@ function testBoundaryPoints(
   const { cellStart, xy } = f;
   const hw = f.households;
   const { nx, minX, minY, sx, sy } = f.frame;
-  // A centre closer to the boundary than a millionth of a cell is not trusted as the reference.
-  const tolerance = 1e-6 / Math.max(sx, sy);
-  const tolerance2 = tolerance * tolerance;
+  // A centre closer to the boundary than a millionth of a cell, or than rounding could blur, is not
+  // trusted as the reference. A point within rounding of a line gets the full test, whose answer
+  // is the one pointInUnit gives; farther out the sign is exact and both agree.
+  const cellTolerance = 1e-6 / Math.max(sx, sy);
+  const cellSize = 1 / sx + 1 / sy;
   // Local copies: an imported binding can compile to a getter call, paid per point.
   const complex = COMPLEX;
   const wedge = WEDGE;
@@ -500,7 +506,9 @@ function testBoundaryPoints(
   let bdy = new Float64Array(16);
   let either = new Uint8Array(16);
   let want = new Uint8Array(16);
-  let cover = new Uint8Array(256);
+  let bandA = new Float64Array(16);
+  let bandB = new Float64Array(16);
+  let cover = new Int32Array(256);
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k]!;
     const ps = cellStart[cell]!;
@@ -523,9 +531,13 @@ function testBoundaryPoints(
       bdy = new Float64Array(n);
       either = new Uint8Array(n);
       want = new Uint8Array(n);
+      bandA = new Float64Array(n);
+      bandB = new Float64Array(n);
     }
     const cx = minX + (cell - row * nx + 0.5) / sx;
     const cy = minY + (row + 0.5) / sy;
+    // Rounding in a sign test grows with the coordinates' size and the edge's length.
+    const magnitude = 1e-14 * (Math.abs(cx) + Math.abs(cy) + cellSize + 1);
     for (let q = 0; q < nc; q++) {
       const j = cs + q;
       const kd = candidateKind[j]!;
@@ -549,16 +561,25 @@ function testBoundaryPoints(
         dy1 = coords[g * 2 + 3]! - y1;
         t = dx0 * dy1 - dy0 * dx1;
         if (t === 0) {
-          // Collinear: one line.
+          // A spike (the boundary runs back along itself) splits nothing under even-odd.
+          if (dx0 * dx1 + dy0 * dy1 <= 0) continue;
+          // Straight on: one line.
           x1 = x0;
           y1 = y0;
           dx1 = dx0;
           dy1 = dy0;
         }
       }
+      const length0 = Math.abs(dx0) + Math.abs(dy0);
+      const length1 = Math.abs(dx1) + Math.abs(dy1);
+      if (length0 === 0 || length1 === 0) continue; // a repeated vertex
       const s1 = dx0 * (cy - y0) - dy0 * (cx - x0);
       const s2 = dx1 * (cy - y1) - dy1 * (cx - x1);
-      if (s1 * s1 <= tolerance2 * (dx0 * dx0 + dy0 * dy0) || s2 * s2 <= tolerance2 * (dx1 * dx1 + dy1 * dy1)) continue;
+      const trust0 = Math.max(cellTolerance, 10 * magnitude) * length0;
+      const trust1 = Math.max(cellTolerance, 10 * magnitude) * length1;
+      if (Math.abs(s1) <= trust0 || Math.abs(s2) <= trust1) continue;
+      bandA[q] = magnitude * length0;
+      bandB[q] = magnitude * length1;
       const l1 = s1 > 0 ? 1 : 0;
       const l2 = s2 > 0 ? 1 : 0;
       // Left of a left turn is where both lines say left; left of a right turn, either.
@@ -601,6 +622,8 @@ function testBoundaryPoints(
       const dx1 = bdx[0]!;
       const dy1 = bdy[0]!;
       const any = either[0]!;
+      const b0 = bandA[0]!;
+      const b1 = bandB[0]!;
       let sumU = 0;
       let sumV = 0;
       let countU = 0;
@@ -615,7 +638,7 @@ function testBoundaryPoints(
         const region = (l1 & l2) | ((l1 | l2) & any);
         let iu = region === wantU ? 1 : 0;
         let iv = region === wantV ? 1 : 0;
-        if (s1 === 0 || s2 === 0) {
+        if ((s1 < 0 ? -s1 : s1) <= b0 || (s2 < 0 ? -s2 : s2) <= b1) {
           iu = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
           iv = two && fullTest(coords, rowsOf(scan, set, v), row, x, y) ? 1 : 0;
         }
@@ -647,8 +670,8 @@ function testBoundaryPoints(
       continue;
     }
     // Any other mix: candidate by candidate, with a per-point tally of the units holding it.
-    if (np > cover.length) cover = new Uint8Array(np * 2);
-    cover.fill(base > 255 ? 255 : base, 0, np);
+    if (np > cover.length) cover = new Int32Array(np * 2);
+    cover.fill(base, 0, np);
     for (let q = 0; q < nc; q++) {
       const u = candidates[cs + q]!;
       hits.reserve(np);
@@ -668,6 +691,8 @@ function testBoundaryPoints(
         const dy1 = bdy[q]!;
         const any = either[q]!;
         const w = want[q]!;
+        const b0 = bandA[q]!;
+        const b1 = bandB[q]!;
         for (let p = ps; p < pe; p++) {
           const x = xy[p * 2]!;
           const y = xy[p * 2 + 1]!;
@@ -676,7 +701,7 @@ function testBoundaryPoints(
           const l1 = s1 > 0 ? 1 : 0;
           const l2 = s2 > 0 ? 1 : 0;
           let inside = ((l1 & l2) | ((l1 | l2) & any)) === w ? 1 : 0;
-          if (s1 === 0 || s2 === 0) inside = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
+          if ((s1 < 0 ? -s1 : s1) <= b0 || (s2 < 0 ? -s2 : s2) <= b1) inside = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
           ha[len] = p;
           hb[len] = u;
           len += inside;

@@ -54,7 +54,9 @@ export function pointInUnitRows(coords: Float64Array, unit: UnitRows, row: numbe
     if (yi > y !== yj > y) {
       const xi = coords[i * 2]!;
       const xj = coords[i * 2 + 2]!;
-      if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      // Interpolated from the edge's far end, exactly as pointInUnit (which walks each ring from
+      // the previous vertex to the current one) does, so points on a vertex get the same answer.
+      if (x < ((xi - xj) * (y - yj)) / (yi - yj) + xj) inside = !inside;
     }
   }
   return inside;
@@ -546,10 +548,11 @@ class SegmentWalker {
       if (r1 < t1) t1 = r1;
     }
     if (t0 > t1) return;
-    const x0 = ax + dx0 * t0;
-    const y0 = ay + dy0 * t0;
-    const x1 = ax + dx0 * t1;
-    const y1 = ay + dy0 * t1;
+    // An unclipped end is the vertex itself: recomputing it could round it into the next cell.
+    const x0 = t0 === 0 ? ax : ax + dx0 * t0;
+    const y0 = t0 === 0 ? ay : ay + dy0 * t0;
+    const x1 = t1 === 1 ? bx : ax + dx0 * t1;
+    const y1 = t1 === 1 ? by : ay + dy0 * t1;
     let cx = Math.min(nx - 1, Math.max(0, Math.floor(x0)));
     let cy = Math.min(ny - 1, Math.max(0, Math.floor(y0)));
     const ex = Math.min(nx - 1, Math.max(0, Math.floor(x1)));
@@ -576,7 +579,9 @@ class SegmentWalker {
       edges[n++] = edge;
     }
     while ((cx !== ex || cy !== ey) && guard-- > 0) {
-      if (tMaxX < tMaxY) {
+      // Never past the end cell's column or row: a tie or a rounding flip at a cell corner
+      // would otherwise walk on beyond the segment's end.
+      if (cy === ey || (cx !== ex && tMaxX < tMaxY)) {
         cx += stepX;
         tMaxX += tDeltaX;
       } else {
