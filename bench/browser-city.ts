@@ -69,6 +69,8 @@ try {
       load_and_analyse_ms: loadMs,
       load_longest_task_ms: Math.max(0, ...loadLongTasks),
       load_long_tasks: loadLongTasks.length,
+      // Software WebGL starts the million points hidden (a frame would take tens of seconds).
+      households_drawn: await page.evaluate('window.__app.settings.visible.households'),
       edits: edits.length,
       edit_ms_median: Math.round(median(edits.map((e) => e.ms))),
       worker_ms_median: Math.round(median(edits.map((e) => e.workerMs))),
