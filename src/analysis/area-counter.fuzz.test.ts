@@ -8,19 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
+import { seededRandom } from '../core/seeded-random';
 
 type Geom = Polygon | MultiPolygon | null;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const ringsOf = (g: Geom): number[][][] => (!g ? [] : ((g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat() as number[][][]));
 

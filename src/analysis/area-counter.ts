@@ -6,7 +6,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buildHouseholdFrame, type HouseholdFrame, type PointSet } from './household-frame';
 import { buildPolygonSet, pointInUnit, type PolygonSet } from './polygon-set';
-import { COMPLEX, pointInUnitRows, scanBoundaries, unitRowsOf, WEDGE, type BoundaryScan } from './boundary-scan';
+import { COMPLEX, growInt32, lowerBound, pointInUnitRows, scanBoundaries, unitRowsOf, WEDGE, type BoundaryScan } from './boundary-scan';
 
 export type { PointSet } from './household-frame';
 
@@ -291,14 +291,9 @@ class Triples {
   push(a: number, b: number, c: number): void {
     if (this.length === this.a.length) {
       const n = this.length * 2;
-      const grow = (x: Int32Array) => {
-        const y = new Int32Array(n);
-        y.set(x);
-        return y;
-      };
-      this.a = grow(this.a);
-      this.b = grow(this.b);
-      this.c = grow(this.c);
+      this.a = growInt32(this.a, n, this.length);
+      this.b = growInt32(this.b, n, this.length);
+      this.c = growInt32(this.c, n, this.length);
     }
     const i = this.length++;
     this.a[i] = a;
@@ -320,27 +315,11 @@ class PairBuffer {
   reserve(extra: number): void {
     if (this.a.length - this.length >= extra) return;
     const n = Math.max(this.a.length * 2, this.length + extra);
-    const a2 = new Int32Array(n);
-    a2.set(this.a.subarray(0, this.length));
-    this.a = a2;
-    const b2 = new Int32Array(n);
-    b2.set(this.b.subarray(0, this.length));
-    this.b = b2;
+    this.a = growInt32(this.a, n, this.length);
+    this.b = growInt32(this.b, n, this.length);
   }
-  push(a: number, b: number): void {
-    if (this.length === this.a.length) {
-      const n = this.length * 2;
-      const a2 = new Int32Array(n);
-      a2.set(this.a);
-      this.a = a2;
-      const b2 = new Int32Array(n);
-      b2.set(this.b);
-      this.b = b2;
-    }
-    const i = this.length++;
-    this.a[i] = a;
-    this.b[i] = b;
-  }
+
+
 }
 
 /**
@@ -395,6 +374,7 @@ function walkSpans(scan: BoundaryScan, f: HouseholdFrame, households: Float64Arr
   let gapHouseholds = 0;
   let repeatedHouseholds = 0;
   let overlap = 0;
+  const firstAtOrAfter = lowerBound; // a local: an imported binding can cost a getter per call
   for (let row = 0; row < ny; row++) {
     const ss = spanStart[row]!;
     const se = spanStart[row + 1]!;
@@ -407,14 +387,7 @@ function walkSpans(scan: BoundaryScan, f: HouseholdFrame, households: Float64Arr
       const last = rowBase + spanTo[s]!;
       let at = rowBase + spanFrom[s]!;
       // First boundary cell of the row at or after `at`.
-      let k = rs;
-      let hi = re;
-      while (k < hi) {
-        const mid = (k + hi) >> 1;
-        if (cells[mid]! < at) k = mid + 1;
-        else hi = mid;
-      }
-      for (; ; k++) {
+      for (let k = firstAtOrAfter(cells, at, rs, re); ; k++) {
         const boundary = k < re ? cells[k]! : last + 1;
         const end = boundary <= last ? boundary : last + 1;
         if (end > at) {
@@ -494,20 +467,14 @@ function testBoundaryPoints(
   let unassigned = 0;
   let overlap = 0;
   // Per candidate of the current cell: usable (0 = full test), two lines (a single edge repeats
-  // its line), how they combine (1: either side, 0: both), and which region is inside.
-  let usable = new Uint8Array(16);
-  let ax = new Float64Array(16);
-  let ay = new Float64Array(16);
-  let adx = new Float64Array(16);
-  let ady = new Float64Array(16);
-  let bx = new Float64Array(16);
-  let by = new Float64Array(16);
-  let bdx = new Float64Array(16);
-  let bdy = new Float64Array(16);
-  let either = new Uint8Array(16);
-  let want = new Uint8Array(16);
-  let bandA = new Float64Array(16);
-  let bandB = new Float64Array(16);
+  // its line), how they combine (1: either side, 0: both), which region is inside, and how close
+  // to a line rounding could blur a sign. Sized once for the most crowded cell.
+  let most = 1;
+  for (let k = 0; k < cells.length; k++) most = Math.max(most, candidateStart[k + 1]! - candidateStart[k]!);
+  const f64 = () => new Float64Array(most);
+  const u8 = () => new Uint8Array(most);
+  const [ax, ay, adx, ady, bx, by, bdx, bdy, bandA, bandB] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [usable, either, want] = [u8(), u8(), u8()];
   let cover = new Int32Array(256);
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k]!;
@@ -518,22 +485,6 @@ function testBoundaryPoints(
     const cs = candidateStart[k]!;
     const ce = candidateStart[k + 1]!;
     const nc = ce - cs;
-    if (nc > usable.length) {
-      const n = nc * 2;
-      usable = new Uint8Array(n);
-      ax = new Float64Array(n);
-      ay = new Float64Array(n);
-      adx = new Float64Array(n);
-      ady = new Float64Array(n);
-      bx = new Float64Array(n);
-      by = new Float64Array(n);
-      bdx = new Float64Array(n);
-      bdy = new Float64Array(n);
-      either = new Uint8Array(n);
-      want = new Uint8Array(n);
-      bandA = new Float64Array(n);
-      bandB = new Float64Array(n);
-    }
     const cx = minX + (cell - row * nx + 0.5) / sx;
     const cy = minY + (row + 0.5) / sy;
     // Rounding in a sign test grows with the coordinates' size and the edge's length.

@@ -98,6 +98,13 @@ export interface BoundaryScan {
   unitRows: (UnitRows | undefined)[];
 }
 
+/** A copy of the first `keep` values of `a` in a new array of `length`. */
+export function growInt32(a: Int32Array, length: number, keep: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(length);
+  b.set(a.subarray(0, keep));
+  return b;
+}
+
 /**
  * Scratch buffers reused by every scan: a full recount would otherwise allocate (and zero) a few
  * megabytes of typed arrays each time. A scan's arrays are views of them, valid until the next
@@ -141,31 +148,9 @@ class TouchList {
   reserve(extra: number): void {
     if (this.length + extra <= this.cell.length) return;
     const n = Math.max(this.cell.length * 2, this.length + extra);
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a.subarray(0, this.length));
-      return b;
-    };
-    this.cell = grow(this.cell);
-    this.unit = grow(this.unit);
-    this.edge = grow(this.edge);
-  }
-  push(cell: number, unit: number, edge: number): void {
-    if (this.length === this.cell.length) {
-      const n = this.length * 2;
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(n);
-        b.set(a);
-        return b;
-      };
-      this.cell = grow(this.cell);
-      this.unit = grow(this.unit);
-      this.edge = grow(this.edge);
-    }
-    const i = this.length++;
-    this.cell[i] = cell;
-    this.unit[i] = unit;
-    this.edge[i] = edge;
+    this.cell = growInt32(this.cell, n, this.length);
+    this.unit = growInt32(this.unit, n, this.length);
+    this.edge = growInt32(this.edge, n, this.length);
   }
 }
 

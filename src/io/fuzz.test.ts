@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importLayer, type ImportOptions, inspectFile } from './index';
+import { seededRandom } from '../core/seeded-random';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -31,17 +32,7 @@ const TIME_BUDGET_MS = 2_000;
 const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'true', '-', '1e999', 'NaN', '"type"', '"Feature"', '"coordinates"',
   '[[', ']]', '"\\u0000"', '\n', '\r\n', '0', '-0', '1e-400', '"__proto__"', '"GeometryCollection"', '\ufeff', '户', ';', '\t'];
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 type Mutation = (bytes: Uint8Array, rand: () => number) => Uint8Array;
 

@@ -4,18 +4,9 @@ import kinks from '@turf/kinks';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { findRingCrossing, KINKS_MAX_VERTICES, sweepRing } from './ring-crossings';
+import { seededRandom } from '../core/seeded-random';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** A star-shaped ring around (121.44, 31.22), optionally with random jitter that may make it cross. */
 function ring(n: number, jitter: number, rand: () => number): Position[] {

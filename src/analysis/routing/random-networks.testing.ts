@@ -3,17 +3,7 @@
 // are disconnected.
 import type { Feature, LineString } from 'geojson';
 
-/** A small seeded PRNG (mulberry32), so every failing case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../core/seeded-random';
 
 export function line(coords: number[][]): Feature<LineString> {
   return { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } };

@@ -7,17 +7,7 @@ import { type Pair, metresPerDegree } from './geometry';
 /** People's Square, the middle of the test city. */
 export const SHANGHAI: Pair = [121.4737, 31.2304];
 
-/** mulberry32: a tiny, good-enough PRNG returning numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random';
 
 const K = metresPerDegree(SHANGHAI[1]);
 

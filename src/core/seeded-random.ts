@@ -1,0 +1,12 @@
+// A small seeded PRNG (mulberry32) returning numbers in [0, 1): tests, fuzzers, benchmarks and the
+// synthetic city all use it, so a failing case or a benchmark input can be replayed exactly.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
