@@ -1,8 +1,9 @@
 // Builds the plan export: an RFC 7946 FeatureCollection of communities and grids with their
-// computed households, band and flags, plus a top-level `metadata` member. The CLI and the app
-// both write exactly this, so what a user downloads and what a script produces agree.
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { AreaResult, AreaUnit, Flag, PlanAnalysis } from './model';
+// computed households, band and flags, the facilities as points, plus a top-level `metadata`
+// member. The CLI and the app both write exactly this, so what a user downloads and what a script
+// produces agree, and src/io/plan-file.ts reads it back as a plan.
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { AreaResult, AreaUnit, Facility, Flag, PlanAnalysis } from './model';
 import type { RuleProfile } from './rule-profile';
 
 export interface ExportFlag {
@@ -28,11 +29,36 @@ export interface PlanMetadata {
   planFlags: ExportFlag[];
   generator: string;
   crs: 'WGS84 (RFC 7946)';
+  /** Facilities written as points (absent when none were given). */
+  facilityCount?: number;
+  /** Households inside more than one grid, when the analysis counts them. */
+  overlapGridHouseholds?: number;
+  /**
+   * Unit properties that the analysis computed (besides the fixed ones in UNIT_KEYS), e.g.
+   * "coverage": a reader strips them to get the plan back as it was drawn.
+   */
+  computedProperties: string[];
   /** Extra members (coverage etc.) added by later analyses. */
   [key: string]: unknown;
 }
 
-export type PlanExport = FeatureCollection<Polygon | MultiPolygon> & { metadata: PlanMetadata };
+export type PlanExport = FeatureCollection<Geometry> & { metadata: PlanMetadata };
+
+/** The generator name that marks a file as this app's plan export. */
+export const PLAN_GENERATOR = 'shequ-planner';
+
+/**
+ * Property names the export writes itself on communities and grids, computed or taken from the
+ * model's own fields. A source property with one of these names is not exported: the export's own
+ * value would shadow it, and a reader must be able to tell the two apart.
+ */
+export const UNIT_KEYS: readonly string[] = [
+  'id', 'kind', 'name', 'communityType', 'communityId', 'households', 'householdPoints',
+  'bandMin', 'bandMax', 'bandStatus', 'bandDistance', 'flags', 'blockIds', 'locked',
+];
+
+/** Property names the export writes itself on facilities. */
+export const FACILITY_KEYS: readonly string[] = ['id', 'kind', 'name', 'category', 'sourceType', 'floorArea'];
 
 export function exportFlag(flag: Flag, lang: 'zh' | 'en' = 'en'): ExportFlag {
   const out: ExportFlag = {
@@ -55,34 +81,60 @@ function roundCoordinates<T>(coords: T): T {
   return coords;
 }
 
+/** Copies the source properties the export does not write itself, in their order. */
+function sourceProperties(target: Record<string, unknown>, source: Record<string, unknown>, reserved: ReadonlySet<string>): void {
+  for (const key of Object.keys(source)) {
+    if (reserved.has(key)) continue;
+    // A key named "__proto__" must become a property, not replace the prototype.
+    if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+    else target[key] = source[key];
+  }
+}
+
+const UNIT_KEY_SET = new Set(UNIT_KEYS);
+const FACILITY_KEY_SET = new Set(FACILITY_KEYS);
+
 function unitFeature(unit: AreaUnit, result: AreaResult | undefined, extraFlags: Flag[], extra: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
   const flags = [...(result?.flags ?? []), ...extraFlags].map((f) => exportFlag(f));
-  const properties: Record<string, unknown> = {
-    ...unit.properties,
-    id: unit.id,
-    kind: unit.kind,
-    name: unit.name,
-    households: result?.households ?? 0,
-    householdPoints: result?.points ?? 0,
-    flags,
-    ...extra,
-  };
+  // The export's own keys come first in a fixed order, then the source's: the order no longer
+  // depends on the source file, so a plan read back and exported again gives the same bytes.
+  const properties: Record<string, unknown> = { id: unit.id, kind: unit.kind, name: unit.name };
   if (unit.kind === 'community') properties.communityType = unit.communityType ?? null;
-  if (unit.blockIds) properties.blockIds = unit.blockIds;
-  if (unit.locked) properties.locked = true;
   if (unit.kind === 'grid') properties.communityId = unit.parentId ?? null;
+  properties.households = result?.households ?? 0;
+  properties.householdPoints = result?.points ?? 0;
   if (result?.band) {
     properties.bandMin = result.band.min;
     properties.bandMax = result.band.max;
     properties.bandStatus = result.band.status;
     properties.bandDistance = result.band.distance;
   }
+  properties.flags = flags;
+  if (unit.blockIds) properties.blockIds = unit.blockIds;
+  if (unit.locked) properties.locked = true;
+  const reserved = new Set(UNIT_KEY_SET);
+  for (const key of Object.keys(extra)) {
+    if (UNIT_KEY_SET.has(key)) continue;
+    reserved.add(key);
+    properties[key] = extra[key];
+  }
+  sourceProperties(properties, unit.properties, reserved);
   return { type: 'Feature', id: unit.id, properties, geometry: { ...unit.geometry, coordinates: roundCoordinates(unit.geometry.coordinates) } as Polygon | MultiPolygon };
+}
+
+function facilityFeature(facility: Facility): Feature<Point> {
+  const properties: Record<string, unknown> = { id: facility.id, kind: 'facility', name: facility.name, category: facility.category };
+  if (facility.sourceType !== undefined) properties.sourceType = facility.sourceType;
+  if (facility.floorArea !== undefined) properties.floorArea = facility.floorArea;
+  sourceProperties(properties, facility.properties, FACILITY_KEY_SET);
+  return { type: 'Feature', id: facility.id, properties, geometry: { type: 'Point', coordinates: roundCoordinates([facility.lon, facility.lat]) } };
 }
 
 export interface ExportInput {
   communities: readonly AreaUnit[];
   grids: readonly AreaUnit[];
+  /** Written as Point features with kind 'facility', after the communities and grids. */
+  facilities?: readonly Facility[];
   analysis: PlanAnalysis;
   profile: RuleProfile;
   /** Flags from other analyses (topology, facilities) by subject id. */
@@ -96,10 +148,16 @@ export function buildPlanExport(input: ExportInput): PlanExport {
   const byId = new Map<string, AreaResult>();
   for (const r of input.analysis.communities) byId.set('community:' + r.id, r);
   for (const r of input.analysis.grids) byId.set('grid:' + r.id, r);
-  const features = [...input.communities, ...input.grids].map((u) =>
-    unitFeature(u, byId.get(`${u.kind}:${u.id}`), input.extraFlags?.get(u.id) ?? [], input.extraProperties?.get(u.id) ?? {}),
-  );
+  const computed = new Set<string>();
+  const features: Feature<Geometry>[] = [...input.communities, ...input.grids].map((u) => {
+    const extra = input.extraProperties?.get(u.id) ?? {};
+    for (const key of Object.keys(extra)) if (!UNIT_KEY_SET.has(key)) computed.add(key);
+    return unitFeature(u, byId.get(`${u.kind}:${u.id}`), input.extraFlags?.get(u.id) ?? [], extra);
+  });
+  for (const f of input.facilities ?? []) features.push(facilityFeature(f));
   const a = input.analysis;
+  // Read through a cast until PlanAnalysis declares it: older analyses do not count grid overlaps.
+  const overlapGridHouseholds = (a as { overlapGridHouseholds?: number }).overlapGridHouseholds;
   return {
     type: 'FeatureCollection',
     features,
@@ -113,8 +171,11 @@ export function buildPlanExport(input: ExportInput): PlanExport {
       gridCount: input.grids.length,
       summary: a.summary,
       planFlags: a.flags.map((f) => exportFlag(f)),
-      generator: 'shequ-planner',
+      generator: PLAN_GENERATOR,
       crs: 'WGS84 (RFC 7946)',
+      ...(input.facilities ? { facilityCount: input.facilities.length } : {}),
+      ...(overlapGridHouseholds !== undefined ? { overlapGridHouseholds } : {}),
+      computedProperties: [...computed].sort(),
       ...input.metadata,
     },
   };
