@@ -1,7 +1,7 @@
 // Runs the size analysis of a whole plan: households per community and per grid, unassigned and
-// overlapping households, band status and flags. Holds one AreaCounter per layer so an edit to
+// overlapping households (in communities and in grids), band status and flags. Holds one AreaCounter per layer so an edit to
 // one area recounts only that area. Used by the Web Worker and by the CLI alike.
-import { FIXED_SOURCES, makeFlag } from '../core/flag-registry';
+import { FIXED_SOURCES, fixedSourcesFor, makeFlag, type FixedSourceKey } from '../core/flag-registry';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import KDBush from 'kdbush';
 import type { AreaResult, AreaUnit, CoverageShares, Facility, Flag, HouseholdSet, PlanAnalysis, PlanCoverage } from '../core/model';
@@ -9,8 +9,8 @@ import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
 import { checkTopology, type TopologyFlag } from '../core/edit/topology';
-import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
-import { evaluateCommunitySize, evaluateGridSize, summarize } from '../core/size-rules';
+import { findCommunityType, livingCircleDistances, type RuleProfile } from '../core/rule-profile';
+import { evaluateCommunitySize, evaluateGridSize, summarize, type LargestPoint } from '../core/size-rules';
 import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
 
@@ -29,10 +29,13 @@ export class PlanAnalyzer {
     overall: null,
   };
   private householdSet: HouseholdSet;
+  /** Households of the biggest single point: when no band max is below it, no point is indivisible. */
+  private maxPointHouseholds = 0;
   private gridIndexById = new Map<string, number>();
 
   constructor(households: HouseholdSet) {
     this.householdSet = households;
+    this.maxPointHouseholds = maxOf(households.households);
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
     this.gridCounter = new AreaCounter(frame);
@@ -52,6 +55,7 @@ export class PlanAnalyzer {
 
   setHouseholds(households: HouseholdSet): void {
     this.householdSet = households;
+    this.maxPointHouseholds = maxOf(households.households);
     this.coverageCache = { distancesKey: '', byArea: new Map(), overall: null };
     this.coverage.setHouseholds(households.coordinates, households.households);
     const frame = buildHouseholdFrame(households);
@@ -103,10 +107,16 @@ export class PlanAnalyzer {
   }
 
   analyze(profile: RuleProfile): PlanAnalysis {
+    const sources = fixedSourcesFor(profile);
     const communities: AreaResult[] = [];
     this.communities.forEach((u, i) => {
       if (u.properties.__deleted) return;
-      communities.push(evaluateCommunitySize(u, this.communityCounter.households[i]!, this.communityCounter.pointCount(i), profile));
+      const households = this.communityCounter.households[i]!;
+      const { max } = findCommunityType(profile, u.communityType);
+      // Member lists are only needed where a community is above its band and some point in the
+      // whole set is bigger than the band's max on its own.
+      const largest = households > max && this.maxPointHouseholds > max ? this.largestPoint(i) : undefined;
+      communities.push(evaluateCommunitySize(u, households, this.communityCounter.pointCount(i), profile, largest));
     });
     const grids: AreaResult[] = [];
     this.grids.forEach((u, i) => {
@@ -118,22 +128,69 @@ export class PlanAnalyzer {
     const g = this.gridCounter.coverageTotals();
     const flags: Flag[] = [];
     if (c.unassigned > 0)
-      flags.push(makeFlag('plan.unassigned-households', FIXED_SOURCES.coverage, ['plan'], { measured: c.unassigned }));
-    if (c.overlap > 0) flags.push(makeFlag('plan.overlap-households', FIXED_SOURCES.coverage, ['plan'], { measured: c.overlap }));
+      flags.push(makeFlag('plan.unassigned-households', sources.coverage, ['plan'], { measured: c.unassigned }));
+    if (c.overlap > 0) flags.push(makeFlag('plan.overlap-households', sources.coverage, ['plan'], { measured: c.overlap }));
     const liveGrids = grids.length;
     if (liveGrids > 0 && g.unassigned > 0)
-      flags.push(makeFlag('topology.households-outside-grids', FIXED_SOURCES.gridCoverage, ['plan'], { measured: g.unassigned }));
+      flags.push(makeFlag('topology.households-outside-grids', sources.gridCoverage, ['plan'], { measured: g.unassigned }));
+    const overlapGridHouseholds = liveGrids > 0 ? g.overlap : 0;
+    if (overlapGridHouseholds > 0) {
+      const shared = this.markGridOverlaps(grids);
+      flags.push(
+        makeFlag('plan.overlap-grid-households', sources.gridCoverage, shared.length ? shared : ['plan'], {
+          measured: overlapGridHouseholds,
+          detail: gridList(shared),
+        }),
+      );
+    }
     return {
       communities,
       grids,
       totalHouseholds: c.total,
       unassignedHouseholds: c.unassigned,
       overlapHouseholds: c.overlap,
+      overlapGridHouseholds,
       householdsOutsideGrids: liveGrids > 0 ? g.unassigned : 0,
       summary: summarize(communities),
       flags,
       ...(coverage ? { coverage } : {}),
     };
+  }
+
+  /** The biggest household point of community i and its name. */
+  private largestPoint(i: number): LargestPoint | undefined {
+    const members = this.communityCounter.membersOf(i);
+    const hh = this.householdSet.households;
+    let best = -1;
+    for (let k = 0; k < members.length; k++) {
+      const p = members[k]!;
+      if (best < 0 || hh[p]! > hh[best]!) best = p;
+    }
+    if (best < 0) return undefined;
+    return { households: hh[best]!, name: this.householdSet.names?.[best] ?? null };
+  }
+
+  /**
+   * Sets `overlapHouseholds` on each grid result sharing households with another grid and returns
+   * those grids' ids. Only run when the count found an overlap: it needs the member lists.
+   */
+  private markGridOverlaps(results: AreaResult[]): string[] {
+    const cover = this.gridCounter.cover;
+    const hh = this.householdSet.households;
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const ids: string[] = [];
+    this.grids.forEach((u, i) => {
+      const r = byId.get(u.id);
+      if (!r || u.properties.__deleted) return;
+      const members = this.gridCounter.membersOf(i);
+      let shared = 0;
+      for (let k = 0; k < members.length; k++) if (cover[members[k]!]! > 1) shared += hh[members[k]!]!;
+      if (shared > 0) {
+        r.overlapHouseholds = shared;
+        ids.push(u.id);
+      }
+    });
+    return ids;
   }
 
   /** Coverage shares per community and facility requirement flags, added to the community results. */
@@ -208,11 +265,22 @@ export class PlanAnalyzer {
     return this.communityCounter.firstArea;
   }
 
-  /** Overlaps, gaps holding households, multi-part communities, grids crossing communities. */
-  topology(): TopologyFlag[] {
+  /**
+   * Overlaps, gaps holding households, multi-part communities, grids crossing communities. Given
+   * the profile, each flag cites its rule as that profile does (borrowed or not); without one, as
+   * the default profile does.
+   */
+  topology(profile?: RuleProfile): TopologyFlag[] {
     const communities = this.communities.filter((u) => !u.properties.__deleted);
     const grids = this.grids.filter((u) => !u.properties.__deleted);
-    return checkTopology(communities, grids, this.householdSet);
+    const flags = checkTopology(communities, grids, this.householdSet);
+    if (!profile) return flags;
+    const cited = fixedSourcesFor(profile);
+    const keyOf = new Map(Object.entries(FIXED_SOURCES).map(([key, source]) => [source.ruleId, key as FixedSourceKey]));
+    return flags.map((f) => {
+      const key = keyOf.get(f.source.ruleId);
+      return key ? { ...f, source: cited[key] } : f;
+    });
   }
 
   /** Original household point indices inside community i (by position in the communities given). */
@@ -223,4 +291,21 @@ export class PlanAnalyzer {
   communityUnits(): readonly AreaUnit[] {
     return this.communities;
   }
+}
+
+function maxOf(values: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
+}
+
+/** "C001-G01、C001-G02" — the overlapping grids named in the flag, the first few of them. */
+function gridList(ids: readonly string[]): { zh: string; en: string } | undefined {
+  if (ids.length === 0) return undefined;
+  const shown = ids.slice(0, 4);
+  const more = ids.length - shown.length;
+  return {
+    zh: `${shown.join('、')}${more > 0 ? ` 等 ${ids.length} 个网格` : ''}`,
+    en: `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+  };
 }

@@ -3,14 +3,17 @@
 // the measured value, the limit and the rule source it cites.
 import { formatThousands } from './format-number';
 import type { Flag, Message, RuleSource, Severity } from './model';
+import type { RuleProfile } from './rule-profile';
 
 export type FlagCode =
   | 'size.below-band'
   | 'size.above-band'
+  | 'size.indivisible-above-band'
   | 'grid.below-band'
   | 'grid.above-band'
   | 'plan.unassigned-households'
   | 'plan.overlap-households'
+  | 'plan.overlap-grid-households'
   | 'topology.overlap'
   | 'topology.gap-with-households'
   | 'topology.multi-part'
@@ -38,29 +41,87 @@ const n = (v: number | undefined) => (v === undefined ? '?' : formatThousands(v)
 const band = (l: FlagParams['limit']) => (Array.isArray(l) ? `${n(l[0])}–${n(l[1])}` : n(l));
 const d = (p: FlagParams, lang: 'zh' | 'en') => (p.detail ? p.detail[lang] : '');
 
-/** Sources of rules that do not come from the active profile. */
-export const FIXED_SOURCES = {
+/** A place whose documents a rule can cite; national standards have none. */
+export interface Place {
+  zh: string;
+  en: string;
+}
+
+const PLACES = {
+  jiangsu: { zh: '江苏', en: 'Jiangsu' },
+  henan: { zh: '河南', en: 'Henan' },
+  shanghai: { zh: '上海', en: 'Shanghai' },
+} satisfies Record<string, Place>;
+
+/**
+ * Marks a source as borrowed from another place's standard, in the field and in the clause: the
+ * UI and exports show document + clause, so the clause itself must say it is borrowed.
+ */
+export function borrowSource(source: RuleSource, from: Place): RuleSource {
+  return { ...source, borrowedFrom: { zh: from.zh, en: from.en }, clause: `${borrowedPrefix(from)}${source.clause}` };
+}
+
+export function borrowedPrefix(from: Place): string {
+  return `借用${from.zh}标准 / borrowed from ${from.en}'s standard: `;
+}
+
+/** Plan-wide rules: their own citations, before any profile decides whether they are borrowed. */
+const FIXED_RULES = {
   coverage: {
-    ruleId: 'J1',
-    document: '江苏 苏发〔2011〕15号',
-    clause: '(十三) 构建横向到边、纵向到底的服务管理网络 — every household belongs to one community',
+    place: PLACES.jiangsu,
+    source: {
+      ruleId: 'J1',
+      document: '江苏 苏发〔2011〕15号',
+      clause: '(十三) 构建横向到边、纵向到底的服务管理网络',
+      note: { zh: '据此要求每户属于且只属于一个社区。', en: 'Read here as: every household belongs to one community, and only one.' },
+    },
   },
   contiguous: {
-    ruleId: 'H1',
-    document: '河南 《关于城市社区居民委员会设立的指导意见(试行)》 2022',
-    clause: 'boundaries follow roads, simple and contiguous',
+    place: PLACES.henan,
+    source: {
+      ruleId: 'H1',
+      document: '河南 《关于城市社区居民委员会设立的指导意见(试行)》 2022',
+      clause: '社区边界：沿道路划分，简单、连片',
+      note: {
+        zh: '条款序号尚未对照文件原文核对，此处为要求的内容概述。',
+        en: "The clause number is not yet checked against the document's text: this sums up what it asks.",
+      },
+    },
   },
   gridNesting: {
-    ruleId: 'S1',
-    document: '上海 1+6 文件 (2014)',
-    clause: '(二十八) 各类网格相互叠加、减少交叉 — every grid lies inside one community',
+    place: PLACES.shanghai,
+    source: {
+      ruleId: 'S1',
+      document: '上海 1+6 文件 (2014)',
+      clause: '(二十八) 各类网格相互叠加、减少交叉',
+      note: { zh: '据此要求每个网格只位于一个社区内。', en: 'Read here as: every grid lies inside one community.' },
+    },
   },
   gridCoverage: {
-    ruleId: 'J9',
-    document: '江苏 苏发〔2011〕15号',
-    clause: '(十七) 网格化管理，分片包干、责任到人',
+    place: PLACES.jiangsu,
+    source: { ruleId: 'J9', document: '江苏 苏发〔2011〕15号', clause: '(十七) 网格化管理，分片包干、责任到人' },
   },
-} satisfies Record<string, RuleSource>;
+} satisfies Record<string, { place: Place; source: RuleSource }>;
+
+export type FixedSourceKey = keyof typeof FIXED_RULES;
+
+/**
+ * Sources of the plan-wide rules as one profile cites them: a rule from a place that is not one of
+ * the profile's jurisdictions is marked as borrowed. A profile that names no jurisdictions gets
+ * the citations of the default (Jiangsu) profile.
+ */
+export function fixedSourcesFor(profile: Pick<RuleProfile, 'jurisdictions'> | null): Record<FixedSourceKey, RuleSource> {
+  const own = profile?.jurisdictions?.map((j) => j.zh) ?? [PLACES.jiangsu.zh];
+  const out = {} as Record<FixedSourceKey, RuleSource>;
+  for (const key of Object.keys(FIXED_RULES) as FixedSourceKey[]) {
+    const { place, source } = FIXED_RULES[key];
+    out[key] = own.includes(place.zh) ? { ...source } : borrowSource(source, place);
+  }
+  return out;
+}
+
+/** Sources of rules that do not come from the active profile, as the default (Jiangsu) profile cites them. */
+export const FIXED_SOURCES: Readonly<Record<FixedSourceKey, RuleSource>> = fixedSourcesFor(null);
 
 export const FLAG_REGISTRY: Record<FlagCode, FlagDefinition> = {
   'size.below-band': {
@@ -75,6 +136,13 @@ export const FLAG_REGISTRY: Record<FlagCode, FlagDefinition> = {
     message: (p) => ({
       zh: `${p.subject ?? '社区'}户数 ${n(p.measured)} 超过规模上限（${band(p.limit)} 户）`,
       en: `${p.subject ?? 'Community'} has ${n(p.measured)} households, above the band of ${band(p.limit)}`,
+    }),
+  },
+  'size.indivisible-above-band': {
+    severity: 'info',
+    message: (p) => ({
+      zh: `${p.subject ?? '社区'}内一个住户点${d(p, 'zh')}即有 ${n(p.measured)} 户，超过规模上限 ${band(p.limit)} 户：调整社区边界无法使社区达标，须将该小区本身划分为多个社区（或更改社区类型）`,
+      en: `${p.subject ?? 'Community'}: one household point${d(p, 'en') ? ', ' + d(p, 'en') + ',' : ''} alone holds ${n(p.measured)} households, more than the band's maximum of ${band(p.limit)}: no boundary change can bring the community into band — the compound itself must be divided into several communities (or the community type changed)`,
     }),
   },
   'grid.below-band': {
@@ -103,6 +171,13 @@ export const FLAG_REGISTRY: Record<FlagCode, FlagDefinition> = {
     message: (p) => ({
       zh: `${n(p.measured)} 户同时位于多个社区内（社区重叠）`,
       en: `${n(p.measured)} households lie in more than one community (overlap)`,
+    }),
+  },
+  'plan.overlap-grid-households': {
+    severity: 'warning',
+    message: (p) => ({
+      zh: `${n(p.measured)} 户同时位于多个网格内（网格重叠${d(p, 'zh') ? '：' + d(p, 'zh') : ''}），在每个网格中都被计入`,
+      en: `${n(p.measured)} households lie in more than one grid (overlapping grids${d(p, 'en') ? ': ' + d(p, 'en') : ''}) and are counted in each`,
     }),
   },
   'topology.overlap': {
@@ -183,7 +258,11 @@ export function makeFlag(
   return flag;
 }
 
-/** "J1 江苏 苏发〔2011〕15号 (十三) …" — how a flag cites its rule in the UI and exports. */
-export function citeSource(source: RuleSource): string {
-  return `${source.ruleId} · ${source.document} · ${source.clause}`;
+/**
+ * "J1 · 江苏 苏发〔2011〕15号 · (十三) …" — how a flag cites its rule in the UI and exports; given a
+ * language, the source's note follows in brackets.
+ */
+export function citeSource(source: RuleSource, lang?: 'zh' | 'en'): string {
+  const cite = `${source.ruleId} · ${source.document} · ${source.clause}`;
+  return lang && source.note ? `${cite} (${source.note[lang]})` : cite;
 }

@@ -67,7 +67,11 @@ export interface Facility {
   properties: Record<string, unknown>;
 }
 
-/** Where a rule comes from: the document and its clause, and the STANDARDS.md rule id. */
+/**
+ * Where a rule comes from: the document and its clause as a person would cite them, and the
+ * STANDARDS.md rule id. Working notes never go into `document` or `clause`, which users see as
+ * the citation: how sure a figure is goes into `note`.
+ */
 export interface RuleSource {
   /** STANDARDS.md rule id, e.g. "J1". */
   ruleId: string;
@@ -75,6 +79,14 @@ export interface RuleSource {
   document: string;
   /** Clause, e.g. "(十三) 优化社区布局规模". */
   clause: string;
+  /**
+   * Set when a profile uses another jurisdiction's document (a Jiangsu profile citing Chengdu's):
+   * the place whose standard is borrowed. The clause then starts with "借用…标准" as well, so a
+   * citation shown as document + clause says it too.
+   */
+  borrowedFrom?: Message;
+  /** Plain words on how far the figure is verified, or that it is a setting rather than a rule. */
+  note?: Message;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -102,6 +114,8 @@ export interface AreaResult {
   households: number;
   /** Household points (not households) inside. */
   points: number;
+  /** Grids only, when not 0: households this grid shares with another grid (overlapping grids). */
+  overlapHouseholds?: number;
   band?: { min: number; max: number; status: BandStatus; distance: number };
   flags: Flag[];
 }
@@ -115,6 +129,8 @@ export interface PlanAnalysis {
   unassignedHouseholds: number;
   /** Households inside more than one community (overlaps). */
   overlapHouseholds: number;
+  /** Households inside more than one grid (overlapping grids): counted in each of them. */
+  overlapGridHouseholds: number;
   /** Households in no grid (only meaningful when grids exist). */
   householdsOutsideGrids: number;
   summary: PlanSummary;

@@ -72,6 +72,11 @@ export interface RuleProfile {
   description: Message;
   /** Where figures still need checking against their standard (STANDARDS.md ⚠). */
   caveats?: Message;
+  /**
+   * The places whose documents are this profile's own (a city's profile also owns its province's).
+   * A rule citing any other place's document is borrowed and says so in its source.
+   */
+  jurisdictions?: Message[];
   communityTypes: CommunityTypeRule[];
   defaultCommunityType: string;
   grid: GridRule;
@@ -108,5 +113,38 @@ export function validateProfile(value: unknown): string[] {
     problems.push('profile "grid" needs numbers min ≤ max');
   if (!p.livingCircle || !Array.isArray(p.livingCircle.tiers)) problems.push('profile needs "livingCircle.tiers"');
   if (!Array.isArray(p.facilityRequirements)) problems.push('profile needs a "facilityRequirements" array');
+  if (p.jurisdictions !== undefined && (!Array.isArray(p.jurisdictions) || !p.jurisdictions.every(isMessage)))
+    problems.push('profile "jurisdictions" must be a list of { "zh", "en" } place names');
+  for (const [where, source] of profileSources(p)) problems.push(...sourceProblems(where, source));
   return problems;
+}
+
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<Message>;
+  return typeof m.zh === 'string' && typeof m.en === 'string';
+}
+
+/** The optional parts of a source, when present, must be bilingual like every text a user reads. */
+function sourceProblems(where: string, source: unknown): string[] {
+  if (typeof source !== 'object' || source === null) return [];
+  const s = source as Partial<RuleSource>;
+  const problems: string[] = [];
+  if (s.note !== undefined && !isMessage(s.note)) problems.push(`${where}.source.note needs "zh" and "en"`);
+  if (s.borrowedFrom !== undefined && !isMessage(s.borrowedFrom)) problems.push(`${where}.source.borrowedFrom needs "zh" and "en"`);
+  return problems;
+}
+
+/** Every rule source a profile holds, with where it sits ("grid", "facilityRequirements[2]"…). */
+export function profileSources(p: Partial<RuleProfile>): [string, RuleSource][] {
+  const out: [string, RuleSource][] = [];
+  const add = (where: string, holder: { source?: RuleSource } | undefined) => {
+    if (holder && typeof holder === 'object' && holder.source) out.push([where, holder.source]);
+  };
+  if (Array.isArray(p.communityTypes)) p.communityTypes.forEach((t, i) => add(`communityTypes[${i}]`, t));
+  add('grid', p.grid);
+  add('livingCircle', p.livingCircle);
+  if (Array.isArray(p.facilityRequirements)) p.facilityRequirements.forEach((r, i) => add(`facilityRequirements[${i}]`, r));
+  add('serviceArea', p.serviceArea);
+  return out;
 }

@@ -55,6 +55,31 @@ describe('size bands', () => {
     expect(g.flags[0]).toMatchObject({ code: 'grid.above-band', measured: 800, limit: [100, 500] });
   });
 
+  it('says when one household point alone is above the band max, so no boundary edit can help', () => {
+    const js = builtInProfile('jiangsu-2011')!;
+    // 中远两湾城 in the demo: one compound point of 11,927 households in a 13,221-household community.
+    const r = evaluateCommunitySize(unit('C019', 'urban'), 13221, 3, js, { households: 11927, name: '中远两湾城' });
+    expect(r.flags.map((f) => f.code)).toEqual(['size.above-band', 'size.indivisible-above-band']);
+    const flag = r.flags[1]!;
+    expect(flag).toMatchObject({ severity: 'info', measured: 11927, limit: 3000, subjectIds: ['C019'] });
+    expect(flag.source.ruleId).toBe('J1');
+    expect(flag.message.zh).toContain('中远两湾城');
+    expect(flag.message.zh).toContain('11,927');
+    expect(flag.message.zh).toContain('须将该小区本身划分为多个社区');
+    expect(flag.message.zh).toMatch(/^社区 C019/);
+    expect(flag.message.en).toMatch(/^Community C019.*"中远两湾城", alone holds 11,927 households.*divided into several communities/);
+
+    // A big point that still fits the band max leaves the community divisible by boundaries.
+    const divisible = evaluateCommunitySize(unit('C2', 'urban'), 5000, 2, js, { households: 3000, name: 'A' });
+    expect(divisible.flags.map((f) => f.code)).toEqual(['size.above-band']);
+    // Rural max is 1,500: the same point is indivisible there, and a nameless point is described as such.
+    const rural = evaluateCommunitySize(unit('C3', 'rural'), 2000, 2, js, { households: 1600, name: null });
+    expect(rural.flags[1]).toMatchObject({ code: 'size.indivisible-above-band', measured: 1600, limit: 1500 });
+    expect(rural.flags[1]!.message.en).toContain('one household point alone holds 1,600');
+    // Within band nothing extra is said, whatever the point.
+    expect(evaluateCommunitySize(unit('C4', 'urban'), 2500, 1, js, { households: 2500, name: 'B' }).flags).toEqual([]);
+  });
+
   it('summarizes compliance as communities in band over all', () => {
     const js = builtInProfile('jiangsu-2011')!;
     const results = [2500, 2100, 900, 5000].map((h, i) => evaluateCommunitySize(unit('C' + i), h, 1, js));

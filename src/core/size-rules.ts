@@ -15,7 +15,18 @@ export function unitLabel(unit: AreaUnit, lang: 'zh' | 'en'): string {
   return unit.name && unit.name !== unit.id ? `${kind} ${unit.id}（${unit.name}）` : `${kind} ${unit.id}`;
 }
 
-export function evaluateCommunitySize(unit: AreaUnit, households: number, points: number, profile: RuleProfile): AreaResult {
+/** The household point holding the most households in an area, and its name when the data has one. */
+export interface LargestPoint {
+  households: number;
+  name: string | null;
+}
+
+/**
+ * `largest` is the community's biggest household point, when the caller knows it: a point that
+ * alone exceeds the band's maximum cannot be split by moving boundaries, so the community is
+ * flagged as one that no boundary edit can bring into band.
+ */
+export function evaluateCommunitySize(unit: AreaUnit, households: number, points: number, profile: RuleProfile, largest?: LargestPoint): AreaResult {
   const type = findCommunityType(profile, unit.communityType);
   const { status, distance } = bandStatus(households, type.min, type.max);
   const result: AreaResult = {
@@ -32,6 +43,19 @@ export function evaluateCommunitySize(unit: AreaUnit, households: number, points
       limit: [type.min, type.max],
     });
     // Subject names go into the message in each language.
+    flag.message = {
+      zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
+      en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
+    };
+    result.flags.push(flag);
+  }
+  if (status === 'above' && largest && largest.households > type.max) {
+    const name = largest.name?.trim();
+    const flag = makeFlag('size.indivisible-above-band', type.source, [unit.id], {
+      measured: largest.households,
+      limit: type.max,
+      ...(name ? { detail: { zh: `“${name}”`, en: `"${name}"` } } : {}),
+    });
     flag.message = {
       zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
       en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
