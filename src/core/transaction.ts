@@ -1,7 +1,16 @@
 // The plan's one write path: every change is a transaction of changes, and applying it returns
 // its inverse. Undo, redo and (later) autosave are built on this alone.
-import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import type { AreaUnit, Facility, HouseholdSet } from './model';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { AreaUnit, Facility, HouseholdSet, Message } from './model';
+
+/** Layers whose data comes from somewhere that must be credited where it is shown. */
+export type CreditedLayer = 'households' | 'communities' | 'grids' | 'facilities' | 'roads' | 'blocks' | 'water';
+
+/**
+ * Who to credit for each layer's data ("© OpenStreetMap contributors", "链家 2020"). A layer's
+ * credit is replaced with the layer, so an import of one's own households drops the demo's.
+ */
+export type PlanCredits = Partial<Record<CreditedLayer, Message>>;
 
 export interface PlanLayers {
   communities: AreaUnit[];
@@ -11,6 +20,10 @@ export interface PlanLayers {
   roads: FeatureCollection<LineString | MultiLineString> | null;
   /** Planning units (street blocks); painting assigns them to communities. */
   blocks: AreaUnit[];
+  /** Water drawn on the offline basemap, from the data set that brought it (the demo's OSM water). */
+  water?: FeatureCollection<Polygon | MultiPolygon> | null;
+  /** Credits for the data in the layers; absent means nothing to credit. */
+  credits?: PlanCredits;
 }
 
 export type UnitLayer = 'communities' | 'grids';
@@ -23,7 +36,9 @@ export type Change =
   | { kind: 'replace'; layer: 'households'; value: HouseholdSet }
   | { kind: 'replace'; layer: 'facilities'; value: Facility[] }
   | { kind: 'replace'; layer: 'roads'; value: PlanLayers['roads'] }
-  | { kind: 'replace'; layer: 'blocks'; value: AreaUnit[] };
+  | { kind: 'replace'; layer: 'blocks'; value: AreaUnit[] }
+  | { kind: 'replace'; layer: 'water'; value: PlanLayers['water'] }
+  | { kind: 'replace'; layer: 'credits'; value: PlanLayers['credits'] };
 
 export interface Transaction {
   label: string;

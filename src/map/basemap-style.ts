@@ -5,12 +5,13 @@ import type { TileSource } from '../state/settings-store.svelte';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
-export function basemapStyle(waterUrl: string, tiles: TileSource | null): StyleSpecification {
+/** The basemap's roads and water are the plan's own layers (set with setData); credits come from the plan. */
+export function basemapStyle(tiles: TileSource | null): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
     sources: {
-      roads: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, attribution: OSM_ATTRIBUTION },
-      water: { type: 'geojson', data: waterUrl, attribution: OSM_ATTRIBUTION },
+      roads: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      water: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f2efe9' } },

@@ -9,10 +9,13 @@ describe('household layer attributes', () => {
     expect(Array.from(c.subarray(8, 12))).toEqual([142, 68, 173, 235]);
   });
 
-  it('colours blind spots beyond the chosen tier red in the coverage view', () => {
+  it('colours blind spots beyond the chosen tier apart from the red of "in no community"', () => {
     const c = householdColors(3, null, Uint8Array.of(0, 1, 3), 1);
     expect(Array.from(c.subarray(0, 4))).toEqual([0, 128, 64, 220]);
-    expect(Array.from(c.subarray(8, 12))).toEqual([220, 38, 38, 240]);
+    const blind = Array.from(c.subarray(8, 12));
+    expect(blind).toEqual([17, 24, 39, 240]);
+    const unassigned = Array.from(householdColors(1, Uint8Array.of(0)));
+    expect(blind.slice(0, 3)).not.toEqual(unassigned.slice(0, 3));
   });
 
   it('sizes points by the square root of their households', () => {

@@ -26,11 +26,13 @@ const TIER_COLORS: [number, number, number, number][] = [
   [190, 190, 40, 220],
   [230, 150, 30, 220],
 ];
-const BLIND_SPOT: [number, number, number, number] = [220, 38, 38, 240];
+// Not red: red is "in no community" on the same map, and the legend keeps the two apart.
+export const BLIND_SPOT: [number, number, number, number] = [17, 24, 39, 240];
+export { TIER_COLORS };
 
 /**
  * Colours by community membership, or — in the coverage view — by the distance tier a household
- * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in red.
+ * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in near-black.
  */
 export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0, into?: Uint8Array): Uint8Array {
   // One 32-bit write per point (RGBA packed little-endian): a million points stay well under a frame.

@@ -42,8 +42,34 @@ export class AnalysisStore {
   /** The cover as the worker last described it (shown as `cover` when a sync completes). */
   private heldCover: Uint8Array | null = null;
 
-  constructor(worker: Worker) {
+  /** How often the worker has crashed and been restarted in this session (the UI tells the user). */
+  crashes = $state(0);
+  private lastSync: { layers: PlanLayers; profile: RuleProfile } | null = null;
+
+  constructor(worker: Worker | (() => Worker)) {
     this.client = new AnalysisClient(worker);
+    this.client.onCrash = () => this.restart();
+  }
+
+  /** A fresh worker knows nothing: forget what was sent and send the latest plan again. */
+  private restart(): void {
+    this.sentHouseholds = null;
+    this.sentUnits = { community: null, grid: null };
+    this.sentProfile = null;
+    this.sentFacilities = null;
+    this.sentRoads = undefined;
+    this.communityDecoder = new ResultDeltaDecoder();
+    this.gridDecoder = new ResultDeltaDecoder();
+    this.perCommunityDecoder = new RecordDeltaDecoder<CoverageShares | null>();
+    this.perCommunity = null;
+    this.heldCover = null;
+    this.crashes++;
+    if (this.lastSync) void this.sync(this.lastSync.layers, this.lastSync.profile);
+  }
+
+  /** Test hook: the worker dies as if it had crashed. */
+  simulateCrash(): void {
+    this.client.simulateCrash();
   }
 
   /** Read-only queries (coverage tiers, nearest facilities, walking areas), queued after pending syncs. */
@@ -54,6 +80,7 @@ export class AnalysisStore {
 
   /** Queue a sync; requests run in order so the last result always reflects the last state. */
   sync(layers: PlanLayers, profile: RuleProfile): Promise<void> {
+    this.lastSync = { layers, profile };
     this.pending++;
     this.queue = this.queue.then(() => this.run(layers, profile)).finally(() => this.pending--);
     return this.queue;

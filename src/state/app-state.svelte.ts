@@ -60,7 +60,7 @@ export class AppState {
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
 
-  constructor(worker: Worker) {
+  constructor(worker: Worker | (() => Worker)) {
     this.analysis = new AnalysisStore(worker);
   }
 

@@ -94,6 +94,9 @@ const LAYER_CHECKS: Record<keyof PlanLayers, Check> = {
   facilities: (v) => isArrayOf(v, isFacility),
   roads: isRoads,
   blocks: (v) => isArrayOf(v, isUnit),
+  // Added after version 1 was written: a plan saved before has neither, which reads as none.
+  water: (v) => v === undefined || isRoads(v),
+  credits: (v) => v === undefined || (isObject(v) && Object.values(v).every((c) => isObject(c) && typeof c.zh === 'string' && typeof c.en === 'string')),
 };
 const LAYER_NAMES = Object.keys(LAYER_CHECKS) as (keyof PlanLayers)[];
 const UNIT_LAYERS: Record<UnitLayer, true> = { communities: true, grids: true };
@@ -117,8 +120,10 @@ function isChange(v: unknown): boolean {
 
 const isTransaction: Check = (v) => isObject(v) && typeof v.label === 'string' && isArrayOf(v.changes, isChange);
 
+const isTitleChange: Check = (v) => v === undefined || (isObject(v) && typeof v.before === 'string' && typeof v.after === 'string');
+
 const isHistoryEntry: Check = (v) =>
-  isObject(v) && typeof v.label === 'string' && Number.isFinite(v.time) && isTransaction(v.forward) && isTransaction(v.inverse);
+  isObject(v) && typeof v.label === 'string' && Number.isFinite(v.time) && isTransaction(v.forward) && isTransaction(v.inverse) && isTitleChange(v.title);
 
 /**
  * The record, if `value` is a complete plan snapshot of this version; null otherwise (older or
@@ -153,6 +158,8 @@ const BULKY_LAYERS: Record<keyof PlanLayers, boolean> = {
   facilities: false,
   roads: true,
   blocks: true,
+  water: false,
+  credits: false,
 };
 
 /** Stands in the head record for a bulky value stored under its own key. */

@@ -3,21 +3,18 @@
 // replaced, never mutated, so Svelte does not proxy a million coordinates.
 import { applyTransaction, type PlanLayers, type Transaction } from '../core/transaction';
 
+import { EMPTY_LAYERS } from '../core/plan-lifecycle';
+
+export { EMPTY_LAYERS };
+
 export interface HistoryEntry {
   label: string;
   time: number;
   forward: Transaction;
   inverse: Transaction;
+  /** A commit that also renamed the plan (new, demo, open, import): the title before and after. */
+  title?: { before: string; after: string };
 }
-
-export const EMPTY_LAYERS: PlanLayers = {
-  communities: [],
-  grids: [],
-  households: { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null },
-  facilities: [],
-  roads: null,
-  blocks: [],
-};
 
 export class PlanStore {
   layers = $state.raw<PlanLayers>(EMPTY_LAYERS);
@@ -39,10 +36,16 @@ export class PlanStore {
     this.version++;
   }
 
-  commit(tx: Transaction): void {
+  /** Applies an edit with its inverse kept for undo; `title` renames the plan in the same step. */
+  commit(tx: Transaction, title?: string): void {
     const { layers, inverse } = applyTransaction(this.layers, tx);
     this.layers = layers;
-    this.undoStack = [...this.undoStack, { label: tx.label, time: Date.now(), forward: tx, inverse }];
+    const entry: HistoryEntry = { label: tx.label, time: Date.now(), forward: tx, inverse };
+    if (title !== undefined && title !== this.title) {
+      entry.title = { before: this.title, after: title };
+      this.title = title;
+    }
+    this.undoStack = [...this.undoStack, entry];
     this.redoStack = [];
     this.lastApplied = tx;
     this.version++;
@@ -53,6 +56,7 @@ export class PlanStore {
     if (!entry) return false;
     const { layers } = applyTransaction(this.layers, entry.inverse);
     this.layers = layers;
+    if (entry.title) this.title = entry.title.before;
     this.undoStack = this.undoStack.slice(0, -1);
     this.redoStack = [...this.redoStack, entry];
     this.lastApplied = entry.inverse;
@@ -65,6 +69,7 @@ export class PlanStore {
     if (!entry) return false;
     const { layers, inverse } = applyTransaction(this.layers, entry.forward);
     this.layers = layers;
+    if (entry.title) this.title = entry.title.after;
     this.redoStack = this.redoStack.slice(0, -1);
     this.undoStack = [...this.undoStack, { ...entry, inverse }];
     this.lastApplied = entry.forward;

@@ -15,6 +15,7 @@ const STRINGS = {
   households: { zh: '住户点', en: 'Households' },
   facilities: { zh: '设施', en: 'Facilities' },
   roads: { zh: '道路', en: 'Roads' },
+  blocks: { zh: '街坊', en: 'Street blocks' },
   water: { zh: '水系', en: 'Water' },
   tiles: { zh: '在线底图', en: 'Online tiles' },
   legend: { zh: '图例', en: 'Legend' },
