@@ -60,7 +60,7 @@ export function handPlan(overrides: { profile?: RuleProfile; language?: 'zh' | '
   const analysis = analyzer.analyze(profile);
   // A topology flag about both communities (listed under each, as the app does) and one about a
   // gap that is no unit of the plan.
-  const overlap = makeFlag('topology.overlap', FIXED_SOURCES.contiguous, ['A', 'B'], { subject: '社区 A', measured: 12.5, detail: { zh: '社区 B', en: 'community B' } });
+  const overlap = makeFlag('topology.overlap', FIXED_SOURCES.contiguous, ['A', 'B'], { subject: 'A', measured: 12.5, detail: { zh: '社区 B', en: 'community B' } });
   const gap = makeFlag('topology.gap-with-households', FIXED_SOURCES.contiguous, ['gap-1'], { measured: 50 });
   const extraFlags = new Map<string, Flag[]>([
     ['A', [overlap]],
