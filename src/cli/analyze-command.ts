@@ -1,14 +1,22 @@
-// `analyze`: reads communities, households and optional grids (GeoJSON, FlatGeobuf or CSV),
-// counts households per community and grid with the same analyzer the app's worker runs, applies
-// the rule profile and writes the plan export. Errors in input become one-line reasons.
+// `analyze`: reads communities, households and optional grids (GeoJSON, FlatGeobuf or CSV) — or a
+// plan the app exported, or a project file, with --plan — counts households per community and grid
+// with the same analyzer the app's worker runs, applies the rule profile and writes the plan export
+// (GeoJSON or flat FlatGeobuf by the --out extension), a project file, and the plan tables.
+// Errors in input become one-line reasons.
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseCrs } from '../core/coordinates';
 import { buildPlanExport, coverageExport } from '../core/export-plan';
-import type { AreaUnit, Crs, HouseholdSet } from '../core/model';
+import type { AreaUnit, Crs, Facility, HouseholdSet } from '../core/model';
+import { buildPlanTables } from '../core/plan-table';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
 import { importLayer, writeGeoJson, type ImportOptions } from '../io';
+import { readPlanFile, type OpenedPlan } from '../io/plan-file';
+import { writePlanFlatGeobuf } from '../io/plan-flatgeobuf';
+import { PROJECT_EXTENSION, writeProjectFile, type ProjectData } from '../io/project-file';
+import { writeTableCsv } from '../io/table-csv';
+import { writeTableXlsx } from '../io/table-xlsx';
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
 import { UsageError } from './args';
 
@@ -29,6 +37,10 @@ export const ANALYZE_OPTIONS = new Set([
   'facilities-crs',
   'category-field',
   'distances',
+  'plan',
+  'project',
+  'table',
+  'language',
 ]);
 
 /** A failure the user can act on; printed as one line, no stack trace. */
@@ -64,8 +76,7 @@ async function load(path: string, options: ImportOptions) {
   return result.layer;
 }
 
-async function loadProfile(value: string | undefined): Promise<RuleProfile> {
-  if (!value) return builtInProfile(DEFAULT_PROFILE_ID)!;
+async function loadProfile(value: string): Promise<RuleProfile> {
   const builtIn = builtInProfile(value);
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(value))
@@ -97,52 +108,139 @@ export interface AnalyzeSummary {
   totalHouseholds: number;
   unassignedHouseholds: number;
   coverageMode: 'network' | 'straight-line' | null;
-  out: string;
+  /** Every file written, in order. */
+  written: string[];
+  /** Things the person should know (e.g. which profile a plan brought); printed, not errors. */
+  notes: string[];
+}
+
+type OutFormat = 'geojson' | 'flatgeobuf';
+
+function extensionOf(path: string): string {
+  const base = basename(path).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+function outFormat(path: string): OutFormat {
+  const ext = extensionOf(path);
+  if (ext === '.geojson' || ext === '.json') return 'geojson';
+  if (ext === '.fgb') return 'flatgeobuf';
+  throw new UsageError(`--out must end in .geojson, .json or .fgb (FlatGeobuf), not "${basename(path)}"`);
+}
+
+async function writeOutput(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (error) {
+    throw new InputError(`${path}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+async function openPlan(path: string): Promise<OpenedPlan> {
+  const result = await readPlanFile(await readInput(path), basename(path));
+  if (!result.ok) {
+    const first = result.problems[0];
+    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : '';
+    throw new InputError(`${path}: ${first ? `${first.where}: ${first.message}` : 'cannot be opened'}${more}`);
+  }
+  return result.plan;
+}
+
+/** The profile a plan or project brings, when --profile does not name one. */
+function planProfile(path: string, plan: OpenedPlan, notes: string[]): RuleProfile | undefined {
+  const id = plan.profileId;
+  if (id === undefined) return undefined;
+  const saved = plan.project?.profile.custom.find((p): p is RuleProfile => typeof p === 'object' && p !== null && (p as RuleProfile).id === id);
+  const profile = saved ?? builtInProfile(id);
+  if (profile) return profile;
+  if (plan.project) throw new InputError(`${path}: the project's profile "${id}" is neither built in nor saved in the project`);
+  notes.push(`${basename(path)} was analysed with the profile "${id}", which is not built in; using ${DEFAULT_PROFILE_ID} (give --profile to choose)`);
+  return undefined;
 }
 
 export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeSummary> {
+  const planPath = options.get('plan');
   const communitiesPath = options.get('communities');
-  const householdsPath = options.get('households');
   const out = options.get('out');
-  if (!communitiesPath) throw new UsageError('--communities FILE is required');
-  if (!householdsPath) throw new UsageError('--households FILE is required');
-  if (!out) throw new UsageError('--out FILE is required');
+  const projectOut = options.get('project');
+  const tableOut = options.get('table');
+  const notes: string[] = [];
+  if (planPath && (communitiesPath || options.has('grids') || options.has('facilities')))
+    throw new UsageError('--plan replaces --communities, --grids and --facilities; give one or the other');
+  if (!planPath && !communitiesPath) throw new UsageError('--communities FILE is required (or --plan FILE)');
+  if (!planPath && !options.has('households')) throw new UsageError('--households FILE is required');
+  if (!out && !projectOut && !tableOut) throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE)');
   const crs = crsOption(options, 'crs', 'wgs84');
-  const profile = await loadProfile(options.get('profile'));
+  const profileOption = options.get('profile');
+  const chosenProfile = profileOption ? await loadProfile(profileOption) : null;
+  // Output names are checked before any input is read, so a typo costs no analysis.
+  const format = out ? outFormat(out) : null;
+  if (projectOut && extensionOf(projectOut) !== PROJECT_EXTENSION) throw new UsageError(`--project must end in ${PROJECT_EXTENSION}, not "${basename(projectOut)}"`);
+  const tableExt = tableOut ? extensionOf(tableOut) : null;
+  if (tableOut && tableExt !== '.csv' && tableExt !== '.xlsx') throw new UsageError(`--table must end in .csv or .xlsx, not "${basename(tableOut)}"`);
+  const language = options.get('language') ?? 'zh';
+  if (language !== 'zh' && language !== 'en') throw new UsageError(`--language must be zh or en, not "${language}"`);
 
-  const communitiesLayer = await load(communitiesPath, { role: 'communities', crs: crsOption(options, 'communities-crs', crs) });
-  const householdsLayer = await load(householdsPath, {
-    role: 'households',
-    crs: crsOption(options, 'households-crs', crs),
-    householdsField: options.get('households-field') ?? null,
-  });
+  const plan = planPath ? await openPlan(planPath) : null;
+  const project = plan?.project ?? null;
+  const profile = chosenProfile ?? (plan && planPath ? planProfile(planPath, plan, notes) : undefined) ?? builtInProfile(DEFAULT_PROFILE_ID)!;
+
+  let communities: AreaUnit[] = [];
+  let grids: AreaUnit[] = [];
+  let facilities: Facility[] = [];
   const gridsPath = options.get('grids');
-  const gridsLayer = gridsPath ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) }) : null;
-
-  const communities: AreaUnit[] = communitiesLayer.role === 'communities' ? communitiesLayer.units : [];
-  const grids: AreaUnit[] = gridsLayer && gridsLayer.role === 'grids' ? gridsLayer.units.map((g) => ({ ...g, kind: 'grid' })) : [];
-  const households: HouseholdSet | null = householdsLayer.role === 'households' ? householdsLayer.households : null;
-  if (!households) throw new InputError(`${householdsPath}: not a household point layer`);
-
-  const distances = parseDistances(options.get('distances'), profile);
   const facilitiesPath = options.get('facilities');
+  if (plan) {
+    ({ communities, grids, facilities } = plan);
+  } else {
+    const communitiesLayer = await load(communitiesPath!, { role: 'communities', crs: crsOption(options, 'communities-crs', crs) });
+    if (communitiesLayer.role === 'communities') communities = communitiesLayer.units;
+  }
+
+  const householdsPath = options.get('households');
+  let households: HouseholdSet;
+  if (householdsPath) {
+    const householdsLayer = await load(householdsPath, {
+      role: 'households',
+      crs: crsOption(options, 'households-crs', crs),
+      householdsField: options.get('households-field') ?? null,
+    });
+    if (householdsLayer.role !== 'households') throw new InputError(`${householdsPath}: not a household point layer`);
+    households = householdsLayer.households;
+  } else if (project) households = project.layers.households;
+  else throw new UsageError('--households FILE is required (only a project file brings its own)');
+
+  if (!plan) {
+    const gridsLayer = gridsPath ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) }) : null;
+    grids = gridsLayer && gridsLayer.role === 'grids' ? gridsLayer.units.map((g) => ({ ...g, kind: 'grid' })) : [];
+    const facilitiesLayer = facilitiesPath
+      ? await load(facilitiesPath, { role: 'facilities', crs: crsOption(options, 'facilities-crs', crs), categoryField: options.get('category-field') ?? 'category' })
+      : null;
+    if (facilitiesLayer && facilitiesLayer.role === 'facilities') facilities = facilitiesLayer.facilities;
+  }
+
+  // A project's saved distances apply unless --distances is given.
+  const savedDistances = project?.settings['distances'];
+  const usableSaved = Array.isArray(savedDistances) && savedDistances.length > 0 && savedDistances.every((d) => typeof d === 'number' && Number.isFinite(d) && d > 0);
+  const distancesText = options.get('distances') ?? (usableSaved ? savedDistances.join(',') : undefined);
+  const distances = parseDistances(distancesText, profile);
   const roadsPath = options.get('roads');
-  if (roadsPath && !facilitiesPath) throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
-  const facilitiesLayer = facilitiesPath
-    ? await load(facilitiesPath, { role: 'facilities', crs: crsOption(options, 'facilities-crs', crs), categoryField: options.get('category-field') ?? 'category' })
-    : null;
+  const hasFacilities = facilitiesPath !== undefined || facilities.length > 0;
+  if (roadsPath && !hasFacilities) throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
   const roadsLayer = roadsPath ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }) : null;
+  const roads = roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : roadsPath ? null : (project?.layers.roads ?? null);
 
   // --distances replaces the profile's living-circle distances for this run.
-  const runProfile: RuleProfile = options.has('distances')
+  const runProfile: RuleProfile = distancesText !== undefined
     ? { ...profile, livingCircle: { ...profile.livingCircle, tiers: distances.map((d, i) => ({ minutes: profile.livingCircle.tiers[i]?.minutes ?? Math.round(d / profile.livingCircle.walkingSpeed), distance: d })) } }
     : profile;
   const analyzer = new PlanAnalyzer(households);
   analyzer.setCommunities(communities.map((c) => ({ ...c, kind: 'community' })));
   analyzer.setGrids(grids);
-  if (facilitiesLayer && facilitiesLayer.role === 'facilities') {
-    analyzer.setFacilities(facilitiesLayer.facilities);
-    analyzer.setRoads(roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : null);
+  if (hasFacilities) {
+    analyzer.setFacilities(facilities);
+    analyzer.setRoads(roads);
   }
   const analysis = analyzer.analyze(runProfile);
 
@@ -152,28 +250,50 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     coverageMetadata.network = coverage.network;
     coverageMetadata.householdsOffNetwork = coverage.householdsOffNetwork ?? 0;
   }
-  const plan = buildPlanExport({
-    communities,
-    grids,
-    analysis,
-    profile: runProfile,
-    extraProperties,
-    metadata: {
-      ...coverageMetadata,
-      inputs: {
-        communities: basename(communitiesPath),
-        households: basename(householdsPath),
-        grids: gridsPath ? basename(gridsPath) : null,
-        householdsField: options.get('households-field') ?? null,
-        facilities: facilitiesPath ? basename(facilitiesPath) : null,
-        roads: roadsPath ? basename(roadsPath) : null,
+  const title = plan?.title;
+  const written: string[] = [];
+  if (out) {
+    const exported = buildPlanExport({
+      communities,
+      grids,
+      ...(facilities.length ? { facilities } : {}),
+      analysis,
+      profile: runProfile,
+      extraProperties,
+      metadata: {
+        ...coverageMetadata,
+        ...(title !== undefined ? { title } : {}),
+        inputs: {
+          ...(planPath ? { plan: basename(planPath) } : { communities: basename(communitiesPath!) }),
+          households: householdsPath ? basename(householdsPath) : null,
+          grids: gridsPath ? basename(gridsPath) : null,
+          householdsField: options.get('households-field') ?? null,
+          facilities: facilitiesPath ? basename(facilitiesPath) : null,
+          roads: roadsPath ? basename(roadsPath) : null,
+        },
       },
-    },
-  });
-  try {
-    await writeFile(out, writeGeoJson(plan));
-  } catch (error) {
-    throw new InputError(`${out}: cannot write the output (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    });
+    await writeOutput(out, format === 'flatgeobuf' ? await writePlanFlatGeobuf(exported) : writeGeoJson(exported));
+    written.push(out);
+  }
+  if (projectOut) {
+    const builtIn = builtInProfile(profile.id) === profile;
+    const data: ProjectData = {
+      title: title ?? basename(planPath ?? communitiesPath!).replace(/\.[^.]*$/, ''),
+      layers: { communities, grids, households, facilities, roads, blocks: project?.layers.blocks ?? [] },
+      profile: { activeId: profile.id, custom: builtIn ? [] : [profile] },
+      settings: { ...(project?.settings ?? {}), ...(distancesText !== undefined ? { distances } : {}) },
+      meta: { ...(project?.meta ?? {}), savedBy: 'shequ-planner CLI' },
+      savedAt: new Date().toISOString(),
+    };
+    await writeOutput(projectOut, writeProjectFile(data));
+    written.push(projectOut);
+  }
+  if (tableOut) {
+    const tables = buildPlanTables({ communities, grids, facilities, analysis, profile: runProfile, language });
+    const sheet = tables.sheets.find((t) => t.id === 'communities')!;
+    await writeOutput(tableOut, tableExt === '.csv' ? writeTableCsv(sheet) : await writeTableXlsx(tables));
+    written.push(tableOut);
   }
   return {
     communities: communities.length,
@@ -181,6 +301,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     totalHouseholds: analysis.totalHouseholds,
     unassignedHouseholds: analysis.unassignedHouseholds,
     coverageMode: coverage?.mode ?? null,
-    out,
+    written,
+    notes,
   };
 }

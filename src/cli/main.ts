@@ -6,7 +6,10 @@ import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
 const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
     [--grids-crs …] [--profile ID|FILE] [--facilities FILE [--category-field NAME] [--facilities-crs …]]
-    [--roads FILE(.geojson|.fgb|.osm|.osm.pbf) [--roads-crs …]] [--distances 300,500,1000] --out OUT.geojson`;
+    [--roads FILE(.geojson|.fgb|.osm|.osm.pbf) [--roads-crs …]] [--distances 300,500,1000]
+    --out OUT.geojson|OUT.fgb [--project OUT.shequ] [--table OUT.csv|OUT.xlsx [--language zh|en]]
+  or: npm run cli -- analyze --plan PLAN.geojson|PLAN.fgb|PROJECT.shequ [--households FILE] … --out …
+    (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -18,11 +21,12 @@ async function main(argv: string[]): Promise<number> {
     if (args.command !== 'analyze') throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze")`);
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const s = await runAnalyze(args.options);
+    for (const note of s.notes) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(
       `analyzed ${s.communities} communities and ${s.grids} grids: ${s.totalHouseholds} households, ` +
         `${s.unassignedHouseholds} in no community` +
         (s.coverageMode ? `; coverage by ${s.coverageMode === 'network' ? 'walking network' : 'straight-line distance'}` : '') +
-        ` → ${s.out}\n`,
+        ` → ${s.written.join(', ')}\n`,
     );
     return 0;
   } catch (error) {
