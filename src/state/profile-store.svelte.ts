@@ -60,6 +60,22 @@ export class ProfileStore {
     return saved;
   }
 
+  /**
+   * Takes in the profiles a project file carries (valid ones only, never as built-in) and makes
+   * `activeId` active: a plan opens under the rules it was saved with.
+   */
+  adopt(profiles: readonly unknown[], activeId: string): void {
+    const valid = profiles.filter((p): p is RuleProfile => validateProfile(p).length === 0).map((p) => ({ ...p, builtIn: false }));
+    const builtInIds = new Set(BUILT_IN_PROFILES.map((p) => p.id));
+    const incoming = valid.filter((p) => !builtInIds.has(p.id));
+    if (incoming.length) {
+      const ids = new Set(incoming.map((p) => p.id));
+      this.userProfiles = [...this.userProfiles.filter((p) => !ids.has(p.id)), ...incoming];
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(this.userProfiles));
+    }
+    this.select(activeId);
+  }
+
   remove(id: string): void {
     this.userProfiles = this.userProfiles.filter((p) => p.id !== id);
     globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(this.userProfiles));

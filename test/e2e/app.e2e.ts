@@ -7,6 +7,7 @@ import GJV from 'geojson-validation';
 
 const demoCommunities = JSON.parse(readFileSync('data/demo/communities.geojson', 'utf8')) as { features: unknown[] };
 const demoGrids = JSON.parse(readFileSync('data/demo/grids.geojson', 'utf8')) as { features: unknown[] };
+const demoFacilities = JSON.parse(readFileSync('data/demo/facilities.geojson', 'utf8')) as { features: unknown[] };
 
 let s: Session;
 
@@ -132,7 +133,7 @@ describe('export', () => {
     const path = await download.path();
     const fc = JSON.parse(readFileSync(path, 'utf8'));
     expect(GJV.valid(fc)).toBe(true);
-    expect(fc.features).toHaveLength(demoCommunities.features.length + demoGrids.features.length);
+    expect(fc.features).toHaveLength(demoCommunities.features.length + demoGrids.features.length + demoFacilities.features.length);
     const community = fc.features.find((f: { properties: { kind: string } }) => f.properties.kind === 'community');
     expect(typeof community.properties.households).toBe('number');
     expect(Array.isArray(community.properties.flags)).toBe(true);
