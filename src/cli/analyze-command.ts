@@ -9,6 +9,7 @@ import { parseCrs } from '../core/coordinates';
 import { buildPlanExport, coverageExport } from '../core/export-plan';
 import type { AreaUnit, Crs, Facility, HouseholdSet } from '../core/model';
 import { buildPlanTables } from '../core/plan-table';
+import { buildPlanReport } from '../core/report/plan-report';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
 import { importLayer, writeGeoJson, type ImportOptions } from '../io';
@@ -40,6 +41,7 @@ export const ANALYZE_OPTIONS = new Set([
   'plan',
   'project',
   'table',
+  'report',
   'language',
 ]);
 
@@ -165,12 +167,13 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   const out = options.get('out');
   const projectOut = options.get('project');
   const tableOut = options.get('table');
+  const reportOut = options.get('report');
   const notes: string[] = [];
   if (planPath && (communitiesPath || options.has('grids') || options.has('facilities')))
     throw new UsageError('--plan replaces --communities, --grids and --facilities; give one or the other');
   if (!planPath && !communitiesPath) throw new UsageError('--communities FILE is required (or --plan FILE)');
   if (!planPath && !options.has('households')) throw new UsageError('--households FILE is required');
-  if (!out && !projectOut && !tableOut) throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE)');
+  if (!out && !projectOut && !tableOut && !reportOut) throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE / --report FILE.html)');
   const crs = crsOption(options, 'crs', 'wgs84');
   const profileOption = options.get('profile');
   const chosenProfile = profileOption ? await loadProfile(profileOption) : null;
@@ -179,6 +182,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (projectOut && extensionOf(projectOut) !== PROJECT_EXTENSION) throw new UsageError(`--project must end in ${PROJECT_EXTENSION}, not "${basename(projectOut)}"`);
   const tableExt = tableOut ? extensionOf(tableOut) : null;
   if (tableOut && tableExt !== '.csv' && tableExt !== '.xlsx') throw new UsageError(`--table must end in .csv or .xlsx, not "${basename(tableOut)}"`);
+  if (reportOut && extensionOf(reportOut) !== '.html' && extensionOf(reportOut) !== '.htm') throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
   const language = options.get('language') ?? 'zh';
   if (language !== 'zh' && language !== 'en') throw new UsageError(`--language must be zh or en, not "${language}"`);
 
@@ -251,6 +255,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     coverageMetadata.householdsOffNetwork = coverage.householdsOffNetwork ?? 0;
   }
   const title = plan?.title;
+  const savedAt = new Date().toISOString();
   const written: string[] = [];
   if (out) {
     const exported = buildPlanExport({
@@ -284,7 +289,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
       profile: { activeId: profile.id, custom: builtIn ? [] : [profile] },
       settings: { ...(project?.settings ?? {}), ...(distancesText !== undefined ? { distances } : {}) },
       meta: { ...(project?.meta ?? {}), savedBy: 'shequ-planner CLI' },
-      savedAt: new Date().toISOString(),
+      savedAt,
     };
     await writeOutput(projectOut, writeProjectFile(data));
     written.push(projectOut);
@@ -294,6 +299,20 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     const sheet = tables.sheets.find((t) => t.id === 'communities')!;
     await writeOutput(tableOut, tableExt === '.csv' ? writeTableCsv(sheet) : await writeTableXlsx(tables));
     written.push(tableOut);
+  }
+  if (reportOut) {
+    const html = buildPlanReport({
+      communities,
+      grids,
+      facilities,
+      analysis,
+      profile: runProfile,
+      language,
+      title: title ?? basename(planPath ?? communitiesPath!).replace(/\.[^.]*$/, ''),
+      date: savedAt,
+    });
+    await writeOutput(reportOut, new TextEncoder().encode(html));
+    written.push(reportOut);
   }
   return {
     communities: communities.length,

@@ -7,7 +7,8 @@ const USAGE = `usage: npm run cli -- analyze --communities FILE --households FIL
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
     [--grids-crs …] [--profile ID|FILE] [--facilities FILE [--category-field NAME] [--facilities-crs …]]
     [--roads FILE(.geojson|.fgb|.osm|.osm.pbf) [--roads-crs …]] [--distances 300,500,1000]
-    --out OUT.geojson|OUT.fgb [--project OUT.shequ] [--table OUT.csv|OUT.xlsx [--language zh|en]]
+    --out OUT.geojson|OUT.fgb [--project OUT.shequ] [--table OUT.csv|OUT.xlsx] [--report OUT.html]
+    [--language zh|en]
   or: npm run cli -- analyze --plan PLAN.geojson|PLAN.fgb|PROJECT.shequ [--households FILE] … --out …
     (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)`;
 

@@ -70,6 +70,17 @@ describe('cli analyze --plan', () => {
     expect(existsSync(join(dir, 'plan.xlsx'))).toBe(true);
   }, 120_000);
 
+  it('writes the printable report as HTML', () => {
+    ok(['--plan', join(dir, 'plan.shequ'), '--report', join(dir, 'report.html'), '--language', 'en']);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<svg');
+    expect(html).toContain('C001');
+    const bad = run(['--plan', join(dir, 'plan.shequ'), '--report', join(dir, 'report.pdf')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toBe('error: --report must end in .html, not "report.pdf"');
+  }, 120_000);
+
   it('refuses mixed or unknown inputs and outputs with a one-line reason', () => {
     const mixed = run(['--plan', join(dir, 'plan.geojson'), '--communities', 'data/demo/communities.geojson', ...DEMO, '--out', join(dir, 'x.geojson')]);
     expect(mixed.status).toBe(2);
