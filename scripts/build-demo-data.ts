@@ -1,6 +1,10 @@
 // Builds the demo data set in data/demo/ from the raw central-Shanghai inputs (see data/README.md):
 // households, facilities, roads, street blocks, a DRAFT community and grid layout, water and a
 // manifest. Deterministic: the same inputs give byte-identical files. Run with `npm run data:build`.
+// Last it writes demo-layers.json, the layers the app opens: the GeoJSON files read back through
+// the app's importers (src/state/demo-loader.ts), stored pre-imported. `--prebuilt-only` rewrites
+// just that file from the GeoJSON in data/demo/ (after a change to the importers), without the
+// raw inputs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +26,7 @@ import { polygonize } from './demo-data/polygonize';
 import { growCommunities } from './demo-data/region-growing';
 import { buildStreetGraph } from './demo-data/street-graph';
 import { extractWater } from './demo-data/water';
+import { encodeDemoLayers, importDemoLayers } from '../src/state/demo-loader';
 
 const BAND = { min: 2000, max: 3000 };
 /** Below this a draft community is too small to stand alone (成都 C1: in principle not fewer than 1,000). */
@@ -36,6 +41,18 @@ const started = performance.now();
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.SHANGHAI_DATA_DIR ?? join(repoRoot, '../shared/data/shanghai-center'));
 const outDir = join(repoRoot, 'data/demo');
+/** Imports the GeoJSON just written, as the app would, and stores the result pre-imported. */
+async function writeDemoLayers(): Promise<number> {
+  const layers = await importDemoLayers(async (file) => new Uint8Array(readFileSync(join(outDir, file))));
+  const text = encodeDemoLayers(layers);
+  writeFileSync(join(outDir, 'demo-layers.json'), text);
+  return Buffer.byteLength(text);
+}
+if (process.argv.includes('--prebuilt-only')) {
+  const bytes = await writeDemoLayers();
+  console.log(`${join(outDir, 'demo-layers.json')} written from the GeoJSON in ${outDir} (${(bytes / 1024).toFixed(0)} KB)`);
+  process.exit(0);
+}
 if (!existsSync(join(dataDir, 'roads-osm.osm'))) {
   console.error(`Raw data not found in ${dataDir} (set SHANGHAI_DATA_DIR to the shanghai-center folder).`);
   process.exit(1);
@@ -439,6 +456,8 @@ const manifest = {
 const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
 write('manifest.json', manifestText);
 sizes['manifest.json'] = Buffer.byteLength(manifestText);
+
+sizes['demo-layers.json'] = await writeDemoLayers();
 
 // ---- Summary -----------------------------------------------------------------------------------
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
