@@ -1,12 +1,13 @@
-// `tsx bench/browser-open-demo.ts [--dist DIR] [--runs N] [--trace]`: serves a built app (default
+// `tsx bench/browser-open-demo.ts [--dist DIR] [--runs N] [--settle MS] [--trace [--profile] [--trace-out PREFIX]]`: serves a built app (default
 // dist/; build elsewhere with `vite build --outDir DIR`) with vite preview and opens the demo in
 // fresh headless Chromium profiles. Measures navigation → the results table holding every demo
 // community, and says where the time went: the script download and evaluation, the demo data
 // fetches, the loader's own marks (`demo:*`), every analysis-worker request and its answer, and
 // the main thread's long tasks. With --trace it also sums the main thread's work by kind from a
-// Chromium trace. Prints a human summary per run, then one JSON line with the median.
+// Chromium trace, and with --profile the functions that took the main thread's time until then (a
+// CPU profile: build with `--minify false` for readable names). Prints a human summary per run, then one JSON line with the median.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,9 @@ const option = (name: string, fallback: string): string => {
 const dist = resolve(option('dist', 'dist'));
 const runs = Number(option('runs', '3'));
 const withTrace = argv.includes('--trace');
+const withProfile = argv.includes('--profile');
+/** Milliseconds between starting the browser and navigating: 0 measures a cold start, as a first visit after a browser launch is. */
+const settleMs = Number(option('settle', '0'));
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`error: ${dist}/index.html is missing: build first (npx vite build --outDir ${dist})`);
   process.exit(1);
@@ -44,13 +48,43 @@ async function freePort(): Promise<number> {
 // every message to and from the analysis worker, and long tasks.
 const INSTRUMENT = `(() => {
   const expected = ${expectedRows};
-  const log = (window.__bench = { firstRow: null, filled: null, messages: [], longTasks: [] });
-  new MutationObserver(() => {
-    if (log.filled !== null) return;
+  const log = (window.__bench = { firstRow: null, filled: null, framed: null, messages: [], longTasks: [] });
+  const observer = new MutationObserver(() => {
     const n = document.querySelectorAll('[data-testid="community-table"] tbody tr').length;
     if (n > 0 && log.firstRow === null) log.firstRow = performance.now();
-    if (n >= expected) log.filled = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+    if (n < expected) return;
+    observer.disconnect();
+    log.filled = performance.now();
+    // Also when it can first be seen: the first frame after it (a long task after it, or a GPU
+    // process still starting, delays that).
+    requestAnimationFrame(() => setTimeout(() => (log.framed = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  // What the start waits on besides scripts, data and the worker: the tab lock and IndexedDB.
+  const mark = (name) => performance.mark('bench:' + name);
+  if (navigator.locks) {
+    const request = navigator.locks.request.bind(navigator.locks);
+    navigator.locks.request = (name, options, callback) => {
+      if (typeof options === 'function') [options, callback] = [{}, options];
+      mark('lock requested');
+      return request(name, options, (lock) => (mark(lock ? 'lock granted' : 'lock not available'), callback(lock)));
+    };
+  }
+  const open = indexedDB.open.bind(indexedDB);
+  indexedDB.open = (...args) => {
+    mark('indexedDB.open');
+    const request = open(...args);
+    request.addEventListener('success', () => mark('indexedDB opened'));
+    return request;
+  };
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    const tx = transaction.apply(this, args);
+    const mode = args[1] || 'readonly';
+    mark('IDB ' + mode + ' transaction');
+    tx.addEventListener('complete', () => mark('IDB ' + mode + ' transaction complete'));
+    return tx;
+  };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) log.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
   }).observe({ type: 'longtask', buffered: true });
@@ -79,17 +113,64 @@ const INSTRUMENT = `(() => {
 
 interface RunResult {
   ms: number;
+  /** The first frame after the table filled. */
+  frameMs: number;
   firstRowMs: number;
   wallMs: number;
   timeline: [number, string][];
   longTasks: [number, number][];
   traceSummary?: Record<string, number>;
+  profileSummary?: string[];
 }
 
-async function traceSummary(events: { name: string; ph: string; dur?: number; tid: number; pid: number; cat: string; args?: { data?: { url?: string } } }[]): Promise<Record<string, number>> {
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time by function, and total time by the file a frame's function lives in. */
+function profileSummary(profile: CpuProfile): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const fn = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+    fn.set(key, (fn.get(key) ?? 0) + ms);
+  }
+  // Inclusive time of the frames whose function names are given (top-level entry points).
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  }
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${Math.round(v).toString().padStart(6)} ms  ${k}`);
+  return ['self time:', ...top(fn, 30), 'inclusive time:', ...top(inclusive, 60)];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+function traceSummary(events: TraceEvent[]): Record<string, number> {
   // The renderer main thread is the one running the page's top-level tasks (most RunTask time).
   const threadNames = new Map<string, string>();
-  for (const e of events) if (e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain') threadNames.set(`${e.pid}:${e.tid}`, 'main');
+  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threadNames.set(`${e.pid}:${e.tid}`, 'main');
   const sums: Record<string, number> = {};
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || threadNames.get(`${e.pid}:${e.tid}`) !== 'main') continue;
@@ -119,9 +200,10 @@ async function collect(page: Page): Promise<Omit<RunResult, 'wallMs' | 'traceSum
     t.push([Math.round(nav.domContentLoadedEventEnd), 'DOMContentLoaded end']);
     for (const m of b.messages) t.push([Math.round(m.at), (m.dir === 'out' ? 'worker ← ' : 'worker → ') + m.type + '#' + m.id + (m.workerMs !== undefined ? ' (worker ' + Math.round(m.workerMs) + ' ms)' : '')]);
     if (b.firstRow !== null) t.push([Math.round(b.firstRow), 'first table row']);
-    t.push([Math.round(b.filled), 'TABLE FILLED']);
+    t.push([Math.round(b.filled), 'TABLE FILLED (every row in the DOM)']);
+    t.push([Math.round(b.framed), 'first frame after the table filled']);
     t.sort((x, y) => x[0] - y[0]);
-    return { ms: b.filled, firstRowMs: b.firstRow, timeline: t, longTasks: b.longTasks };
+    return { ms: b.filled, frameMs: b.framed, firstRowMs: b.firstRow, timeline: t, longTasks: b.longTasks };
   })()`)) as Omit<RunResult, 'wallMs' | 'traceSummary'>;
 }
 
@@ -152,27 +234,41 @@ try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.addInitScript(INSTRUMENT);
       const cdp = withTrace ? await context.newCDPSession(page) : null;
-      const traceEvents: never[] = [];
+      const traceEvents: TraceEvent[] = [];
       if (cdp) {
-        cdp.on('Tracing.dataCollected', (e: { value: never[] }) => void traceEvents.push(...e.value));
+        cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
       }
+      if (withProfile && cdp === null) throw new Error('--profile needs --trace');
+      if (cdp && withProfile) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
+      // A browser that has only just started is still bringing up its GPU process and storage:
+      // with --settle its first frame and first storage access are not counted against the app.
+      if (settleMs > 0) await page.waitForTimeout(settleMs);
       const t0 = Date.now();
       await page.goto(url);
       await page.waitForFunction('window.__bench && window.__bench.filled !== null', undefined, { timeout: 120_000, polling: 20 });
       const wallMs = Date.now() - t0;
+      await page.waitForFunction('window.__bench.framed !== null', undefined, { timeout: 60_000, polling: 20 });
       const result: RunResult = { ...(await collect(page)), wallMs };
+      if (cdp && withProfile) result.profileSummary = profileSummary(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
       if (cdp) {
         const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
         await cdp.send('Tracing.end');
         await done;
-        result.traceSummary = await traceSummary(traceEvents);
+        result.traceSummary = traceSummary(traceEvents);
+        const out = option('trace-out', '');
+        if (out) writeFileSync(`${out}-${run + 1}.json`, JSON.stringify({ traceEvents }));
       }
       results.push(result);
-      console.log(`run ${run + 1}: table filled ${Math.round(result.ms)} ms after navigation start (first row ${Math.round(result.firstRowMs)} ms; ${wallMs} ms from page.goto)`);
+      console.log(`run ${run + 1}: table filled ${Math.round(result.ms)} ms after navigation start (first row ${Math.round(result.firstRowMs)} ms, first frame after it ${Math.round(result.frameMs)} ms; ${wallMs} ms from page.goto)`);
       for (const [at, what] of result.timeline) console.log(`  ${String(at).padStart(6)} ms  ${what}`);
       const long = result.longTasks.filter(([at]) => at <= result.ms);
       console.log(`  long tasks before the table was filled: ${long.map(([at, d]) => `${d} ms @${at}`).join(', ') || 'none'} (sum ${long.reduce((s, [, d]) => s + d, 0)} ms)`);
+      if (result.profileSummary) console.log(result.profileSummary.map((l) => `  ${l}`).join('\n'));
       if (result.traceSummary) console.log(`  main thread by kind (ms, nested kinds overlap): ${JSON.stringify(result.traceSummary)}`);
     } finally {
       await context.close();
@@ -185,4 +281,4 @@ try {
 const ms = results.map((r) => Math.round(r.ms));
 const median = ms.slice().sort((a, b) => a - b)[ms.length >> 1]!;
 console.log(`open-demo: ${median} ms median from navigation to a filled results table (${expectedRows} communities), runs ${ms.join(', ')} ms`);
-console.log(JSON.stringify({ name: 'open-demo', ms: median, runs: ms, wall_ms: results.map((r) => r.wallMs), first_row_ms: results.map((r) => Math.round(r.firstRowMs)) }));
+console.log(JSON.stringify({ name: 'open-demo', settle_ms: settleMs, ms: median, runs: ms, first_frame_ms: results.map((r) => Math.round(r.frameMs)), first_row_ms: results.map((r) => Math.round(r.firstRowMs)), wall_ms: results.map((r) => r.wallMs) }));
