@@ -91,7 +91,7 @@ body { margin: 0; color: #1d2327; font: 8.5pt/1.35 "Noto Sans CJK SC", "Source H
 @media screen { body { max-width: ${PAPER[paper].width}mm; margin: 0 auto; padding: ${PAGE_MARGIN}mm; } }
 h1 { font-size: 16pt; margin: 0 0 1.5mm; }
 h2 { font-size: 11.5pt; margin: 5mm 0 2mm; padding-bottom: 0.8mm; border-bottom: 0.4mm solid #2e9d5b; break-after: avoid; page-break-after: avoid; }
-h1, h2, .meta, .intro { break-inside: avoid; }
+h1, h2, .meta { break-inside: avoid; }
 h3 { font-size: 9.5pt; margin: 3mm 0 1.5mm; break-after: avoid; page-break-after: avoid; }
 .meta { margin: 0 0 3mm; color: #444; }
 .meta span + span::before { content: " · "; color: #999; }
@@ -111,7 +111,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.2mm solid #c9ced3; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef1f3; font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .summary { width: auto; min-width: 120mm; }
 .summary th { width: 60mm; background: #f6f7f8; }
 .sev { white-space: nowrap; font-weight: 600; }
@@ -120,9 +121,11 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 .sev-info { color: #4a5560; }
 .cite { color: #333; }
 .cite b { font-weight: 600; }
-.note, .intro { color: #555; margin: 0 0 2mm; }
+.note { color: #555; margin: 0 0 2mm; }
 .gap-zero { color: #888; }
 table.flags { table-layout: fixed; font-size: 7.5pt; }
+/* A subject's heading row never ends a page alone. */
+table.flags tr.group { break-after: avoid; page-break-after: avoid; }
 table.flags tr.group th { background: #f6f7f8; font-weight: 600; border-top: 0.35mm solid #8d99ae; }
 table.flags td.cite, table.flags td.rule { font-size: 7pt; }
 table.gaps { font-size: 7.5pt; }
@@ -244,7 +247,7 @@ function flagsTable(input: PlanReportInput): string {
     );
   });
   const th = head.map((h, i) => `<th${i === 0 ? ' class="num"' : ''}>${h}</th>`).join('');
-  return `${heading}${flagsByRule(listed, lang)}<table class="flags"><colgroup><col style="width:8mm"><col style="width:10mm"><col><col style="width:24mm"><col style="width:38%"></colgroup><thead><tr>${th}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+  return `${heading}${flagsByRule(listed, lang)}<table class="flags"><colgroup><col style="width:9mm"><col style="width:14mm"><col><col style="width:24mm"><col style="width:38%"></colgroup><thead><tr>${th}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 function coverageTable(input: PlanReportInput): string {
@@ -270,7 +273,10 @@ function coverageTable(input: PlanReportInput): string {
 function gapsTable(input: PlanReportInput): string {
   const lang = input.language;
   const gaps = facilityGaps(input);
-  const heading = `<h2>${esc(R.gapsHeading[lang])}</h2><p class="intro">${esc(R.gapsIntro[lang])}</p>`;
+  // The how-measured note follows the table: Chromium keeps a heading with the table right after
+  // it, but not a heading and a paragraph with the table after both.
+  const heading = `<h2>${esc(R.gapsHeading[lang])}</h2>`;
+  const intro = `<p class="note">${esc(R.gapsIntro[lang])}</p>`;
   if (!input.analysis.coverage) return `${heading}<p class="note">${esc(R.noCoverage[lang])}</p>`;
   const categories = input.analysis.coverage.categories;
   // One row per community, one column per category, so a district's gaps fit a few pages.
@@ -306,7 +312,7 @@ function gapsTable(input: PlanReportInput): string {
   const noteHtml = notes.map((t) => `<p class="note">${esc(t)}</p>`).join('');
   if (!rows.length) return `${heading}<p class="note">${esc(R.noGaps[lang])}</p>`;
   const numeric = new Set([1, ...categories.map((_, i) => i + 2)]);
-  return `${heading}${numericTable(head, rows, numeric, 'gaps')}${noteHtml}`;
+  return `${heading}${numericTable(head, rows, numeric, 'gaps')}${intro}${noteHtml}`;
 }
 
 export function buildPlanReport(input: PlanReportInput): string {
