@@ -1,9 +1,9 @@
 // Opens the bundled central-Shanghai demo (built by `npm run data:build`). The GeoJSON files in
 // data/demo/ are the data set; `importDemoLayers` reads them through the same importers and
 // validation a user's files go through. The browser opens instead data/demo/demo-layers.json:
-// those very layers, imported once at build time and written as plain JSON, so opening the demo
-// is one fetch and one JSON.parse instead of six imports on the main thread (a unit test checks
-// that it decodes to exactly what importing the GeoJSON gives).
+// those very layers, imported once at build time and written as JSON with packed coordinates, so
+// opening the demo is one fetch and one JSON.parse instead of six imports on the main thread (a
+// unit test checks that it decodes to exactly what importing the GeoJSON gives).
 import { importLayer, type ImportedLayer, type ImportOptions } from '../io';
 import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
 import type { PlanLayers } from '../core/transaction';
@@ -29,7 +29,7 @@ type DemoLayerName = keyof typeof DEMO_SOURCES;
 export type DemoLayers = Pick<PlanLayers, DemoLayerName>;
 
 export const DEMO_LAYERS_FORMAT = 'shequ-demo-layers';
-export const DEMO_LAYERS_VERSION = 1;
+export const DEMO_LAYERS_VERSION = 2;
 
 function stringProp(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -66,37 +66,111 @@ export async function importDemoLayers(read: (file: string) => Promise<Uint8Arra
   };
 }
 
+/**
+ * Coordinates in the file: each line or ring as one flat list of integers in 1e-7 degrees, the
+ * first point absolute and every later one as the change from the one before. The demo's
+ * coordinates have at most seven decimals, and n / 1e7 gives exactly the double that parsing the
+ * decimal gives (both are the correctly rounded quotient), so nothing moves; the encoder checks
+ * it. Half the bytes of decimal pairs, and quicker to parse.
+ */
+type PackedGeometry = { type: Geometry['type']; packed: unknown };
+type Geometry = AreaUnit['geometry'] | NonNullable<PlanLayers['roads']>['features'][number]['geometry'];
+
+const SCALE = 1e7;
+
+function packLine(points: number[][] | Float64Array, where: string): number[] {
+  const flat = points instanceof Float64Array ? points : points.flat();
+  if (!(points instanceof Float64Array) && flat.length !== points.length * 2) throw new Error(`${where}: only 2D coordinates can be packed`);
+  const out = new Array<number>(flat.length);
+  let px = 0;
+  let py = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    const x = Math.round(flat[i]! * SCALE);
+    const y = Math.round(flat[i + 1]! * SCALE);
+    if (x / SCALE !== flat[i] || y / SCALE !== flat[i + 1]) throw new Error(`${where}: ${flat[i]}, ${flat[i + 1]} has more than 7 decimals`);
+    out[i] = x - px;
+    out[i + 1] = y - py;
+    px = x;
+    py = y;
+  }
+  return out;
+}
+
+function unpackLine(packed: number[]): number[][] {
+  const out = new Array<number[]>(packed.length / 2);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < packed.length; i += 2) {
+    x += packed[i]!;
+    y += packed[i + 1]!;
+    out[i / 2] = [x / SCALE, y / SCALE];
+  }
+  return out;
+}
+
+function unpackFlat(packed: number[]): Float64Array {
+  const out = new Float64Array(packed.length);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < packed.length; i += 2) {
+    x += packed[i]!;
+    y += packed[i + 1]!;
+    out[i] = x / SCALE;
+    out[i + 1] = y / SCALE;
+  }
+  return out;
+}
+
+/** How deep the lists of lines sit in each geometry type's coordinates. */
+const LINE_DEPTH: Partial<Record<Geometry['type'], number>> = { LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
+
+function packGeometry(g: Geometry, where: string): PackedGeometry {
+  const depth = LINE_DEPTH[g.type];
+  if (depth === undefined || !('coordinates' in g)) throw new Error(`${where}: a ${g.type} cannot be packed`);
+  const walk = (c: unknown, d: number): unknown => (d === 0 ? packLine(c as number[][], where) : (c as unknown[]).map((x) => walk(x, d - 1)));
+  return { type: g.type, packed: walk(g.coordinates, depth) };
+}
+
+function unpackGeometry(g: PackedGeometry): Geometry {
+  const walk = (c: unknown, d: number): unknown => (d === 0 ? unpackLine(c as number[]) : (c as unknown[]).map((x) => walk(x, d - 1)));
+  return { type: g.type, coordinates: walk(g.packed, LINE_DEPTH[g.type]!) } as Geometry;
+}
+
+type Packed<T extends { geometry: unknown }> = Omit<T, 'geometry'> & { geometry: PackedGeometry };
+type Road = NonNullable<PlanLayers['roads']>['features'][number];
+
 interface DemoLayersFile {
   format: typeof DEMO_LAYERS_FORMAT;
   version: number;
   households: { coordinates: number[]; households: number[]; names: HouseholdSet['names']; properties: HouseholdSet['properties'] };
-  communities: AreaUnit[];
-  grids: AreaUnit[];
+  communities: Packed<AreaUnit>[];
+  grids: Packed<AreaUnit>[];
   facilities: Facility[];
-  roads: PlanLayers['roads'];
-  blocks: AreaUnit[];
+  roads: (Omit<NonNullable<PlanLayers['roads']>, 'features'> & { features: Packed<Road>[] }) | null;
+  blocks: Packed<AreaUnit>[];
 }
 
 /**
- * The pre-built form: the layers as JSON, the household arrays as plain number lists (JSON keeps
- * every double exactly). Keys whose value is undefined are dropped, as JSON always does; nothing
- * the importers produce relies on telling them from absent keys.
+ * The pre-built form: the layers as JSON with packed coordinates (above). Keys whose value is
+ * undefined are dropped, as JSON always does; nothing the importers produce relies on telling
+ * them from absent keys (the unit test compares strictly).
  */
 export function encodeDemoLayers(layers: DemoLayers): string {
+  const units = (list: AreaUnit[]) => list.map((u) => ({ ...u, geometry: packGeometry(u.geometry, u.id) }));
   const file: DemoLayersFile = {
     format: DEMO_LAYERS_FORMAT,
     version: DEMO_LAYERS_VERSION,
     households: {
-      coordinates: Array.from(layers.households.coordinates),
+      coordinates: packLine(layers.households.coordinates, 'households'),
       households: Array.from(layers.households.households),
       names: layers.households.names,
       properties: layers.households.properties,
     },
-    communities: layers.communities,
-    grids: layers.grids,
+    communities: units(layers.communities),
+    grids: units(layers.grids),
     facilities: layers.facilities,
-    roads: layers.roads,
-    blocks: layers.blocks,
+    roads: layers.roads && { ...layers.roads, features: layers.roads.features.map((f, i) => ({ ...f, geometry: packGeometry(f.geometry, `road ${i}`) })) },
+    blocks: units(layers.blocks),
   };
   return `${JSON.stringify(file)}\n`;
 }
@@ -105,18 +179,19 @@ export function decodeDemoLayers(text: string): DemoLayers {
   const file = JSON.parse(text) as DemoLayersFile;
   if (file?.format !== DEMO_LAYERS_FORMAT || file.version !== DEMO_LAYERS_VERSION)
     throw new Error(`demo-layers.json is not a ${DEMO_LAYERS_FORMAT} file of version ${DEMO_LAYERS_VERSION}: run "npm run data:build"`);
+  const units = (list: Packed<AreaUnit>[]) => list.map((u) => ({ ...u, geometry: unpackGeometry(u.geometry) }) as AreaUnit);
   return {
     households: {
-      coordinates: Float64Array.from(file.households.coordinates),
+      coordinates: unpackFlat(file.households.coordinates),
       households: Float64Array.from(file.households.households),
       names: file.households.names,
       properties: file.households.properties,
     },
-    communities: file.communities,
-    grids: file.grids,
+    communities: units(file.communities),
+    grids: units(file.grids),
     facilities: file.facilities,
-    roads: file.roads,
-    blocks: file.blocks,
+    roads: file.roads && { ...file.roads, features: file.roads.features.map((f) => ({ ...f, geometry: unpackGeometry(f.geometry) }) as Road) },
+    blocks: units(file.blocks),
   };
 }
 
