@@ -82,7 +82,7 @@ describe('plan report', () => {
     const counted = [...byRule.matchAll(/<td class="num">(\d+)<\/td>/g)].reduce((sum, m) => sum + Number(m[1]), 0);
     expect(counted).toBe(listed.length);
     // Grouped under their subjects: the plan, A, A and B (the overlap), B, G1 and the gap.
-    expect([...s.matchAll(/<tr class="group"><th colspan="5">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual([
+    expect([...s.matchAll(/<tr class="group"><td colspan="5">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual([
       'plan 全区',
       'A 南京东路社区',
       `A 南京东路社区、B ${escapeHtml(SCRIPT_NAME)}`,
@@ -175,7 +175,7 @@ describe('plan report of the demo', () => {
     const extraFlags = new Map<string, Flag[]>();
     for (const f of analyzer.topology()) for (const id of f.subjectIds) extraFlags.set(id, [...(extraFlags.get(id) ?? []), f]);
     const language = process.env.REPORT_LANGUAGE === 'en' ? 'en' : 'zh';
-    const input: PlanReportInput = { communities, grids, facilities, analysis, profile, extraFlags, language, title: language === 'zh' ? '上海中心城区社区规划（演示）' : 'Central Shanghai community plan (demo)', date: '2025-03-04', households };
+    const input: PlanReportInput = { communities, grids, facilities, analysis, profile, extraFlags, language, title: language === 'zh' ? '上海中心城区社区规划（演示）' : 'Central Shanghai community plan (demo)', date: '2025-03-04', households, paper: process.env.REPORT_PAPER === 'A3' ? 'A3' : 'A4' };
     const html = buildPlanReport(input);
     if (process.env.REPORT_OUT) writeFileSync(process.env.REPORT_OUT, html);
 

@@ -110,7 +110,7 @@ table { width: 100%; border-collapse: collapse; margin: 0 0 2mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.2mm solid #c9ced3; padding: 0.7mm 1.2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef1f3; font-weight: 600; }
+th { background: #eef1f3; font-weight: 600; overflow-wrap: normal; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 .summary { width: auto; min-width: 120mm; }
@@ -126,7 +126,7 @@ td.num { white-space: nowrap; }
 table.flags { table-layout: fixed; font-size: 7.5pt; }
 /* A subject's heading row never ends a page alone. */
 table.flags tr.group { break-after: avoid; page-break-after: avoid; }
-table.flags tr.group th { background: #f6f7f8; font-weight: 600; border-top: 0.35mm solid #8d99ae; }
+table.flags tr.group td { background: #f6f7f8; font-weight: 600; border-top: 0.35mm solid #8d99ae; }
 table.flags td.cite, table.flags td.rule { font-size: 7pt; }
 table.gaps { font-size: 7.5pt; }
 table.gaps td:first-child { min-width: 32mm; }
@@ -239,7 +239,9 @@ function flagsTable(input: PlanReportInput): string {
     if (key !== group) {
       group = key;
       const subject = subjectIds.map((id, k) => (subjectNames[k] && subjectNames[k] !== id ? `${id} ${subjectNames[k]}` : id)).join(lang === 'zh' ? '、' : ', ');
-      body.push(`<tr class="group"><th colspan="5">${esc(subject)}</th></tr>`);
+      // A td, not a th: a printed PDF's tags list every th of a column as a header of each cell
+      // below it, which for a city's hundreds of subjects makes the file tens of megabytes.
+      body.push(`<tr class="group"><td colspan="5">${esc(subject)}</td></tr>`);
     }
     body.push(
       `<tr><td class="num">${i + 1}</td><td><span class="sev sev-${flag.severity}">${esc(severityWord(flag.severity, lang))}</span></td><td>${esc(flag.message[lang])}</td>` +
