@@ -11,7 +11,7 @@ import './ui/global.css';
 performance.mark('main:start');
 // The synthetic city opens instead of the demo; everywhere else the demo is the likely first plan.
 if (!new URLSearchParams(location.search).has('city')) prefetchDemo();
-const app = new AppState(new AnalysisWorker());
+const app = new AppState(() => new AnalysisWorker());
 (window as unknown as { __app: AppState }).__app = app;
 mount(App, { target: document.getElementById('app')!, props: { app } });
 performance.mark('main:mounted');

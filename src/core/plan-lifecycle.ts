@@ -3,7 +3,7 @@
 // undone like any edit and autosave needs nothing special for them. Credits travel with the
 // layer they belong to: replacing or removing a layer replaces or removes its credit.
 import type { Message } from './model';
-import type { Change, CreditedLayer, PlanCredits, PlanLayers, Transaction } from './transaction';
+import type { Change, CreditedLayer, Label, PlanCredits, PlanLayers, Transaction } from './transaction';
 
 /** Every key of PlanLayers, in the order changes are written. */
 export const PLAN_LAYER_KEYS = ['households', 'communities', 'grids', 'facilities', 'roads', 'blocks', 'water', 'credits'] as const satisfies readonly (keyof PlanLayers)[];
@@ -34,7 +34,7 @@ function replace<K extends keyof PlanLayers>(layer: K, value: PlanLayers[K]): Ch
 }
 
 /** Replaces the whole plan (new, demo, open): every layer that differs, in one transaction. */
-export function replacePlan(current: PlanLayers, next: PlanLayers, label: string): Transaction {
+export function replacePlan(current: PlanLayers, next: PlanLayers, label: Label): Transaction {
   const changes: Change[] = [];
   for (const key of PLAN_LAYER_KEYS) {
     const value = next[key] ?? EMPTY_LAYERS[key];
@@ -57,8 +57,8 @@ export function isLayerEmpty(layers: PlanLayers, layer: DataLayer): boolean {
   return layers[layer].length === 0;
 }
 
-/** Empties one layer and drops its credit. Removing the roads also drops the basemap water they came with only if asked. */
-export function removeLayer(layers: PlanLayers, layer: DataLayer, label: string): Transaction {
+/** Empties one layer and drops its credit. */
+export function removeLayer(layers: PlanLayers, layer: DataLayer, label: Label): Transaction {
   const changes: Change[] = [replace(layer, EMPTY_LAYERS[layer])];
   if (layers.credits?.[layer]) changes.push(replace('credits', withCredit(layers.credits, layer, null)));
   return { label, changes };
@@ -71,7 +71,7 @@ export type LayerReplacement =
   | { layer: 'facilities'; value: PlanLayers['facilities'] }
   | { layer: 'roads'; value: PlanLayers['roads'] };
 
-export function replaceLayers(layers: PlanLayers, replacements: readonly LayerReplacement[], credit: Message | null, label: string): Transaction {
+export function replaceLayers(layers: PlanLayers, replacements: readonly LayerReplacement[], credit: Message | null, label: Label): Transaction {
   const changes: Change[] = replacements.map((r) => replace(r.layer, r.value));
   let credits = layers.credits;
   for (const r of replacements) credits = withCredit(credits, r.layer, credit);

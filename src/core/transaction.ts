@@ -40,8 +40,19 @@ export type Change =
   | { kind: 'replace'; layer: 'water'; value: PlanLayers['water'] }
   | { kind: 'replace'; layer: 'credits'; value: PlanLayers['credits'] };
 
+/**
+ * What a history entry says. Edits name themselves in both languages so the history reads in the
+ * interface's language whichever it was made in; a plain string is kept as it is (plans saved
+ * before labels were bilingual, names that need no translation).
+ */
+export type Label = string | Message;
+
+export function labelText(label: Label, language: 'zh' | 'en'): string {
+  return typeof label === 'string' ? label : label[language];
+}
+
 export interface Transaction {
-  label: string;
+  label: Label;
   changes: Change[];
 }
 

@@ -118,12 +118,14 @@ function isChange(v: unknown): boolean {
   }
 }
 
-const isTransaction: Check = (v) => isObject(v) && typeof v.label === 'string' && isArrayOf(v.changes, isChange);
+const isLabel: Check = (v) => typeof v === 'string' || (isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string');
+
+const isTransaction: Check = (v) => isObject(v) && isLabel(v.label) && isArrayOf(v.changes, isChange);
 
 const isTitleChange: Check = (v) => v === undefined || (isObject(v) && typeof v.before === 'string' && typeof v.after === 'string');
 
 const isHistoryEntry: Check = (v) =>
-  isObject(v) && typeof v.label === 'string' && Number.isFinite(v.time) && isTransaction(v.forward) && isTransaction(v.inverse) && isTitleChange(v.title);
+  isObject(v) && isLabel(v.label) && Number.isFinite(v.time) && isTransaction(v.forward) && isTransaction(v.inverse) && isTitleChange(v.title);
 
 /**
  * The record, if `value` is a complete plan snapshot of this version; null otherwise (older or

@@ -1,14 +1,14 @@
 // The plan as reactive state, with its one write path: `commit(transaction)`. Each commit keeps
 // its inverse so undo and redo walk the history. Layers are held as $state.raw: they are
 // replaced, never mutated, so Svelte does not proxy a million coordinates.
-import { applyTransaction, type PlanLayers, type Transaction } from '../core/transaction';
+import { applyTransaction, type Label, type PlanLayers, type Transaction } from '../core/transaction';
 
 import { EMPTY_LAYERS } from '../core/plan-lifecycle';
 
 export { EMPTY_LAYERS };
 
 export interface HistoryEntry {
-  label: string;
+  label: Label;
   time: number;
   forward: Transaction;
   inverse: Transaction;

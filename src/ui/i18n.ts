@@ -16,6 +16,8 @@ const STRINGS = {
   facilities: { zh: '设施', en: 'Facilities' },
   roads: { zh: '道路', en: 'Roads' },
   blocks: { zh: '街坊', en: 'Street blocks' },
+  householdUnit: { zh: '户', en: 'households' },
+  householdColumn: { zh: '户数', en: 'Households' },
   water: { zh: '水系', en: 'Water' },
   tiles: { zh: '在线底图', en: 'Online tiles' },
   legend: { zh: '图例', en: 'Legend' },

@@ -213,7 +213,7 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
   app.selection = null;
   app.coverageView = null;
   app.mapMode = 'select';
-  const label = `${zh ? '打开' : 'Open'} ${fileName}`;
+  const label = { zh: `打开 ${fileName}`, en: `Open ${fileName}` };
   if (plan.project) {
     const project = plan.project;
     app.plan.commit(replacePlan(app.plan.layers, projectLayers(project), label), project.title);

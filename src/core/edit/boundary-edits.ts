@@ -56,7 +56,7 @@ export function addCommunity(
   const unit: AreaUnit = { id, kind: 'community', name: name(id), communityType, geometry, properties: { drawn: true } };
   const blockIds = blocksInside(geometry, layers.blocks);
   if (blockIds.length && policy === 'clip') unit.blockIds = blockIds;
-  return { ok: true, id, tx: { label: `draw ${unit.name}`, changes: [{ kind: 'put', layer: 'communities', unit }] } };
+  return { ok: true, id, tx: { label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` }, changes: [{ kind: 'put', layer: 'communities', unit }] } };
 }
 
 export function addGrid(drawn: Polygon, layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[] }, policy: OverlapPolicy, name: (id: string) => string): EditResult {
@@ -76,7 +76,7 @@ export function addGrid(drawn: Polygon, layers: { communities: readonly AreaUnit
   }
   const id = parent ? nextId(`${parent.id}-G`, layers.grids) : nextId('G', layers.grids);
   const unit: AreaUnit = { id, kind: 'grid', name: name(id), geometry, properties: { drawn: true }, ...(parent ? { parentId: parent.id } : {}) };
-  return { ok: true, id, tx: { label: `draw ${unit.name}`, changes: [{ kind: 'put', layer: 'grids', unit }] } };
+  return { ok: true, id, tx: { label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` }, changes: [{ kind: 'put', layer: 'grids', unit }] } };
 }
 
 export function reshapeCommunity(community: AreaUnit, polygon: Polygon, layers: { communities: readonly AreaUnit[]; blocks: readonly AreaUnit[] }, policy: OverlapPolicy): EditResult {
@@ -84,7 +84,7 @@ export function reshapeCommunity(community: AreaUnit, polygon: Polygon, layers: 
   if ('reason' in geometry) return { ok: false, reason: geometry.reason };
   const unit: AreaUnit = { ...community, geometry };
   if (community.blockIds || blockIdsOf(community).length) unit.blockIds = blocksInside(geometry, layers.blocks);
-  return { ok: true, id: community.id, tx: { label: `reshape ${community.name}`, changes: [{ kind: 'put', layer: 'communities', unit }] } };
+  return { ok: true, id: community.id, tx: { label: { zh: `调整边界 ${community.name}`, en: `reshape ${community.name}` }, changes: [{ kind: 'put', layer: 'communities', unit }] } };
 }
 
 export function splitCommunity(community: AreaUnit, line: LineString, layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[]; blocks: readonly AreaUnit[] }): EditResult {
@@ -106,7 +106,7 @@ export function splitCommunity(community: AreaUnit, line: LineString, layers: { 
     const owner = units.find((u) => pointInGeometry(at[0], at[1], u.geometry));
     if (owner && owner.id !== community.id) changes.push({ kind: 'put', layer: 'grids', unit: { ...g, parentId: owner.id } });
   }
-  return { ok: true, id: community.id, tx: { label: `split ${community.name} into ${parts.length}`, changes } };
+  return { ok: true, id: community.id, tx: { label: { zh: `将 ${community.name} 拆分为 ${parts.length} 个`, en: `split ${community.name} into ${parts.length}` }, changes } };
 }
 
 export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaUnit[]): EditResult {
@@ -121,7 +121,7 @@ export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaU
     { kind: 'delete', layer: 'communities', id: b.id },
     ...grids.filter((g) => g.parentId === b.id).map((g): Change => ({ kind: 'put', layer: 'grids', unit: { ...g, parentId: a.id } })),
   ];
-  return { ok: true, id: a.id, tx: { label: `merge ${b.name} into ${a.name}`, changes } };
+  return { ok: true, id: a.id, tx: { label: { zh: `将 ${b.name} 并入 ${a.name}`, en: `merge ${b.name} into ${a.name}` }, changes } };
 }
 
 export function deleteCommunity(community: AreaUnit, grids: readonly AreaUnit[]): EditResult {
@@ -130,5 +130,5 @@ export function deleteCommunity(community: AreaUnit, grids: readonly AreaUnit[])
     { kind: 'delete', layer: 'communities', id: community.id },
     ...grids.filter((g) => g.parentId === community.id).map((g): Change => ({ kind: 'delete', layer: 'grids', id: g.id })),
   ];
-  return { ok: true, tx: { label: `delete ${community.name}`, changes } };
+  return { ok: true, tx: { label: { zh: `删除 ${community.name}`, en: `delete ${community.name}` }, changes } };
 }

@@ -3,7 +3,7 @@
 // and nothing else. Returns transaction changes, or a reason when the move is not allowed.
 import * as polyclip from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { AreaUnit } from '../model';
+import type { AreaUnit, Message } from '../model';
 import type { Change } from '../transaction';
 
 type Geom = Polygon | MultiPolygon;
@@ -37,7 +37,7 @@ export function dissolveBlocks(blocks: readonly AreaUnit[]): Geom | null {
   return result.length === 1 ? { type: 'Polygon', coordinates: result[0]! } : { type: 'MultiPolygon', coordinates: result };
 }
 
-export type PaintResult = { ok: true; changes: Change[]; label: string } | { ok: false; reason: string };
+export type PaintResult = { ok: true; changes: Change[]; label: Message } | { ok: false; reason: string };
 
 /**
  * Moves blocks into `targetId` (or out of every community when targetId is null). Locked
@@ -74,7 +74,8 @@ export function paintBlocks(
     if (!geometry) changes.push({ kind: 'delete', layer: 'communities', id });
     else changes.push({ kind: 'put', layer: 'communities', unit: { ...unit, blockIds: ids, geometry } });
   }
-  const label = target ? `${moving.length} block${moving.length > 1 ? 's' : ''} → ${target.name}` : `${moving.length} block${moving.length > 1 ? 's' : ''} unassigned`;
+  const blocks = `${moving.length} block${moving.length > 1 ? 's' : ''}`;
+  const label: Message = target ? { zh: `${moving.length} 个街坊 → ${target.name}`, en: `${blocks} → ${target.name}` } : { zh: `${moving.length} 个街坊移出社区`, en: `${blocks} unassigned` };
   return { ok: true, changes, label };
 }
 
@@ -92,5 +93,5 @@ export function communityFromBlocks(
   const moved = paintBlocks(withNew, blocksById, blockIds, created.id);
   if (!moved.ok) return moved;
   // The new unit's put (with its blocks) already stands in `moved`; add it as a creation.
-  return { ok: true, changes: moved.changes, label: `new community ${unit.name} from ${blockIds.length} blocks` };
+  return { ok: true, changes: moved.changes, label: { zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`, en: `new community ${unit.name} from ${blockIds.length} blocks` } };
 }
