@@ -20,15 +20,9 @@ export function householdRadii(households: Float64Array): Float32Array {
   return r;
 }
 
-const TIER_COLORS: [number, number, number, number][] = [
-  [0, 128, 64, 220],
-  [90, 170, 60, 220],
-  [190, 190, 40, 220],
-  [230, 150, 30, 220],
-];
-// Not red: red is "in no community" on the same map, and the legend keeps the two apart.
-export const BLIND_SPOT: [number, number, number, number] = [17, 24, 39, 240];
-export { TIER_COLORS };
+import { BLIND_SPOT, TIER_COLORS } from './household-colors';
+
+export { BLIND_SPOT, TIER_COLORS };
 
 /**
  * Colours by community membership, or — in the coverage view — by the distance tier a household

@@ -89,6 +89,11 @@ export class AnalysisStore {
   private async run(layers: PlanLayers, profile: RuleProfile): Promise<void> {
     let last: AnalysisSnapshot | null = null;
     try {
+      // The profile first: it is small, and every count after it is judged by it.
+      if (profile !== this.sentProfile) {
+        last = this.absorb(await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }));
+        this.sentProfile = profile;
+      }
       if (layers.households !== this.sentHouseholds) {
         const coordinates = layers.households.coordinates.slice();
         const households = layers.households.households.slice();
@@ -104,8 +109,11 @@ export class AnalysisStore {
         const diff = before ? diffUnits(before, units) : null;
         if (diff && diff.put.length + diff.deleted.length <= Math.max(8, units.length / 4)) {
           if (diff.put.length || diff.deleted.length) last = this.absorb(await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted }));
-        } else last = this.absorb(await this.client.request('setUnits', { kind, units: $state.snapshot(units) as AreaUnit[] }));
+        } else last = this.absorb(await this.client.request('setUnits', { kind, units }));
         this.sentUnits[kind] = units;
+        // The community counts are what the table shows: show them before the slower steps
+        // (grids, the walking network, coverage) when any of those is still to come.
+        if (kind === 'community' && last && (layers.grids !== this.sentUnits.grid || layers.roads !== this.sentRoads || layers.facilities !== this.sentFacilities)) this.publish(last);
       }
       if (layers.roads !== this.sentRoads) {
         last = this.absorb(await this.client.request('setRoads', { roads: layers.roads }));
@@ -115,25 +123,24 @@ export class AnalysisStore {
         last = this.absorb(await this.client.request('setFacilities', { facilities: layers.facilities }));
         this.sentFacilities = layers.facilities;
       }
-      if (profile !== this.sentProfile) {
-        last = this.absorb(await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }));
-        this.sentProfile = profile;
-      }
-      if (last) {
-        const { coverage, ...rest } = last.analysis;
-        this.analysis = {
-          ...rest,
-          ...(coverage ? { coverage: { ...coverage, perCommunity: this.perCommunity ?? {} } } : {}),
-          communities: this.communityResults,
-          grids: this.gridResults,
-        };
-        if (this.heldCover !== this.cover) this.cover = this.heldCover;
-        this.lastMs = last.ms;
-      }
+      if (last) this.publish(last);
       this.error = null;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** Shows the analysis as of `last` (every snapshot up to it absorbed). */
+  private publish(last: AnalysisSnapshot): void {
+    const { coverage, ...rest } = last.analysis;
+    this.analysis = {
+      ...rest,
+      ...(coverage ? { coverage: { ...coverage, perCommunity: this.perCommunity ?? {} } } : {}),
+      communities: this.communityResults,
+      grids: this.gridResults,
+    };
+    if (this.heldCover !== this.cover) this.cover = this.heldCover;
+    this.lastMs = last.ms;
   }
 }
 
