@@ -67,7 +67,7 @@ const handlers: Handlers = {
   walkingAreas: (p) => ({ areas: analyzer.coverage.walkingAreas(p.lon, p.lat) }),
   topology: () => {
     const t = performance.now();
-    const flags = analyzer.topology();
+    const flags = analyzer.topology(profile);
     return { flags, ms: performance.now() - t };
   },
 };
