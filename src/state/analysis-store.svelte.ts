@@ -6,6 +6,8 @@ import { applyCoverUpdate, RecordDeltaDecoder, ResultDeltaDecoder } from '../ana
 import type { RuleProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
 import { AnalysisClient } from '../analysis/analysis-client';
+// In the main chunk on purpose: a module import would wait on the browser like a fetch (see countHere).
+import { PlanAnalyzer } from '../analysis/plan-analyzer';
 import type { AnalysisSnapshot, WorkerRequests } from '../analysis/worker-contract';
 
 export class AnalysisStore {
@@ -51,6 +53,29 @@ export class AnalysisStore {
     this.client.onCrash = () => this.restart();
   }
 
+  /**
+   * The first counts of a plan just opened, made here while the worker starts: a fresh browser
+   * can take a second or more to bring a worker up, and the first table must not wait for it.
+   * The same engine (PlanAnalyzer) counts the same households into the same communities; the
+   * worker's own results replace these as soon as they come, with grids and coverage.
+   */
+  private workerPublished = false;
+  private countedHere = false;
+
+  private async countHere(layers: PlanLayers, profile: RuleProfile): Promise<void> {
+    try {
+      if (this.workerPublished || this.lastSync?.layers.communities !== layers.communities || this.lastSync.layers.households !== layers.households) return;
+      const analyzer = new PlanAnalyzer(layers.households);
+      analyzer.setCommunities(layers.communities);
+      const analysis = analyzer.analyze(profile);
+      if (this.workerPublished) return;
+      this.analysis = { ...analysis, grids: [] };
+      this.cover = analyzer.communityCover();
+    } catch {
+      // Only a head start: the worker's results come anyway.
+    }
+  }
+
   /** A fresh worker knows nothing: forget what was sent and send the latest plan again. */
   private restart(): void {
     this.sentHouseholds = null;
@@ -81,6 +106,10 @@ export class AnalysisStore {
   /** Queue a sync; requests run in order so the last result always reflects the last state. */
   sync(layers: PlanLayers, profile: RuleProfile): Promise<void> {
     this.lastSync = { layers, profile };
+    if (!this.countedHere && !this.workerPublished && layers.communities.length > 0) {
+      this.countedHere = true;
+      void this.countHere(layers, profile);
+    }
     this.pending++;
     this.queue = this.queue.then(() => this.run(layers, profile)).finally(() => this.pending--);
     return this.queue;
@@ -132,6 +161,7 @@ export class AnalysisStore {
 
   /** Shows the analysis as of `last` (every snapshot up to it absorbed). */
   private publish(last: AnalysisSnapshot): void {
+    this.workerPublished = true;
     const { coverage, ...rest } = last.analysis;
     this.analysis = {
       ...rest,

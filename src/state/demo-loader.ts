@@ -195,8 +195,6 @@ export function decodeDemoLayers(text: string): DemoLayers {
   };
 }
 
-let prefetched: Promise<DemoLayers> | null = null;
-
 async function fetchDemoLayers(): Promise<DemoLayers> {
   const response = await fetch(DEMO_LAYERS_URL);
   if (!response.ok) throw new Error(`demo-layers.json: HTTP ${response.status}`);
@@ -207,22 +205,7 @@ async function fetchDemoLayers(): Promise<DemoLayers> {
   return layers;
 }
 
-/**
- * Starts downloading and decoding the demo before the interface asks for it (main.ts calls this
- * at start), so both overlap loading the scripts and the wait for the tab lock and the saved
- * plan. The next `loadDemo` takes the result; later ones fetch again (from the HTTP cache). When
- * a saved plan opens instead, the work is dropped: one parse of data the browser had anyway.
- */
-export function prefetchDemo(): void {
-  if (prefetched) return;
-  prefetched = fetchDemoLayers();
-  // A failed prefetch is reported by the loadDemo that takes it, not as an unhandled rejection.
-  prefetched.catch(() => undefined);
-}
-
 export async function loadDemo(): Promise<DemoLayers> {
   performance.mark('demo:load');
-  const layers = prefetched ?? fetchDemoLayers();
-  prefetched = null;
-  return layers;
+  return fetchDemoLayers();
 }

@@ -1,10 +1,9 @@
 // The demo and the synthetic city as whole plans: their layers (from the loaders) with the
 // basemap water and the credits for their data, so the map credits 链家 and 高德 only while the
 // demo's households and facilities are on it.
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { PlanLayers } from '../core/transaction';
 import { OSM_CREDIT } from '../core/plan-lifecycle';
-import { DEMO_WATER_URL, loadDemo } from './demo-loader';
+import { bundledDemoLayers, bundledDemoWater } from './demo-bundle';
 
 export const DEMO_CREDITS: PlanLayers['credits'] = {
   households: { zh: '住户: 链家 2020', en: 'Households: Lianjia 2020' },
@@ -17,14 +16,7 @@ export const DEMO_CREDITS: PlanLayers['credits'] = {
 const SYNTHETIC = { zh: '合成数据（住户、社区、道路、设施均为生成）', en: 'Synthetic data (households, communities, streets, facilities)' };
 export const CITY_CREDITS: PlanLayers['credits'] = { households: SYNTHETIC, communities: SYNTHETIC, roads: SYNTHETIC, facilities: SYNTHETIC };
 
-async function loadWater(): Promise<FeatureCollection<Polygon | MultiPolygon> | null> {
-  const response = await fetch(DEMO_WATER_URL);
-  if (!response.ok) throw new Error(`water.geojson: HTTP ${response.status}`);
-  const fc = (await response.json()) as FeatureCollection<Polygon | MultiPolygon>;
-  return fc.type === 'FeatureCollection' && Array.isArray(fc.features) ? fc : null;
-}
-
 export async function loadDemoPlan(): Promise<PlanLayers> {
-  const [layers, water] = await Promise.all([loadDemo(), loadWater()]);
+  const [layers, water] = await Promise.all([bundledDemoLayers(), bundledDemoWater()]);
   return { ...layers, water, credits: DEMO_CREDITS };
 }

@@ -14,6 +14,8 @@ let s: Session;
 beforeAll(async () => {
   s = await openApp();
   await waitForAnalysis(s.page, demoCommunities.features.length);
+  // The map (and its credit line) comes after the first results.
+  await s.page.waitForFunction(() => (window as unknown as { __map?: { loaded(): boolean } }).__map?.loaded(), undefined, { timeout: 60_000 });
 });
 
 afterAll(async () => {
