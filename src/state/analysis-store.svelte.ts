@@ -106,7 +106,8 @@ export class AnalysisStore {
   /** Queue a sync; requests run in order so the last result always reflects the last state. */
   sync(layers: PlanLayers, profile: RuleProfile): Promise<void> {
     this.lastSync = { layers, profile };
-    if (!this.countedHere && !this.workerPublished && layers.communities.length > 0) {
+    // Only where it is quick: a city's million points are the worker's to index, not this thread's.
+    if (!this.countedHere && !this.workerPublished && layers.communities.length > 0 && layers.households.households.length <= 50_000) {
       this.countedHere = true;
       void this.countHere(layers, profile);
     }
