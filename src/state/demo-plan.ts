@@ -3,7 +3,7 @@
 // demo's households and facilities are on it.
 import type { PlanLayers } from '../core/transaction';
 import { OSM_CREDIT } from '../core/plan-lifecycle';
-import { bundledDemoLayers, bundledDemoWater } from './demo-bundle';
+import { pageDemoInSteps, wholeDemo } from './demo-bundle';
 
 export const DEMO_CREDITS: PlanLayers['credits'] = {
   households: { zh: '住户: 链家 2020', en: 'Households: Lianjia 2020' },
@@ -17,6 +17,12 @@ const SYNTHETIC = { zh: '合成数据（住户、社区、道路、设施均为�
 export const CITY_CREDITS: PlanLayers['credits'] = { households: SYNTHETIC, communities: SYNTHETIC, roads: SYNTHETIC, facilities: SYNTHETIC };
 
 export async function loadDemoPlan(): Promise<PlanLayers> {
-  const [layers, water] = await Promise.all([bundledDemoLayers(), bundledDemoWater()]);
-  return { ...layers, water, credits: DEMO_CREDITS };
+  return { ...(await wholeDemo()), credits: DEMO_CREDITS };
+}
+
+/** The demo in two steps when the page carries it: the first table's layers now, the rest after. */
+export function demoPlanInSteps(): { first: PlanLayers; complete: Promise<PlanLayers> } | null {
+  const steps = pageDemoInSteps();
+  if (!steps) return null;
+  return { first: { ...steps.first, credits: DEMO_CREDITS }, complete: steps.complete.then((layers) => ({ ...layers, credits: DEMO_CREDITS })) };
 }

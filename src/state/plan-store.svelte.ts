@@ -36,6 +36,29 @@ export class PlanStore {
     this.version++;
   }
 
+  /**
+   * Adds layers that were still on their way when the plan opened (the rest of the demo), without
+   * history: they complete what was opened, they are not an edit. Replaces the plan outright when
+   * nothing was done meanwhile.
+   */
+  complete(layers: PlanLayers, openedVersion: number): void {
+    if (this.version === openedVersion) {
+      this.load(layers, this.title);
+      return;
+    }
+    const { facilities, roads, blocks, water, credits } = layers;
+    const c = this.layers;
+    this.layers = {
+      ...c,
+      facilities: c.facilities.length ? c.facilities : facilities,
+      roads: c.roads ?? roads,
+      blocks: c.blocks.length ? c.blocks : blocks,
+      water: c.water ?? water ?? null,
+      credits: { ...credits, ...c.credits },
+    };
+    this.version++;
+  }
+
   /** Applies an edit with its inverse kept for undo; `title` renames the plan in the same step. */
   commit(tx: Transaction, title?: string): void {
     const { layers, inverse } = applyTransaction(this.layers, tx);

@@ -132,7 +132,16 @@ export async function openApp(path = ''): Promise<Session> {
   return session;
 }
 
-/** Waits until the demo is loaded and analysed (the table has rows). */
+/**
+ * Waits until the plan is loaded and analysed: the table has rows, and the app has finished
+ * opening (the demo's facilities, roads and blocks come a moment after its first table).
+ */
 export async function waitForAnalysis(page: Page, minRows = 1): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="community-table"] tbody tr').length >= n, minRows, { timeout: 90_000 });
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('[data-testid="community-table"] tbody tr').length >= n &&
+      (window as unknown as { __app?: { loading: string | null } }).__app?.loading === null,
+    minRows,
+    { timeout: 90_000 },
+  );
 }
