@@ -78,6 +78,23 @@ function resultsById(results: readonly AreaResult[]): Map<string, AreaResult> {
 }
 
 /** The result's flags then the extra ones listed for the unit, each flag once. */
+/** The figures communities and grids share: counts, band, status and flags, as headers and formats. */
+const FIGURE_WORDS = ['households', 'householdPoints', 'bandMin', 'bandMax', 'status', 'distanceToBand', 'flagCodes', 'flagMessages'] as const;
+const FIGURE_FORMATS: ColumnFormat[] = ['integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text'];
+
+function figureCells(r: AreaResult | undefined, flags: readonly Flag[], lang: Language): Cell[] {
+  return [
+    r?.households ?? 0,
+    r?.points ?? 0,
+    r?.band?.min ?? null,
+    r?.band?.max ?? null,
+    statusWord(r?.band?.status, lang),
+    r?.band?.distance ?? null,
+    flags.map((f) => f.code).join(', '),
+    flags.map((f) => f.message[lang]).join('; '),
+  ];
+}
+
 function unitFlags(id: string, result: AreaResult | undefined, extra: Map<string, Flag[]> | undefined): Flag[] {
   const seen = new Set<Flag>();
   const out: Flag[] = [];
@@ -115,17 +132,10 @@ function communitiesSheet(input: PlanTableInput): TableSheet {
     word('id', lang),
     word('name', lang),
     word('type', lang),
-    word('households', lang),
-    word('householdPoints', lang),
-    word('bandMin', lang),
-    word('bandMax', lang),
-    word('status', lang),
-    word('distanceToBand', lang),
-    word('flagCodes', lang),
-    word('flagMessages', lang),
+    ...FIGURE_WORDS.map((w) => word(w, lang)),
     ...coverageColumns.map((c) => coverageHeader(c.category, c.distance, lang)),
   ];
-  const formats: ColumnFormat[] = ['text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text', ...coverageColumns.map((): ColumnFormat => 'share')];
+  const formats: ColumnFormat[] = ['text', 'text', 'text', ...FIGURE_FORMATS, ...coverageColumns.map((): ColumnFormat => 'share')];
   const rows = input.communities.map((unit): Cell[] => {
     const r = results.get(unit.id);
     const flags = unitFlags(unit.id, r, input.extraFlags);
@@ -134,14 +144,7 @@ function communitiesSheet(input: PlanTableInput): TableSheet {
       unit.id,
       unit.name,
       findCommunityType(profile, unit.communityType).name[lang],
-      r?.households ?? 0,
-      r?.points ?? 0,
-      r?.band?.min ?? null,
-      r?.band?.max ?? null,
-      statusWord(r?.band?.status, lang),
-      r?.band?.distance ?? null,
-      flags.map((f) => f.code).join(', '),
-      flags.map((f) => f.message[lang]).join('; '),
+      ...figureCells(r, flags, lang),
       ...coverageColumns.map((c) => {
         const v = own(own(shares, c.category), String(c.distance));
         return v === undefined ? null : roundShare(v);
@@ -160,16 +163,9 @@ function gridsSheet(input: PlanTableInput): TableSheet {
     word('name', lang),
     word('communityId', lang),
     word('communityName', lang),
-    word('households', lang),
-    word('householdPoints', lang),
-    word('bandMin', lang),
-    word('bandMax', lang),
-    word('status', lang),
-    word('distanceToBand', lang),
-    word('flagCodes', lang),
-    word('flagMessages', lang),
+    ...FIGURE_WORDS.map((w) => word(w, lang)),
   ];
-  const formats: ColumnFormat[] = ['text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text'];
+  const formats: ColumnFormat[] = ['text', 'text', 'text', 'text', ...FIGURE_FORMATS];
   const rows = input.grids.map((unit): Cell[] => {
     const r = results.get(unit.id);
     const flags = unitFlags(unit.id, r, input.extraFlags);
@@ -178,14 +174,7 @@ function gridsSheet(input: PlanTableInput): TableSheet {
       unit.name,
       unit.parentId ?? null,
       unit.parentId !== undefined ? (communityNames.get(unit.parentId) ?? null) : null,
-      r?.households ?? 0,
-      r?.points ?? 0,
-      r?.band?.min ?? null,
-      r?.band?.max ?? null,
-      statusWord(r?.band?.status, lang),
-      r?.band?.distance ?? null,
-      flags.map((f) => f.code).join(', '),
-      flags.map((f) => f.message[lang]).join('; '),
+      ...figureCells(r, flags, lang),
     ];
   });
   return { id: 'grids', name: word('sheetGrids', lang), columns, rows, formats };
