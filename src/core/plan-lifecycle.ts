@@ -11,6 +11,7 @@ export const PLAN_LAYER_KEYS = ['households', 'communities', 'grids', 'facilitie
 /** Layers a person can import into or remove. */
 export type DataLayer = Exclude<CreditedLayer, 'water'>;
 export const DATA_LAYERS: readonly DataLayer[] = ['households', 'communities', 'grids', 'facilities', 'roads', 'blocks'];
+export const CREDITED_LAYERS: readonly CreditedLayer[] = [...DATA_LAYERS, 'water'];
 
 export const EMPTY_HOUSEHOLDS: PlanLayers['households'] = { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null };
 

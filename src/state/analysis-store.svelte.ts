@@ -62,7 +62,7 @@ export class AnalysisStore {
   private workerPublished = false;
   private countedHere = false;
 
-  private async countHere(layers: PlanLayers, profile: RuleProfile): Promise<void> {
+  private countHere(layers: PlanLayers, profile: RuleProfile): void {
     try {
       if (this.workerPublished || this.lastSync?.layers.communities !== layers.communities || this.lastSync.layers.households !== layers.households) return;
       const analyzer = new PlanAnalyzer(layers.households);
@@ -109,7 +109,7 @@ export class AnalysisStore {
     // Only where it is quick: a city's million points are the worker's to index, not this thread's.
     if (!this.countedHere && !this.workerPublished && layers.communities.length > 0 && layers.households.households.length <= 50_000) {
       this.countedHere = true;
-      void this.countHere(layers, profile);
+      this.countHere(layers, profile);
     }
     this.pending++;
     this.queue = this.queue.then(() => this.run(layers, profile)).finally(() => this.pending--);

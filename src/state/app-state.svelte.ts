@@ -70,6 +70,13 @@ export class AppState {
 
   t = (key: StringKey): string => translate(this.settings.language, key);
 
+  /** What a plan just replaced or changed under the views leaves behind: selection, blind-spot view, tool. */
+  resetViews(): void {
+    this.selection = null;
+    this.coverageView = null;
+    this.mapMode = 'select';
+  }
+
   select(selection: Selection, zoomTo?: [number, number, number, number]): void {
     this.selection = selection;
     if (zoomTo) this.focus = { bbox: zoomTo, nonce: (this.focus?.nonce ?? 0) + 1 };

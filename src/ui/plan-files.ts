@@ -4,11 +4,11 @@
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
 import type { Flag } from '../core/model';
-import { replaceLayers, replacePlan, type LayerReplacement } from '../core/plan-lifecycle';
+import { CREDITED_LAYERS, replaceLayers, replacePlan, type LayerReplacement } from '../core/plan-lifecycle';
 import type { PlanTableInput } from '../core/plan-table';
 import { reportFileName, type PlanReportInput } from '../core/report/plan-report';
 import type { RuleProfile } from '../core/rule-profile';
-import type { PlanLayers } from '../core/transaction';
+import type { CreditedLayer, PlanLayers } from '../core/transaction';
 import { writeGeoJson } from '../io';
 import type { OpenedPlan } from '../io/plan-file';
 import { PROJECT_EXTENSION, type ProjectData } from '../io/project-file';
@@ -202,17 +202,14 @@ export function projectLayers(project: ProjectData): PlanLayers {
   const credits: PlanLayers['credits'] = {};
   if (isObject(meta.credits))
     for (const [layer, credit] of Object.entries(meta.credits))
-      if (isObject(credit) && typeof credit.zh === 'string' && typeof credit.en === 'string' && ['households', 'communities', 'grids', 'facilities', 'roads', 'blocks', 'water'].includes(layer))
-        credits[layer as keyof NonNullable<PlanLayers['credits']>] = { zh: credit.zh, en: credit.en };
+      if (isObject(credit) && typeof credit.zh === 'string' && typeof credit.en === 'string' && CREDITED_LAYERS.includes(layer as CreditedLayer))
+        credits[layer as CreditedLayer] = { zh: credit.zh, en: credit.en };
   return { ...project.layers, water, credits };
 }
 
 /** Puts an opened plan in place as one undoable step: a project replaces everything, an exported plan its three layers. */
 export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: string): void {
-  const zh = app.language === 'zh';
-  app.selection = null;
-  app.coverageView = null;
-  app.mapMode = 'select';
+  app.resetViews();
   const label = { zh: `打开 ${fileName}`, en: `Open ${fileName}` };
   if (plan.project) {
     const project = plan.project;
