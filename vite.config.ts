@@ -23,9 +23,22 @@ function demoInPage(): Plugin {
       handler(html) {
         const file = JSON.parse(readFileSync('data/demo/demo-layers.json', 'utf8')) as Record<string, unknown>;
         const head = { format: file.format, version: file.version };
-        const first = { ...head, households: file.households, communities: file.communities, grids: file.grids, facilities: [], roads: null, blocks: [] };
-        const blocks = [block('demo-first', json(first)), `<script>document.dispatchEvent(new Event('demo-first'))</script>`].join('\n    ');
-        return html.replace('<!-- demo data -->', () => blocks).replace(/<script type="module" crossorigin/g, '<script type="module" async crossorigin');
+        const first = {
+          ...head,
+          households: file.households,
+          communities: file.communities,
+          grids: file.grids,
+          facilities: [],
+          roads: null,
+          blocks: [],
+        };
+        const blocks = [
+          block('demo-first', json(first)),
+          `<script>document.dispatchEvent(new Event('demo-first'))</script>`,
+        ].join('\n    ');
+        return html
+          .replace('<!-- demo data -->', () => blocks)
+          .replace(/<script type="module" crossorigin/g, '<script type="module" async crossorigin');
       },
     },
   };

@@ -13,7 +13,11 @@ if (!existsSync('dist/city/households.fgb')) {
   process.exit(1);
 }
 const port = 4000 + Math.floor(Math.random() * 1000);
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  { stdio: 'ignore' },
+);
 await new Promise((r) => setTimeout(r, 2500));
 const profile = mkdtempSync(join(tmpdir(), 'bench-city-'));
 const context = await chromium.launchPersistentContext(profile, {

@@ -154,7 +154,11 @@ function profileSummary(profile: CpuProfile): string[] {
       inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
     }
   }
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${Math.round(v).toString().padStart(6)} ms  ${k}`);
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${Math.round(v).toString().padStart(6)} ms  ${k}`);
   return ['self time:', ...top(fn, 30), 'inclusive time:', ...top(inclusive, 60)];
 }
 
@@ -170,11 +174,32 @@ interface TraceEvent {
 function traceSummary(events: TraceEvent[]): Record<string, number> {
   // The renderer main thread is the one running the page's top-level tasks (most RunTask time).
   const threadNames = new Map<string, string>();
-  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threadNames.set(`${e.pid}:${e.tid}`, 'main');
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threadNames.set(`${e.pid}:${e.tid}`, 'main');
   const sums: Record<string, number> = {};
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || threadNames.get(`${e.pid}:${e.tid}`) !== 'main') continue;
-    const key = ['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'RunTask', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'ParseAuthorStyleSheet'].includes(e.name) ? e.name : null;
+    const key = [
+      'EvaluateScript',
+      'v8.compile',
+      'v8.compileModule',
+      'v8.evaluateModule',
+      'FunctionCall',
+      'MinorGC',
+      'MajorGC',
+      'V8.GC_SCAVENGER',
+      'ParseHTML',
+      'Layout',
+      'UpdateLayoutTree',
+      'Paint',
+      'RunTask',
+      'TimerFire',
+      'FireAnimationFrame',
+      'EventDispatch',
+      'ParseAuthorStyleSheet',
+    ].includes(e.name)
+      ? e.name
+      : null;
     if (key) sums[key] = (sums[key] ?? 0) + e.dur / 1000;
   }
   for (const k of Object.keys(sums)) sums[k] = Math.round(sums[k]!);
@@ -208,7 +233,21 @@ async function collect(page: Page): Promise<Omit<RunResult, 'wallMs' | 'traceSum
 }
 
 const port = await freePort();
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', dist, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    dist,
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
+  { stdio: 'ignore' },
+);
 const url = `http://127.0.0.1:${port}/`;
 const results: RunResult[] = [];
 try {
@@ -228,7 +267,15 @@ try {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
       viewport: { width: 1400, height: 900 },
-      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -237,7 +284,10 @@ try {
       const traceEvents: TraceEvent[] = [];
       if (cdp) {
         cdp.on('Tracing.dataCollected', (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])));
-        await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
+        await cdp.send('Tracing.start', {
+          categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline,__metadata',
+          transferMode: 'ReportEvents',
+        });
       }
       if (withProfile && cdp === null) throw new Error('--profile needs --trace');
       if (cdp && withProfile) {
@@ -250,11 +300,15 @@ try {
       if (settleMs > 0) await page.waitForTimeout(settleMs);
       const t0 = Date.now();
       await page.goto(url);
-      await page.waitForFunction('window.__bench && window.__bench.filled !== null', undefined, { timeout: 120_000, polling: 20 });
+      await page.waitForFunction('window.__bench && window.__bench.filled !== null', undefined, {
+        timeout: 120_000,
+        polling: 20,
+      });
       const wallMs = Date.now() - t0;
       await page.waitForFunction('window.__bench.framed !== null', undefined, { timeout: 60_000, polling: 20 });
       const result: RunResult = { ...(await collect(page)), wallMs };
-      if (cdp && withProfile) result.profileSummary = profileSummary(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+      if (cdp && withProfile)
+        result.profileSummary = profileSummary(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
       if (cdp) {
         const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
         await cdp.send('Tracing.end');
@@ -264,12 +318,17 @@ try {
         if (out) writeFileSync(`${out}-${run + 1}.json`, JSON.stringify({ traceEvents }));
       }
       results.push(result);
-      console.log(`run ${run + 1}: table filled ${Math.round(result.ms)} ms after navigation start (first row ${Math.round(result.firstRowMs)} ms, first frame after it ${Math.round(result.frameMs)} ms; ${wallMs} ms from page.goto)`);
+      console.log(
+        `run ${run + 1}: table filled ${Math.round(result.ms)} ms after navigation start (first row ${Math.round(result.firstRowMs)} ms, first frame after it ${Math.round(result.frameMs)} ms; ${wallMs} ms from page.goto)`,
+      );
       for (const [at, what] of result.timeline) console.log(`  ${String(at).padStart(6)} ms  ${what}`);
       const long = result.longTasks.filter(([at]) => at <= result.ms);
-      console.log(`  long tasks before the table was filled: ${long.map(([at, d]) => `${d} ms @${at}`).join(', ') || 'none'} (sum ${long.reduce((s, [, d]) => s + d, 0)} ms)`);
+      console.log(
+        `  long tasks before the table was filled: ${long.map(([at, d]) => `${d} ms @${at}`).join(', ') || 'none'} (sum ${long.reduce((s, [, d]) => s + d, 0)} ms)`,
+      );
       if (result.profileSummary) console.log(result.profileSummary.map((l) => `  ${l}`).join('\n'));
-      if (result.traceSummary) console.log(`  main thread by kind (ms, nested kinds overlap): ${JSON.stringify(result.traceSummary)}`);
+      if (result.traceSummary)
+        console.log(`  main thread by kind (ms, nested kinds overlap): ${JSON.stringify(result.traceSummary)}`);
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -280,5 +339,17 @@ try {
 }
 const ms = results.map((r) => Math.round(r.ms));
 const median = ms.slice().sort((a, b) => a - b)[ms.length >> 1]!;
-console.log(`open-demo: ${median} ms median from navigation to a filled results table (${expectedRows} communities), runs ${ms.join(', ')} ms`);
-console.log(JSON.stringify({ name: 'open-demo', settle_ms: settleMs, ms: median, runs: ms, first_frame_ms: results.map((r) => Math.round(r.frameMs)), first_row_ms: results.map((r) => Math.round(r.firstRowMs)), wall_ms: results.map((r) => r.wallMs) }));
+console.log(
+  `open-demo: ${median} ms median from navigation to a filled results table (${expectedRows} communities), runs ${ms.join(', ')} ms`,
+);
+console.log(
+  JSON.stringify({
+    name: 'open-demo',
+    settle_ms: settleMs,
+    ms: median,
+    runs: ms,
+    first_frame_ms: results.map((r) => Math.round(r.frameMs)),
+    first_row_ms: results.map((r) => Math.round(r.firstRowMs)),
+    wall_ms: results.map((r) => r.wallMs),
+  }),
+);

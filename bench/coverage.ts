@@ -51,7 +51,10 @@ function seededRandom(seed: number): () => number {
  * A perturbed lattice of streets (~80 m blocks near 31° N): each row and column is a line, broken
  * where an edge is removed (10 %); about a third of the edges get a bend vertex between crossings.
  */
-export function syntheticStreets(size: number, seed = 1): { lines: Feature<LineString>[]; bbox: [number, number, number, number] } {
+export function syntheticStreets(
+  size: number,
+  seed = 1,
+): { lines: Feature<LineString>[]; bbox: [number, number, number, number] } {
   const rand = seededRandom(seed);
   const step = 0.0008;
   const lon0 = 121;
@@ -65,7 +68,8 @@ export function syntheticStreets(size: number, seed = 1): { lines: Feature<LineS
   const at = (i: number, j: number) => [lon0 + i * step + jx[j * size + i]!, lat0 + j * step + jy[j * size + i]!];
   const lines: Feature<LineString>[] = [];
   const emit = (coords: number[][]) => {
-    if (coords.length >= 2) lines.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } });
+    if (coords.length >= 2)
+      lines.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } });
   };
   for (const horizontal of [true, false])
     for (let a = 0; a < size; a++) {
@@ -80,7 +84,10 @@ export function syntheticStreets(size: number, seed = 1): { lines: Feature<LineS
           continue;
         }
         if (rand() < 0.33)
-          coords.push([(p[0]! + q[0]!) / 2 + (rand() - 0.5) * step * 0.2, (p[1]! + q[1]!) / 2 + (rand() - 0.5) * step * 0.2]);
+          coords.push([
+            (p[0]! + q[0]!) / 2 + (rand() - 0.5) * step * 0.2,
+            (p[1]! + q[1]!) / 2 + (rand() - 0.5) * step * 0.2,
+          ]);
         coords.push(q);
       }
       emit(coords);

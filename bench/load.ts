@@ -8,7 +8,10 @@ import { syntheticCity } from './synthetic-city';
 import type { BenchResult } from './recount';
 
 /** `count` gives each point's household count (by default 1–7, so the reader parses real values). */
-export async function syntheticHouseholdsFgb(households: number, count: (i: number) => number = (i) => 1 + (i % 7)): Promise<Uint8Array> {
+export async function syntheticHouseholdsFgb(
+  households: number,
+  count: (i: number) => number = (i) => 1 + (i % 7),
+): Promise<Uint8Array> {
   const city = syntheticCity({ households });
   const features: Feature<Point>[] = new Array(households);
   for (let i = 0; i < households; i++)
@@ -38,7 +41,11 @@ async function reference(bytes: Uint8Array): Promise<{ coordinates: Float64Array
 export async function benchLoad(households = 1_000_000): Promise<BenchResult> {
   const bytes = await syntheticHouseholdsFgb(households);
   const t0 = performance.now();
-  const ours = await importLayer(bytes, 'households.fgb', { role: 'households', crs: 'wgs84', householdsField: 'households' });
+  const ours = await importLayer(bytes, 'households.fgb', {
+    role: 'households',
+    crs: 'wgs84',
+    householdsField: 'households',
+  });
   const ms = performance.now() - t0;
   if (!ours.ok || ours.layer.role !== 'households') throw new Error('the importer refused the synthetic file');
   const set = ours.layer.households;
@@ -46,7 +53,16 @@ export async function benchLoad(households = 1_000_000): Promise<BenchResult> {
   const ref = await reference(bytes);
   const referenceMs = performance.now() - t1;
   for (let i = 0; i < households; i += 9973)
-    if (ref.coordinates[i * 2] !== set.coordinates[i * 2] || ref.households[i] !== set.households[i]) throw new Error(`load mismatch at point ${i}`);
+    if (ref.coordinates[i * 2] !== set.coordinates[i * 2] || ref.households[i] !== set.households[i])
+      throw new Error(`load mismatch at point ${i}`);
   const bytesPerHousehold = (set.coordinates.byteLength + set.households.byteLength) / households;
-  return { name: 'load', ms, reference_ms: referenceMs, ratio: referenceMs / ms, households, file_bytes: bytes.byteLength, bytes_per_household: bytesPerHousehold };
+  return {
+    name: 'load',
+    ms,
+    reference_ms: referenceMs,
+    ratio: referenceMs / ms,
+    households,
+    file_bytes: bytes.byteLength,
+    bytes_per_household: bytesPerHousehold,
+  };
 }

@@ -24,7 +24,10 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 /** The obvious implementation: every point against every community whose bbox holds it. */
 export function turfCount(communities: Polygon[], coordinates: Float64Array, households: Float64Array): Float64Array {
   const boxes = communities.map((c) => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const [x, y] of c.coordinates[0]!) {
       if (x! < minX) minX = x!;
       if (x! > maxX) maxX = x!;
@@ -53,7 +56,8 @@ export function turfCount(communities: Polygon[], coordinates: Float64Array, hou
 function reshape(poly: Polygon, seed: number): Polygon {
   // Push every vertex 15 % away from the centroid: a community grown into its neighbours.
   const ring = poly.coordinates[0]!;
-  let sx = 0, sy = 0;
+  let sx = 0,
+    sy = 0;
   for (const [x, y] of ring) {
     sx += x!;
     sy += y!;
@@ -76,7 +80,8 @@ export function benchRecount(households = 1_000_000): BenchResult[] {
   const reference = time(() => turfCount(city.communities, city.coordinates, city.households));
   // Correctness guard: a benchmark of a wrong answer is worthless.
   for (let c = 0; c < city.communities.length; c++)
-    if (reference.value[c] !== counter.households[c]) throw new Error(`count mismatch in community ${c}: ${reference.value[c]} vs ${counter.households[c]}`);
+    if (reference.value[c] !== counter.households[c])
+      throw new Error(`count mismatch in community ${c}: ${reference.value[c]} vs ${counter.households[c]}`);
   // Warm-up of the edit path too (other communities than those measured).
   for (let k = 0; k < 20; k++) {
     const c = (k * 53 + 11) % city.communities.length;
@@ -93,7 +98,21 @@ export function benchRecount(households = 1_000_000): BenchResult[] {
   incrementalRuns.sort((a, b) => a - b);
   const incremental = incrementalRuns[Math.floor(incrementalRuns.length / 2)]!;
   return [
-    { name: 'recount-full', ms: fast, reference_ms: reference.ms, ratio: reference.ms / fast, households, communities: city.communities.length },
-    { name: 'recount-incremental', ms: incremental, reference_ms: reference.ms, ratio: reference.ms / incremental, households, communities: city.communities.length },
+    {
+      name: 'recount-full',
+      ms: fast,
+      reference_ms: reference.ms,
+      ratio: reference.ms / fast,
+      households,
+      communities: city.communities.length,
+    },
+    {
+      name: 'recount-incremental',
+      ms: incremental,
+      reference_ms: reference.ms,
+      ratio: reference.ms / incremental,
+      households,
+      communities: city.communities.length,
+    },
   ];
 }

@@ -23,10 +23,13 @@ function print(r: BenchResult) {
     .filter(([k]) => !['name', 'ms', 'reference_ms', 'ratio'].includes(k))
     .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`)
     .join(' ');
-  console.log(`${r.name.padEnd(20)} ${r.ms.toFixed(2).padStart(10)} ms   reference ${r.reference_ms.toFixed(0).padStart(8)} ms   ratio ${r.ratio.toFixed(1).padStart(8)}   ${verdict}  ${extra}`);
+  console.log(
+    `${r.name.padEnd(20)} ${r.ms.toFixed(2).padStart(10)} ms   reference ${r.reference_ms.toFixed(0).padStart(8)} ms   ratio ${r.ratio.toFixed(1).padStart(8)}   ${verdict}  ${extra}`,
+  );
 }
 
 const want = (name: string) => !only || only.includes(name);
-if (want('recount-full') || want('recount-incremental')) for (const r of benchRecount(households)) if (want(r.name)) print(r);
+if (want('recount-full') || want('recount-incremental'))
+  for (const r of benchRecount(households)) if (want(r.name)) print(r);
 if (want('coverage')) print(benchCoverage() as unknown as BenchResult);
 if (want('load')) print(await benchLoad(households));

@@ -14,7 +14,9 @@ export interface SyntheticCity {
   bbox: [number, number, number, number];
 }
 
-export function syntheticCity(options: { households: number; columns?: number; rows?: number; seed?: number } = { households: 1_000_000 }): SyntheticCity {
+export function syntheticCity(
+  options: { households: number; columns?: number; rows?: number; seed?: number } = { households: 1_000_000 },
+): SyntheticCity {
   const cols = options.columns ?? 20;
   const rows = options.rows ?? 15;
   const rand = random(options.seed ?? 42);
@@ -26,7 +28,10 @@ export function syntheticCity(options: { households: number; columns?: number; r
     corner.push([]);
     for (let j = 0; j <= rows; j++) {
       const edge = i === 0 || j === 0 || i === cols || j === rows;
-      corner[i]!.push([west + i * cell + (edge ? 0 : (rand() - 0.5) * cell * 0.5), south + j * cell + (edge ? 0 : (rand() - 0.5) * cell * 0.5)]);
+      corner[i]!.push([
+        west + i * cell + (edge ? 0 : (rand() - 0.5) * cell * 0.5),
+        south + j * cell + (edge ? 0 : (rand() - 0.5) * cell * 0.5),
+      ]);
     }
   }
   // One noisy polyline per lattice edge, shared by the two cells on either side.
@@ -58,7 +63,9 @@ export function syntheticCity(options: { households: number; columns?: number; r
       const c01 = corner[i]![j + 1]!;
       const bottom = edge(c00, c10, `h${i},${j}`);
       const right = edge(c10, c11, `v${i + 1},${j}`);
-      const top = edge(c01, c11, `h${i},${j + 1}`).slice().reverse();
+      const top = edge(c01, c11, `h${i},${j + 1}`)
+        .slice()
+        .reverse();
       const left = edge(c00, c01, `v${i},${j}`).slice().reverse();
       const ring = [...bottom, ...right.slice(1), ...top.slice(1), ...left.slice(1)];
       communities.push({ type: 'Polygon', coordinates: [ring] });

@@ -19,7 +19,15 @@ import { parseCsvRecords } from './demo-data/csv';
 import { dissolvePolygons } from './demo-data/dissolve';
 import { featureCollectionText } from './demo-data/geojson-writer';
 import type { PolygonRings, Position } from './demo-data/geometry';
-import { bboxOfRings, convexHull, LocalProjection, pointInPolygon, pointInRing, roundCoord, shellsCentroid } from './demo-data/geometry';
+import {
+  bboxOfRings,
+  convexHull,
+  LocalProjection,
+  pointInPolygon,
+  pointInRing,
+  roundCoord,
+  shellsCentroid,
+} from './demo-data/geometry';
 import { readCompounds, type LianjiaRecord } from './demo-data/lianjia';
 import { parseOsmXml } from './demo-data/osm-xml';
 import { polygonize } from './demo-data/polygonize';
@@ -50,7 +58,9 @@ async function writeDemoLayers(): Promise<number> {
 }
 if (process.argv.includes('--prebuilt-only')) {
   const bytes = await writeDemoLayers();
-  console.log(`${join(outDir, 'demo-layers.json')} written from the GeoJSON in ${outDir} (${(bytes / 1024).toFixed(0)} KB)`);
+  console.log(
+    `${join(outDir, 'demo-layers.json')} written from the GeoJSON in ${outDir} (${(bytes / 1024).toFixed(0)} KB)`,
+  );
   process.exit(0);
 }
 if (!existsSync(join(dataDir, 'roads-osm.osm'))) {
@@ -80,7 +90,8 @@ for (const way of osm.ways) {
   }
   if (coords.length < 2) continue;
   const props: Record<string, unknown> = { id: `w${way.id}`, highway: way.tags.highway, name: way.tags.name ?? null };
-  for (const k of ['oneway', 'bridge', 'tunnel', 'layer'] as const) if (way.tags[k] !== undefined) props[k] = way.tags[k];
+  for (const k of ['oneway', 'bridge', 'tunnel', 'layer'] as const)
+    if (way.tags[k] !== undefined) props[k] = way.tags[k];
   roadFeatures.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: coords } });
 }
 writeLayer('roads.geojson', roadFeatures);
@@ -109,7 +120,9 @@ interface Block {
   bbox: [number, number, number, number];
 }
 const geometryOf = (polygons: PolygonRings[]): Polygon | MultiPolygon =>
-  polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
+  polygons.length === 1
+    ? { type: 'Polygon', coordinates: polygons[0]! }
+    : { type: 'MultiPolygon', coordinates: polygons };
 let droppedLarge = 0;
 let droppedSmall = 0;
 const blocks: Block[] = [];
@@ -118,7 +131,9 @@ poly.faces.forEach((face, f) => {
   if (area > MAX_BLOCK_M2) return void droppedLarge++;
   if (area < MIN_BLOCK_M2) return void droppedSmall++;
   // Shells only: the few holes are small islands and barely move the centre.
-  const [x, y] = shellsCentroid(face.polygons.map((p) => p[0]!.map(([lon, lat]) => [proj.x(lon), proj.y(lat)] as Position)));
+  const [x, y] = shellsCentroid(
+    face.polygons.map((p) => p[0]!.map(([lon, lat]) => [proj.x(lon), proj.y(lat)] as Position)),
+  );
   blocks.push({
     face: f,
     polygons: face.polygons,
@@ -133,7 +148,9 @@ poly.faces.forEach((face, f) => {
   });
 });
 // West to east by centroid; equal longitudes (to 1e-7°) fall back to north first.
-blocks.sort((a, b) => roundCoord(a.lon) - roundCoord(b.lon) || roundCoord(b.lat) - roundCoord(a.lat) || a.face - b.face);
+blocks.sort(
+  (a, b) => roundCoord(a.lon) - roundCoord(b.lon) || roundCoord(b.lat) - roundCoord(a.lat) || a.face - b.face,
+);
 const blockOfFace = new Map(blocks.map((b, i) => [b.face, i]));
 const blockAdjacency = new Map<number, Map<number, number>>();
 for (const [f, nbs] of poly.adjacency) {
@@ -160,14 +177,19 @@ const blockAt = (lon: number, lat: number): number => {
 // store lists. Each compound is placed instead beside the first road named in its address, when a
 // road of that name is within 1.5 km of the listed point (an ESTIMATE; see address-road.ts). The
 // study area is tested on that placed position.
-const lianjia = JSON.parse(readFileSync(join(dataDir, 'lianjia-xiaoqu-bd09.json'), 'utf8')) as Record<string, LianjiaRecord>;
+const lianjia = JSON.parse(readFileSync(join(dataDir, 'lianjia-xiaoqu-bd09.json'), 'utf8')) as Record<
+  string,
+  LianjiaRecord
+>;
 const { compounds, badPosition } = readCompounds(lianjia);
 const roadNetwork = new RoadNetwork(
   roadFeatures
     .filter((f) => typeof f.properties!.name === 'string')
     .map((f) => ({
       name: f.properties!.name as string,
-      coords: ((f.geometry as LineString).coordinates as Position[]).map(([lon, lat]) => [proj.x(lon), proj.y(lat)] as Position),
+      coords: ((f.geometry as LineString).coordinates as Position[]).map(
+        ([lon, lat]) => [proj.x(lon), proj.y(lat)] as Position,
+      ),
     })),
 );
 const toLonLat = (x: number, y: number): Position => [proj.lon0 + x / proj.kx, proj.lat0 + y / proj.ky];
@@ -187,7 +209,9 @@ const listedInHull = compounds.filter((c) => pointInRing(c.lon, c.lat, hull)).le
 const movedIn = inHull.filter((c) => !pointInRing(c.listedLon, c.listedLat, hull)).length;
 // Reported only: compounds the old road-node hull would have taken, which no street block can hold.
 const nodeHull = convexHull(roadFeatures.flatMap((f) => (f.geometry as LineString).coordinates as Position[]));
-const beyondNetwork = placed.filter((c) => c.households !== null && !pointInRing(c.lon, c.lat, hull) && pointInRing(c.lon, c.lat, nodeHull));
+const beyondNetwork = placed.filter(
+  (c) => c.households !== null && !pointInRing(c.lon, c.lat, hull) && pointInRing(c.lon, c.lat, nodeHull),
+);
 const counted = inHull.filter((c): c is Placed & { households: number } => c.households !== null);
 const householdFeatures: Feature<Point>[] = [];
 const householdBlock: number[] = [];
@@ -242,13 +266,23 @@ writeLayer(
 
 // ---- Facilities --------------------------------------------------------------------------------
 const poiDir = join(dataDir, 'amap-poi');
-const facilityRows: { name: string; category: string; type: string; address: string | null; district: string | null; lon: number; lat: number }[] = [];
+const facilityRows: {
+  name: string;
+  category: string;
+  type: string;
+  address: string | null;
+  district: string | null;
+  lon: number;
+  lat: number;
+}[] = [];
 const dropped = new Map<string, number>();
 let malformedRows = 0;
 let facilitiesOutside = 0;
 let facilityDuplicates = 0;
 const seenFacility = new Set<string>();
-for (const file of readdirSync(poiDir).filter((f) => f.endsWith('.csv')).sort()) {
+for (const file of readdirSync(poiDir)
+  .filter((f) => f.endsWith('.csv'))
+  .sort()) {
   const { records, malformed } = parseCsvRecords(readFileSync(join(poiDir, file), 'utf8'));
   malformedRows += malformed.length;
   for (const r of records) {
@@ -297,7 +331,14 @@ writeLayer(
     facilityCounts[f.category] = (facilityCounts[f.category] ?? 0) + 1;
     return {
       type: 'Feature',
-      properties: { id: `F${pad(i + 1, 5)}`, name: f.name, category: f.category, amapType: f.type, address: f.address, district: f.district },
+      properties: {
+        id: `F${pad(i + 1, 5)}`,
+        name: f.name,
+        category: f.category,
+        amapType: f.type,
+        address: f.address,
+        district: f.district,
+      },
       geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
     };
   }),
@@ -367,7 +408,14 @@ groups.forEach((group, k) => {
     else gridBand.over600++;
     gridFeatures.push({
       type: 'Feature',
-      properties: { id: gid, communityId: id, name: `网格 ${gid}`, households: gh, blockIds: cell.map(blockId), draft: true },
+      properties: {
+        id: gid,
+        communityId: id,
+        name: `网格 ${gid}`,
+        households: gh,
+        blockIds: cell.map(blockId),
+        draft: true,
+      },
       geometry: dissolvePolygons(cell.flatMap((b) => blocks[b]!.polygons)),
     });
   });
@@ -376,7 +424,10 @@ writeLayer('communities.geojson', communityFeatures);
 writeLayer('grids.geojson', gridFeatures);
 
 // ---- Water -------------------------------------------------------------------------------------
-const tiles = JSON.parse(readFileSync(join(dataDir, 'bund-nextzen-tiles.json'), 'utf8')) as Record<string, { features?: Feature[] }>[];
+const tiles = JSON.parse(readFileSync(join(dataDir, 'bund-nextzen-tiles.json'), 'utf8')) as Record<
+  string,
+  { features?: Feature[] }
+>[];
 const water = extractWater(tiles);
 writeLayer(
   'water.geojson',
@@ -401,14 +452,17 @@ const manifest = {
     grids: gridFeatures.length,
     water: water.water.length,
   },
-  facilityCounts: Object.fromEntries(FACILITY_CATEGORIES.filter((c) => facilityCounts[c.id]).map((c) => [c.id, facilityCounts[c.id]])),
+  facilityCounts: Object.fromEntries(
+    FACILITY_CATEGORIES.filter((c) => facilityCounts[c.id]).map((c) => [c.id, facilityCounts[c.id]]),
+  ),
   totalHouseholds,
   householdsInBlocks,
   householdsOutsideBlocks: householdsOutside,
-  studyArea: 'convex hull of the closed street faces of the OSM extract (the extract is a radius query, so roads reaching past it are cut there)',
+  studyArea:
+    'convex hull of the closed street faces of the OSM extract (the extract is a radius query, so roads reaching past it are cut there)',
   householdPositions: {
     zh: '链家数据的经纬度大多是"附近门店"的位置，同一门店名下的多个小区共用一个坐标（sharedPosition > 1），并非小区本身的位置。演示数据把每个小区放在其地址中第一条道路上（距原坐标 1.5 公里内的同名 OSM 道路，离原坐标最近处，沿路错开并偏离道路中心线约 35 米），这只是估计位置（positionSource = "address-road"）；找不到该道路时保留原坐标（positionSource = "listed"）。原坐标保存在 listedLon / listedLat。这是演示数据，不是实地调查数据。',
-    en: "Lianjia's 经纬度 is mostly the position of the listing's nearest Lianjia store (附近门店): every compound that store lists shares it (sharedPosition > 1), so it marks the store, not the compound. The demo places each compound on the first road named in its address (the nearest point of an OSM road of that name within 1.5 km of the listed point, spread along the road and set about 35 m off its centreline). That is an ESTIMATE (positionSource \"address-road\"); where no such road is found the listed position is kept (positionSource \"listed\"). The listed position is kept in listedLon / listedLat. This is demo data, not survey data.",
+    en: 'Lianjia\'s 经纬度 is mostly the position of the listing\'s nearest Lianjia store (附近门店): every compound that store lists shares it (sharedPosition > 1), so it marks the store, not the compound. The demo places each compound on the first road named in its address (the nearest point of an OSM road of that name within 1.5 km of the listed point, spread along the road and set about 35 m off its centreline). That is an ESTIMATE (positionSource "address-road"); where no such road is found the listed position is kept (positionSource "listed"). The listed position is kept in listedLon / listedLat. This is demo data, not survey data.',
     addressRoad: countedByRoad.length,
     listed: counted.length - countedByRoad.length,
   },
@@ -437,7 +491,8 @@ const manifest = {
     {
       layers: ['households'],
       name: 'Lianjia (链家) 2020 residential compound crawl, via anyuhanfei/community_dict data/链家/上海小区.json; BD-09 converted to WGS84; positions estimated on the OpenStreetMap road named first in each address (positionSource)',
-      licence: 'none stated; facts crawled from a listing site, used for testing and demonstration only; positions derived from OpenStreetMap roads: ODbL 1.0',
+      licence:
+        'none stated; facts crawled from a listing site, used for testing and demonstration only; positions derived from OpenStreetMap roads: ODbL 1.0',
       attribution: 'Lianjia 2020 crawl via anyuhanfei/community_dict; © OpenStreetMap contributors',
     },
     {
@@ -471,11 +526,18 @@ const lines = [
   `               study area tested on the placed position: ${inHull.length} compounds in it (${listedInHull} by listed position; ${movedIn} moved in, ${listedInHull - (inHull.length - movedIn)} moved out)`,
   `               left out: ${beyondNetwork.length} compounds (${beyondNetwork.reduce((s, c) => s + c.households!, 0)} households) inside the hull of all road nodes but beyond the closed street network`,
   `               in blocks: ${householdsInBlocks} households in ${blocks.filter((b) => b.households > 0).length} of ${blocks.length} blocks; outside every block: ${householdsOutside} households in ${compoundsOutside} compounds`,
-  `  facilities   ${facilityRows.length} (${Object.entries(facilityCounts).map(([k, v]) => `${k} ${v}`).join(', ')}); dropped ${[...dropped.values()].reduce((s, v) => s + v, 0)} unmapped (${[...dropped].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}); ${facilityDuplicates} duplicates; ${malformedRows} malformed rows`,
+  `  facilities   ${facilityRows.length} (${Object.entries(facilityCounts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}); dropped ${[...dropped.values()].reduce((s, v) => s + v, 0)} unmapped (${[...dropped]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}); ${facilityDuplicates} duplicates; ${malformedRows} malformed rows`,
   `  communities  ${communityFeatures.length} draft: ${band.below} below, ${band.within} within, ${band.above} above ${BAND.min}–${BAND.max}; ${communityHouseholdSum} households (${growth.stats.cells} cells; ${growth.stats.emptyBlocksInCells} empty blocks joined their nearest populated block, ${growth.stats.attachedByDistance} attached by distance; ${growth.stats.mergedSmall} small groups merged)`,
   `  grids        ${gridFeatures.length} draft: ${gridBand.atMost600} with 1–${GRID_MAX_HOUSEHOLDS}, ${gridBand.over600} above ${GRID_MAX_HOUSEHOLDS} (all their households in one block, which a grid cannot split), ${gridBand.empty} empty`,
   `  water        ${water.water.length} features from ${water.pieces} unique pieces (${water.duplicates} duplicates)`,
-  `  sizes        ${Object.entries(sizes).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`,
+  `  sizes        ${Object.entries(sizes)
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ')}`,
   `  runtime      ${((performance.now() - started) / 1000).toFixed(1)} s`,
 ];
 console.log(lines.join('\n'));

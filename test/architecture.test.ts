@@ -13,7 +13,9 @@ function sources(dir: string): string[] {
 }
 
 function imports(path: string): string[] {
-  return [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  return [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  );
 }
 
 const UI = /^(svelte|maplibre-gl|@deck\.gl\/|terra-draw)|\/(ui|map|state)\//;
@@ -21,12 +23,20 @@ const NODE = /^node:|^(fs|path|child_process|os)$/;
 
 describe('architecture', () => {
   it('src/core imports no UI, map library or Node API', () => {
-    const bad = sources('src/core').flatMap((f) => imports(f).filter((m) => UI.test(m) || NODE.test(m)).map((m) => `${f}: ${m}`));
+    const bad = sources('src/core').flatMap((f) =>
+      imports(f)
+        .filter((m) => UI.test(m) || NODE.test(m))
+        .map((m) => `${f}: ${m}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('src/io and src/analysis import no UI and no Node API', () => {
-    const bad = [...sources('src/io'), ...sources('src/analysis')].flatMap((f) => imports(f).filter((m) => UI.test(m) || NODE.test(m)).map((m) => `${f}: ${m}`));
+    const bad = [...sources('src/io'), ...sources('src/analysis')].flatMap((f) =>
+      imports(f)
+        .filter((m) => UI.test(m) || NODE.test(m))
+        .map((m) => `${f}: ${m}`),
+    );
     expect(bad).toEqual([]);
   });
 });

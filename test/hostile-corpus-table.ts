@@ -18,8 +18,19 @@ export function hostileCases(): HostileCase[] {
     const m = /^\| `([^`]+)` \| (\w+)(?: \(field `([^`]+)`\))? \| (refused|accepted)(.*)\|\s*$/.exec(line);
     if (!m) continue;
     const quoted = /"([^"]+)"/.exec(m[5] ?? '');
-    const phrase = quoted ? quoted[1]!.split('…').map((p) => p.trim()).sort((a, b) => b.length - a.length)[0]! : '';
-    cases.push({ file: m[1]!, role: m[2] as HostileCase['role'], field: m[3] ?? null, refused: m[4] === 'refused', phrase });
+    const phrase = quoted
+      ? quoted[1]!
+          .split('…')
+          .map((p) => p.trim())
+          .sort((a, b) => b.length - a.length)[0]!
+      : '';
+    cases.push({
+      file: m[1]!,
+      role: m[2] as HostileCase['role'],
+      field: m[3] ?? null,
+      refused: m[4] === 'refused',
+      phrase,
+    });
   }
   return cases;
 }

@@ -62,17 +62,55 @@ describe('firstRoadName (real Lianjia addresses)', () => {
 describe('placeCompounds', () => {
   // 甲路 runs west–east along y = 0 as two ways that meet at x = 0; blocks lie only north of it.
   const roads: RoadLine[] = [
-    { name: '甲路', coords: [[-1000, 0], [0, 0]] },
-    { name: '甲路', coords: [[0, 0], [1000, 0]] },
-    { name: '乙乙中路', coords: [[0, 3000], [1000, 3000]] },
-    { name: '丙路', coords: [[5000, 0], [5150, 0]] },
-    { name: '丁路', coords: [[8000, 0], [8100, 0], [8100, 500]] },
+    {
+      name: '甲路',
+      coords: [
+        [-1000, 0],
+        [0, 0],
+      ],
+    },
+    {
+      name: '甲路',
+      coords: [
+        [0, 0],
+        [1000, 0],
+      ],
+    },
+    {
+      name: '乙乙中路',
+      coords: [
+        [0, 3000],
+        [1000, 3000],
+      ],
+    },
+    {
+      name: '丙路',
+      coords: [
+        [5000, 0],
+        [5150, 0],
+      ],
+    },
+    {
+      name: '丁路',
+      coords: [
+        [8000, 0],
+        [8100, 0],
+        [8100, 500],
+      ],
+    },
   ];
   const network = new RoadNetwork(roads);
-  const northOnly: PlacementOptions = { maxDistance: 1500, spacing: 100, offset: 35, inBlock: (_x, y) => y > 0 && y < 3500 };
+  const northOnly: PlacementOptions = {
+    maxDistance: 1500,
+    spacing: 100,
+    offset: 35,
+    inBlock: (_x, y) => y > 0 && y < 3500,
+  };
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const positions = (cs: CompoundToPlace[], opts = northOnly) =>
-    Object.fromEntries(placeCompounds(cs, network, opts).map((p, i) => [cs[i]!.id, [round(p.x), round(p.y), p.source, p.road]]));
+    Object.fromEntries(
+      placeCompounds(cs, network, opts).map((p, i) => [cs[i]!.id, [round(p.x), round(p.y), p.source, p.road]]),
+    );
 
   it('spreads compounds of one listed point along the road in id order, 35 m off it on the listed side', () => {
     const store = (id: string): CompoundToPlace => ({ id, x: -60, y: 300, road: '甲路' });
@@ -107,7 +145,12 @@ describe('placeCompounds', () => {
   });
 
   it('falls back to a one-direction name variant and reports the road used', () => {
-    expect(positions([{ id: 'V', x: 300, y: 3300, road: '乙乙路' }]).V).toEqual([300, 3035, 'address-road', '乙乙中路']);
+    expect(positions([{ id: 'V', x: 300, y: 3300, road: '乙乙路' }]).V).toEqual([
+      300,
+      3035,
+      'address-road',
+      '乙乙中路',
+    ]);
   });
 
   it('skips steps past the road end, then reuses the points on the far side', () => {
@@ -135,7 +178,12 @@ describe('placeCompounds', () => {
   });
 
   it('is deterministic: the same compounds in any order get the same positions', () => {
-    const cs: CompoundToPlace[] = Array.from({ length: 9 }, (_, i) => ({ id: `K${i}`, x: 200, y: i % 2 ? 80 : -80, road: '甲路' }));
+    const cs: CompoundToPlace[] = Array.from({ length: 9 }, (_, i) => ({
+      id: `K${i}`,
+      x: 200,
+      y: i % 2 ? 80 : -80,
+      road: '甲路',
+    }));
     const a = positions(cs);
     const b = positions([...cs].reverse());
     expect(b).toEqual(a);

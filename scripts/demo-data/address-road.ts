@@ -13,7 +13,8 @@ export function stripAreaPrefix(address: string): string {
 // A road name: a run of CJK characters ending in a road suffix, followed by a house/lane number
 // (97弄, 1482号, 1-995号, 一弄) or the end of the part. The lazy match takes the
 // shortest name that is followed by such a number, so "浦东南路1475弄" gives "浦东南路".
-const ROAD = /^([\u3400-\u9fff]{1,20}?(?:大道|公路|路|街|巷|浜|道))(?=[0-9０-９]|[一二三四五六七八九十]+[弄号支]|[号弄]|$)/u;
+const ROAD =
+  /^([\u3400-\u9fff]{1,20}?(?:大道|公路|路|街|巷|浜|道))(?=[0-9０-９]|[一二三四五六七八九十]+[弄号支]|[号弄]|$)/u;
 
 // Prefixes some addresses carry before the road: 上海市, 浦东新区 / 奉贤区, 泗泾镇, a phase (三期).
 const ADMIN_PREFIX = /^(?:上海市)?(?:[\u4e00-\u9fff]{2,3}区)?(?:[\u4e00-\u9fff]{2}镇)?(?:[一二三四五六七八九十]+期)?/u;
@@ -159,7 +160,8 @@ export class RoadNetwork {
         const len2 = dx * dx + dy * dy;
         const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
         const d = Math.hypot(ax + u * dx - x, ay + u * dy - y);
-        if (d <= maxDistance && (best === null || d < best.dist)) best = { line: li, seg: s, t: u * Math.sqrt(len2), dist: d };
+        if (d <= maxDistance && (best === null || d < best.dist))
+          best = { line: li, seg: s, t: u * Math.sqrt(len2), dist: d };
       }
     }
     return best;

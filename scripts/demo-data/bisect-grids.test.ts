@@ -24,9 +24,15 @@ describe('bisectBlocks', () => {
   });
 
   it('covers every block exactly once', () => {
-    const blocks: GridBlock[] = Array.from({ length: 30 }, (_, i) => ({ households: (i * 37) % 300, x: (i % 6) * 100, y: Math.floor(i / 6) * 100 }));
+    const blocks: GridBlock[] = Array.from({ length: 30 }, (_, i) => ({
+      households: (i * 37) % 300,
+      x: (i % 6) * 100,
+      y: Math.floor(i / 6) * 100,
+    }));
     const parts = bisectBlocks(blocks, [...blocks.keys()], 600);
     expect(parts.flat().sort((a, b) => a - b)).toEqual([...blocks.keys()]);
-    for (const p of parts) if (p.filter((b) => blocks[b]!.households > 0).length > 1) expect(p.reduce((s, b) => s + blocks[b]!.households, 0)).toBeLessThanOrEqual(600);
+    for (const p of parts)
+      if (p.filter((b) => blocks[b]!.households > 0).length > 1)
+        expect(p.reduce((s, b) => s + blocks[b]!.households, 0)).toBeLessThanOrEqual(600);
   });
 });

@@ -12,7 +12,11 @@ export interface GridBlock {
  * Groups of block indices (from `indices`) holding at most `maxHouseholds` each, unless a group's
  * households all sit in one block, which cannot be split further.
  */
-export function bisectBlocks(blocks: readonly GridBlock[], indices: readonly number[], maxHouseholds: number): number[][] {
+export function bisectBlocks(
+  blocks: readonly GridBlock[],
+  indices: readonly number[],
+  maxHouseholds: number,
+): number[][] {
   const sum = indices.reduce((s, i) => s + blocks[i]!.households, 0);
   const populated = indices.filter((i) => blocks[i]!.households > 0).length;
   if (sum <= maxHouseholds || populated <= 1 || indices.length < 2) return [[...indices].sort((p, q) => p - q)];

@@ -3,7 +3,8 @@ import { parseCsv, parseCsvRecords } from './csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and newlines', () => {
-    const text = 'name,address\r\n摩尔齿科,"复兴东路720号(老西门地铁站6、7号口,河南南路与复兴东路路口)"\r\n"a ""b""","line1\nline2"\n';
+    const text =
+      'name,address\r\n摩尔齿科,"复兴东路720号(老西门地铁站6、7号口,河南南路与复兴东路路口)"\r\n"a ""b""","line1\nline2"\n';
     expect(parseCsv(text)).toEqual([
       ['name', 'address'],
       ['摩尔齿科', '复兴东路720号(老西门地铁站6、7号口,河南南路与复兴东路路口)'],

@@ -13,7 +13,9 @@ export function dissolvePolygons(polygons: readonly PolygonRings[]): Polygon | M
   const geoms: Geom[] = polygons.map(snap);
   const [first, ...rest] = geoms;
   if (!first) throw new Error('dissolvePolygons: nothing to dissolve');
-  const out = union(first, ...rest).map((poly) => poly.map((ring) => ring.map(([x, y]) => [roundCoord(x), roundCoord(y)])));
+  const out = union(first, ...rest).map((poly) =>
+    poly.map((ring) => ring.map(([x, y]) => [roundCoord(x), roundCoord(y)])),
+  );
   if (out.length === 1) return { type: 'Polygon', coordinates: out[0]! };
   return { type: 'MultiPolygon', coordinates: out };
 }

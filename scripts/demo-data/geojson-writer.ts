@@ -10,13 +10,17 @@ function roundDeep(c: unknown): unknown {
 
 export function roundGeometry<G extends Geometry>(g: G): G {
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map(roundGeometry) };
-  return { ...g, coordinates: roundDeep((g as Exclude<Geometry, { type: 'GeometryCollection' }>).coordinates) } as G;
+  return { ...g, coordinates: roundDeep(g.coordinates) };
 }
 
 export function featureCollectionText(features: readonly Feature[]): string {
   if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
   const lines = features.map((f) =>
-    JSON.stringify({ type: 'Feature', properties: f.properties ?? {}, geometry: f.geometry ? roundGeometry(f.geometry) : null }),
+    JSON.stringify({
+      type: 'Feature',
+      properties: f.properties ?? {},
+      geometry: f.geometry ? roundGeometry(f.geometry) : null,
+    }),
   );
   return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }

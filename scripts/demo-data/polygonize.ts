@@ -184,7 +184,14 @@ export function polygonize(positions: readonly Position[], edges: readonly [numb
     for (const f of bounded) {
       if (find(tailOf(cycles[f]![0]!)) === comp) continue;
       if (best !== -1 && cycleArea[f]! >= cycleArea[best]!) continue;
-      if (pointInRing(probe[0], probe[1], cycles[f]!.map((h) => xy[tailOf(h)]!))) best = f;
+      if (
+        pointInRing(
+          probe[0],
+          probe[1],
+          cycles[f]!.map((h) => xy[tailOf(h)]!),
+        )
+      )
+        best = f;
     }
     if (best === -1) continue;
     nestedComponents++;
@@ -205,7 +212,10 @@ export function polygonize(positions: readonly Position[], edges: readonly [numb
       // A hole touching its shell at a vertex would test ambiguous there, so probe a hole edge midpoint.
       const mx = (hole[0]![0] + hole[1]![0]) / 2;
       const my = (hole[0]![1] + hole[1]![1]) / 2;
-      const target = polygons.find((p) => pointInRing(mx, my, p[0]!)) ?? polygons.find((p) => pointInRing(px, py, p[0]!)) ?? polygons[0]!;
+      const target =
+        polygons.find((p) => pointInRing(mx, my, p[0]!)) ??
+        polygons.find((p) => pointInRing(px, py, p[0]!)) ??
+        polygons[0]!;
       target.push(hole);
     }
     let area = 0;

@@ -36,7 +36,9 @@ describe('growCommunities', () => {
       // contiguity: a walk over adjacency inside the group reaches every member
       const seen = new Set([g[0]!]);
       const todo = [g[0]!];
-      while (todo.length) for (const nb of adjacency.get(todo.pop()!)!.keys()) if (g.includes(nb) && !seen.has(nb)) (seen.add(nb), todo.push(nb));
+      while (todo.length)
+        for (const nb of adjacency.get(todo.pop()!)!.keys())
+          if (g.includes(nb) && !seen.has(nb)) (seen.add(nb), todo.push(nb));
       expect(seen.size).toBe(g.length);
     }
     expect(groups).toHaveLength(4);

@@ -111,7 +111,11 @@ export function nearestPopulated(blocks: readonly GrowthBlock[], adjacency: Adja
   return cellOf;
 }
 
-export function growCommunities(blocks: readonly GrowthBlock[], adjacency: Adjacency, options: GrowthOptions): GrowthResult {
+export function growCommunities(
+  blocks: readonly GrowthBlock[],
+  adjacency: Adjacency,
+  options: GrowthOptions,
+): GrowthResult {
   const { min, max, minStandalone } = options;
   const seedOf = nearestPopulated(blocks, adjacency);
 
@@ -169,9 +173,7 @@ export function growCommunities(blocks: readonly GrowthBlock[], adjacency: Adjac
   const owner = new Int32Array(cells.length).fill(-1);
   const members: number[][] = [];
   const sums: number[] = [];
-  const seeds = cells
-    .map((_, i) => i)
-    .sort((p, q) => cells[p]!.x - cells[p]!.y - (cells[q]!.x - cells[q]!.y) || p - q);
+  const seeds = cells.map((_, i) => i).sort((p, q) => cells[p]!.x - cells[p]!.y - (cells[q]!.x - cells[q]!.y) || p - q);
   for (const seed of seeds) {
     if (owner[seed] !== -1) continue;
     const g = members.length;
@@ -242,9 +244,7 @@ export function growCommunities(blocks: readonly GrowthBlock[], adjacency: Adjac
     mergedSmall++;
   }
 
-  const groups = members
-    .filter((_, k) => alive[k])
-    .map((m) => m.flatMap((c) => cellBlocks[c]!).sort((p, q) => p - q));
+  const groups = members.filter((_, k) => alive[k]).map((m) => m.flatMap((c) => cellBlocks[c]!).sort((p, q) => p - q));
   return {
     groups,
     stats: {

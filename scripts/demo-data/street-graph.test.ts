@@ -11,7 +11,14 @@ const way = (id: number, refs: number[], tags: Record<string, string> = {}) =>
     .join('')}</way>`;
 
 // A 2×1 pair of blocks: corners 1..6, west block 1-2-5-4, east block 2-3-6-5.
-const square = [node(1, 121.4, 31.2), node(2, 121.401, 31.2), node(3, 121.402, 31.2), node(4, 121.4, 31.201), node(5, 121.401, 31.201), node(6, 121.402, 31.201)].join('');
+const square = [
+  node(1, 121.4, 31.2),
+  node(2, 121.401, 31.2),
+  node(3, 121.402, 31.2),
+  node(4, 121.4, 31.201),
+  node(5, 121.401, 31.201),
+  node(6, 121.402, 31.201),
+].join('');
 
 describe('classifyWay', () => {
   it('tells ground streets from bridges, tunnels and motorways', () => {

@@ -127,7 +127,9 @@ export function buildStreetGraph(osm: OsmData, boundary?: readonly Position[]): 
     const [ax, ay] = positions[s.a]!;
     const [bx, by] = positions[s.b]!;
     const hits = index.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
-    return hits.some((h) => pool[h] !== undefined && pool[h]!.way !== s.way && properCrossing(positions, s, pool[h]!) !== null);
+    return hits.some(
+      (h) => pool[h] !== undefined && pool[h].way !== s.way && properCrossing(positions, s, pool[h]) !== null,
+    );
   };
   for (const s of layered) if (crosses(s, groundIndex, ground)) crossingWays.add(s.way);
   const layeredIndex = segmentIndex(positions, layered);
@@ -201,5 +203,9 @@ export function buildStreetGraph(osm: OsmData, boundary?: readonly Position[]): 
     }
     addEdge(prev, s.b);
   }
-  return { positions, edges, stats: { waysUsed, waysExcluded: excluded, bridgesKept, crossingsNoded, boundaryCrossings } };
+  return {
+    positions,
+    edges,
+    stats: { waysUsed, waysExcluded: excluded, bridgesKept, crossingsNoded, boundaryCrossings },
+  };
 }

@@ -18,7 +18,11 @@ function polygonsOf(g: Polygon | MultiPolygon): Snapped[] {
   return polys.map((p) => p.map((r) => r.map((c) => [roundCoord(c[0]!), roundCoord(c[1]!)] as [number, number])));
 }
 
-export function extractWater(tiles: readonly Record<string, { features?: Feature[] }>[]): { water: WaterFeature[]; duplicates: number; pieces: number } {
+export function extractWater(tiles: readonly Record<string, { features?: Feature[] }>[]): {
+  water: WaterFeature[];
+  duplicates: number;
+  pieces: number;
+} {
   const groups = new Map<string, { name: string | null; kind: string; polys: Snapped[] }>();
   const seen = new Set<string>();
   let duplicates = 0;
@@ -27,8 +31,8 @@ export function extractWater(tiles: readonly Record<string, { features?: Feature
     for (const f of tile.water?.features ?? []) {
       const g = f.geometry;
       if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
-      const name = typeof f.properties?.name === 'string' ? (f.properties.name as string) : null;
-      const kind = typeof f.properties?.kind === 'string' ? (f.properties.kind as string) : 'water';
+      const name = typeof f.properties?.name === 'string' ? f.properties.name : null;
+      const kind = typeof f.properties?.kind === 'string' ? f.properties.kind : 'water';
       for (const poly of polygonsOf(g)) {
         const key = `${name}|${kind}|${JSON.stringify(poly)}`;
         if (seen.has(key)) {
@@ -58,7 +62,10 @@ export function extractWater(tiles: readonly Record<string, { features?: Feature
     water.push({
       name,
       kind,
-      geometry: merged.length === 1 ? { type: 'Polygon', coordinates: merged[0]! } : { type: 'MultiPolygon', coordinates: merged },
+      geometry:
+        merged.length === 1
+          ? { type: 'Polygon', coordinates: merged[0]! }
+          : { type: 'MultiPolygon', coordinates: merged },
     });
   }
   return { water, duplicates, pieces };

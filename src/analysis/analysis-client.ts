@@ -51,7 +51,11 @@ export class AnalysisClient {
     this.onCrash?.(reason);
   }
 
-  request<K extends RequestType>(type: K, params: WorkerRequests[K]['params'], transfer: Transferable[] = []): Promise<WorkerRequests[K]['result']> {
+  request<K extends RequestType>(
+    type: K,
+    params: WorkerRequests[K]['params'],
+    transfer: Transferable[] = [],
+  ): Promise<WorkerRequests[K]['result']> {
     const id = this.nextId++;
     const message: RequestMessage<K> = { id, type, params };
     return new Promise((resolve, reject) => {

@@ -5,9 +5,20 @@ import { livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { PlanAnalyzer } from './plan-analyzer';
 import { CoverEncoder, RecordDeltaEncoder, ResultDeltaEncoder } from './result-delta';
 import type { CoverageShares } from '../core/model';
-import { QUERY_TYPES, type AnalysisSnapshot, type RequestMessage, type ResponseMessage, type WorkerRequests } from './worker-contract';
+import {
+  QUERY_TYPES,
+  type AnalysisSnapshot,
+  type RequestMessage,
+  type ResponseMessage,
+  type WorkerRequests,
+} from './worker-contract';
 
-let analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
+let analyzer = new PlanAnalyzer({
+  coordinates: new Float64Array(0),
+  households: new Float64Array(0),
+  names: null,
+  properties: null,
+});
 let profile: RuleProfile = builtInProfile(DEFAULT_PROFILE_ID)!;
 
 const communityDeltas = new ResultDeltaEncoder();
@@ -50,7 +61,8 @@ function transferables(result: AnalysisSnapshot): Transferable[] {
 type Handlers = { [K in keyof WorkerRequests]: (params: WorkerRequests[K]['params']) => unknown };
 
 const handlers: Handlers = {
-  setHouseholds: (p) => analyzer.setHouseholds({ coordinates: p.coordinates, households: p.households, names: null, properties: null }),
+  setHouseholds: (p) =>
+    analyzer.setHouseholds({ coordinates: p.coordinates, households: p.households, names: null, properties: null }),
   setUnits: (p) => (p.kind === 'community' ? analyzer.setCommunities(p.units) : analyzer.setGrids(p.units)),
   updateUnits: (p) => analyzer.updateUnits(p.kind, p.put, p.deleted),
   setProfile: (p) => {
@@ -96,5 +108,10 @@ export function resetForTests(): void {
   sentCover = null;
   coverUpdates.reset();
   perCommunityDeltas.reset();
-  analyzer = new PlanAnalyzer({ coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null });
+  analyzer = new PlanAnalyzer({
+    coordinates: new Float64Array(0),
+    households: new Float64Array(0),
+    names: null,
+    properties: null,
+  });
 }

@@ -14,7 +14,7 @@ type Geom = Polygon | MultiPolygon | null;
 
 const rng = seededRandom;
 
-const ringsOf = (g: Geom): number[][][] => (!g ? [] : ((g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat() as number[][][]));
+const ringsOf = (g: Geom): number[][][] => (!g ? [] : (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat());
 
 function inside(g: Geom, x: number, y: number): boolean {
   let ins = false;
@@ -78,11 +78,26 @@ function scenario(seed: number, bx: number, by: number, q: number) {
     let v: number[][];
     if (kind === 0) {
       const [x0, x1, y0, y1] = [gx(), gx(), gy(), gy()];
-      v = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+      v = [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+      ];
     } else if (kind === 1) {
-      v = [[bx - 5, by - 5], [bx + 5 + r(), by - 5], [bx + 5, by + 5], [bx - 5, by + 5 + r()]];
+      v = [
+        [bx - 5, by - 5],
+        [bx + 5 + r(), by - 5],
+        [bx + 5, by + 5],
+        [bx - 5, by + 5 + r()],
+      ];
       if (r() < 0.5) v.reverse();
-    } else if (kind === 2) v = [[bx + 3, by + 3], [bx + 3.5, by + 3], [bx + 3, by + 3.5]];
+    } else if (kind === 2)
+      v = [
+        [bx + 3, by + 3],
+        [bx + 3.5, by + 3],
+        [bx + 3, by + 3.5],
+      ];
     else v = Array.from({ length: 3 + ri(8) }, vertex);
     if (r() < 0.2) {
       const k = ri(v.length);
@@ -106,14 +121,19 @@ function scenario(seed: number, bx: number, by: number, q: number) {
     const t = r();
     if (t < 0.05) gs.push(null);
     else if (t < 0.08) gs.push({ type: 'Polygon', coordinates: [] });
-    else if (t < 0.3) gs.push({ type: 'MultiPolygon', coordinates: [[ring(), ...(r() < 0.5 ? [ring()] : [])], [ring()]] });
+    else if (t < 0.3)
+      gs.push({ type: 'MultiPolygon', coordinates: [[ring(), ...(r() < 0.5 ? [ring()] : [])], [ring()]] });
     else gs.push({ type: 'Polygon', coordinates: [ring(), ...(r() < 0.3 ? [ring()] : [])] });
   }
   if (r() < 0.3 && gs[0]) {
     // A neighbour along exactly the same edges, the other way round.
     const g = gs[0];
     const rev = (rs: number[][][]) => rs.map((x) => x.slice().reverse());
-    gs.push(g.type === 'Polygon' ? { type: 'Polygon', coordinates: rev(g.coordinates) } : { type: 'MultiPolygon', coordinates: g.coordinates.map(rev) });
+    gs.push(
+      g.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: rev(g.coordinates) }
+        : { type: 'MultiPolygon', coordinates: g.coordinates.map(rev) },
+    );
   }
   const resolution = [1, 2, 3, 4, 5, 7, 8, 16, 33, 64, 256][ri(11)]!;
   return { coords, hh, gs, resolution, r };
@@ -125,7 +145,12 @@ function expectSame(label: string, c: AreaCounter, gs: Geom[], coords: Float64Ar
   const t = c.coverageTotals();
   expect([t.unassigned, t.overlap], `${label}: unassigned, overlap`).toEqual([b.unassigned, b.overlap]);
   expect(Array.from(c.cover), `${label}: cover`).toEqual(Array.from(b.cover));
-  gs.forEach((_, u) => expect(Array.from(c.membersOf(u)).sort((x, y) => x - y), `${label}: members of ${u}`).toEqual(b.members[u]));
+  gs.forEach((_, u) =>
+    expect(
+      Array.from(c.membersOf(u)).sort((x, y) => x - y),
+      `${label}: members of ${u}`,
+    ).toEqual(b.members[u]),
+  );
 }
 
 describe('AreaCounter against brute force on awkward plans', () => {
@@ -166,27 +191,74 @@ describe('AreaCounter against brute force on awkward plans', () => {
   };
 
   it('a spike (an edge running back along the one before) splits nothing', () => {
-    const { got, want } = count([[0, 0], [4, 0], [4, 4], [2.5, 4], [2.5, 7], [2.5, 4], [0, 4], [0, 0]], [[0, 0], [4, 8], [2.625, 6.5]], 4);
+    const { got, want } = count(
+      [
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [2.5, 4],
+        [2.5, 7],
+        [2.5, 4],
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [0, 0],
+        [4, 8],
+        [2.625, 6.5],
+      ],
+      4,
+    );
     expect(got).toEqual(want);
   });
 
   it('a household on a vertex near longitude 0 gets the same answer as pointInUnit', () => {
-    const { got, want } = count([[0.003879, 31.259854], [-0.006714, 31.270755], [-0.012001, 31.253439], [0.003879, 31.259854]], [[-0.012001, 31.253439], [-0.05, 31.2], [0.05, 31.3]]);
+    const { got, want } = count(
+      [
+        [0.003879, 31.259854],
+        [-0.006714, 31.270755],
+        [-0.012001, 31.253439],
+        [0.003879, 31.259854],
+      ],
+      [
+        [-0.012001, 31.253439],
+        [-0.05, 31.2],
+        [0.05, 31.3],
+      ],
+    );
     expect(got).toEqual(want);
   });
 
   it('a household within rounding of a slanted edge gets the full test', () => {
     const { got, want } = count(
-      [[121.47751790373354, 31.20027357211802], [121.47506017500287, 31.208212222390266], [121.45471322656519, 31.209499333211124], [121.47751790373354, 31.20027357211802]],
-      [[121.47690955714184, 31.202238577765534], [121.4, 31.1], [121.5, 31.3]],
+      [
+        [121.47751790373354, 31.20027357211802],
+        [121.47506017500287, 31.208212222390266],
+        [121.45471322656519, 31.209499333211124],
+        [121.47751790373354, 31.20027357211802],
+      ],
+      [
+        [121.47690955714184, 31.202238577765534],
+        [121.4, 31.1],
+        [121.5, 31.3],
+      ],
     );
     expect(got).toEqual(want);
   });
 
   it('an edge ending exactly where the walk is clipped does not round into the next cell', () => {
     const { got, want } = count(
-      [[0.0010001000011000002, 0.0058342274537628025], [0.007000100007700002, 0.003533690981505121], [0.010000100011000001, 0.005067381963010242], [0.0010001000011000002, 0.0058342274537628025]],
-      [[1e-7, 0.002], [0.0100001, 0.00506738195894286], [0.006000100006600001, 0.003533690981505121]],
+      [
+        [0.0010001000011000002, 0.0058342274537628025],
+        [0.007000100007700002, 0.003533690981505121],
+        [0.010000100011000001, 0.005067381963010242],
+        [0.0010001000011000002, 0.0058342274537628025],
+      ],
+      [
+        [1e-7, 0.002],
+        [0.0100001, 0.00506738195894286],
+        [0.006000100006600001, 0.003533690981505121],
+      ],
       5,
     );
     expect(got).toEqual(want);
@@ -194,8 +266,17 @@ describe('AreaCounter against brute force on awkward plans', () => {
 
   it('an edge ending exactly on a cell corner does not walk on past its end', () => {
     const { got, want } = count(
-      [[0.007500100008250001, 0.0063682021010087065], [0.0034376000037812503, 0.010424389766231076], [0.006250100006875001, 0.008240288715726723], [0.007500100008250001, 0.0063682021010087065]],
-      [[1e-7, 0.002], [0.0100001, 0.010112375321332365], [0.007656350008421876, 0.005900180447329202]],
+      [
+        [0.007500100008250001, 0.0063682021010087065],
+        [0.0034376000037812503, 0.010424389766231076],
+        [0.006250100006875001, 0.008240288715726723],
+        [0.007500100008250001, 0.0063682021010087065],
+      ],
+      [
+        [1e-7, 0.002],
+        [0.0100001, 0.010112375321332365],
+        [0.007656350008421876, 0.005900180447329202],
+      ],
       16,
     );
     expect(got).toEqual(want);
@@ -203,7 +284,13 @@ describe('AreaCounter against brute force on awkward plans', () => {
 
   it('a frame a billionth of a degree wide (one household) still trusts no rounded centre', () => {
     const { got, want } = count(
-      [[121.49999999990196, 31.250000000001954], [121.50000000055806, 31.25000000000196], [121.50000000055806, 31.25000000050196], [121.49999999990196, 31.250000000501952], [121.49999999990196, 31.250000000001954]],
+      [
+        [121.49999999990196, 31.250000000001954],
+        [121.50000000055806, 31.25000000000196],
+        [121.50000000055806, 31.25000000050196],
+        [121.49999999990196, 31.250000000501952],
+        [121.49999999990196, 31.250000000001954],
+      ],
       [[121.5, 31.25]],
     );
     expect(got).toEqual(want);
@@ -213,7 +300,18 @@ describe('AreaCounter against brute force on awkward plans', () => {
     const coords = new Float64Array([121.4, 31.2, 121.5, 31.3, 121.45, 31.25]);
     const hh = new Float64Array([1, 1, 1]);
     const c = new AreaCounter({ coordinates: coords, households: hh });
-    const square = (d: number): Polygon => ({ type: 'Polygon', coordinates: [[[121.44 - d, 31.24 - d], [121.46 + d, 31.24 - d], [121.46 + d, 31.26 + d], [121.44 - d, 31.26 + d], [121.44 - d, 31.24 - d]]] });
+    const square = (d: number): Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121.44 - d, 31.24 - d],
+          [121.46 + d, 31.24 - d],
+          [121.46 + d, 31.26 + d],
+          [121.44 - d, 31.26 + d],
+          [121.44 - d, 31.24 - d],
+        ],
+      ],
+    });
     c.setAreas(Array.from({ length: 300 }, (_, i) => square(i * 1e-6)));
     expect(c.coverageTotals()).toEqual({ unassigned: 2, overlap: 1, total: 3 });
     expect(c.cover[2]).toBe(255);

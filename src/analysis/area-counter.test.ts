@@ -48,8 +48,11 @@ function bruteForce(polys: Polygon[], coords: Float64Array, hh: Float64Array) {
         for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
           const [xi, yi] = ring[i]!;
           const [xj, yj] = ring[j]!;
-          if (yi! > coords[p * 2 + 1]! !== yj! > coords[p * 2 + 1]! &&
-            coords[p * 2]! < ((xj! - xi!) * (coords[p * 2 + 1]! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
+          if (
+            yi! > coords[p * 2 + 1]! !== yj! > coords[p * 2 + 1]! &&
+            coords[p * 2]! < ((xj! - xi!) * (coords[p * 2 + 1]! - yi!)) / (yj! - yi!) + xi!
+          )
+            inside = !inside;
         }
       }
       if (inside) {
@@ -67,7 +70,16 @@ function randomPlan(seed: number, polyCount: number, pointCount: number) {
   const rand = rng(seed);
   const polys: Polygon[] = [];
   for (let i = 0; i < polyCount; i++)
-    polys.push(blob(rand, 121.4 + rand() * 0.1, 31.2 + rand() * 0.1, 0.005 + rand() * 0.02, 8 + Math.floor(rand() * 40), i % 5 === 0));
+    polys.push(
+      blob(
+        rand,
+        121.4 + rand() * 0.1,
+        31.2 + rand() * 0.1,
+        0.005 + rand() * 0.02,
+        8 + Math.floor(rand() * 40),
+        i % 5 === 0,
+      ),
+    );
   const coords = new Float64Array(pointCount * 2);
   const hh = new Float64Array(pointCount);
   for (let p = 0; p < pointCount; p++) {
@@ -97,7 +109,7 @@ describe('AreaCounter', () => {
     for (let k = 0; k < 10; k++) {
       const u = Math.floor(rand() * polys.length);
       polys[u] = blob(rand, 121.4 + rand() * 0.1, 31.2 + rand() * 0.1, 0.01 + rand() * 0.02, 20);
-      counter.updateArea(u, polys[u]!);
+      counter.updateArea(u, polys[u]);
     }
     const full = new AreaCounter({ coordinates: coords, households: hh });
     full.setAreas(polys);
@@ -136,7 +148,10 @@ describe('AreaCounter', () => {
       corner.push([]);
       for (let j = 0; j <= rows; j++) {
         const edge = i === 0 || j === 0 || i === cols || j === rows;
-        corner[i]!.push([snap(121.4 + i * 0.01 + (edge ? 0 : (rand() - 0.5) * 0.004)), snap(31.2 + j * 0.01 + (edge ? 0 : (rand() - 0.5) * 0.004))]);
+        corner[i]!.push([
+          snap(121.4 + i * 0.01 + (edge ? 0 : (rand() - 0.5) * 0.004)),
+          snap(31.2 + j * 0.01 + (edge ? 0 : (rand() - 0.5) * 0.004)),
+        ]);
       }
     }
     const lines = new Map<string, [number, number][]>();
@@ -145,7 +160,11 @@ describe('AreaCounter', () => {
       if (!l) {
         l = [a];
         const n = 1 + Math.floor(rand() * 6);
-        for (let k = 1; k < n; k++) l.push([snap(a[0] + ((b[0] - a[0]) * k) / n + (rand() - 0.5) * 0.001), snap(a[1] + ((b[1] - a[1]) * k) / n + (rand() - 0.5) * 0.001)]);
+        for (let k = 1; k < n; k++)
+          l.push([
+            snap(a[0] + ((b[0] - a[0]) * k) / n + (rand() - 0.5) * 0.001),
+            snap(a[1] + ((b[1] - a[1]) * k) / n + (rand() - 0.5) * 0.001),
+          ]);
         l.push(b);
         lines.set(key, l);
       }
@@ -156,44 +175,58 @@ describe('AreaCounter', () => {
       for (let j = 0; j < rows; j++) {
         const bottom = line(corner[i]![j]!, corner[i + 1]![j]!, `h${i},${j}`);
         const right = line(corner[i + 1]![j]!, corner[i + 1]![j + 1]!, `v${i + 1},${j}`);
-        const top = line(corner[i]![j + 1]!, corner[i + 1]![j + 1]!, `h${i},${j + 1}`).slice().reverse();
-        const left = line(corner[i]![j]!, corner[i]![j + 1]!, `v${i},${j}`).slice().reverse();
-        polys.push({ type: 'Polygon', coordinates: [[...bottom, ...right.slice(1), ...top.slice(1), ...left.slice(1)]] });
+        const top = line(corner[i]![j + 1]!, corner[i + 1]![j + 1]!, `h${i},${j + 1}`)
+          .slice()
+          .reverse();
+        const left = line(corner[i]![j]!, corner[i]![j + 1]!, `v${i},${j}`)
+          .slice()
+          .reverse();
+        polys.push({
+          type: 'Polygon',
+          coordinates: [[...bottom, ...right.slice(1), ...top.slice(1), ...left.slice(1)]],
+        });
       }
     return polys;
   }
 
-  it.each([16, 64, 256, 1024])('matches a brute-force count on a tiling of shared edges, at %i cells across', (resolution) => {
-    const rand = rng(resolution);
-    const polys = tiling(rand, 8, 6, null);
-    const n = 40_000;
-    const coords = new Float64Array(n * 2);
-    const hh = new Float64Array(n);
-    for (let p = 0; p < n; p++) {
-      // Clustered, like compounds, and some outside the tiling.
-      const c = Math.floor(p / 200);
-      const r = rng(c * 7 + 1);
-      const cx = 121.395 + r() * 0.09;
-      const cy = 31.195 + r() * 0.07;
-      coords[p * 2] = cx + (rand() - 0.5) * 0.004;
-      coords[p * 2 + 1] = cy + (rand() - 0.5) * 0.004;
-      hh[p] = 1 + Math.floor(rand() * 3);
-    }
-    const counter = new AreaCounter(buildHouseholdFrame({ coordinates: coords, households: hh }, resolution));
-    counter.setAreas(polys);
-    const expected = bruteForce(polys, coords, hh);
-    expect(Array.from(counter.households)).toEqual(Array.from(expected.per));
-    expect(counter.coverageTotals()).toEqual({ unassigned: expected.unassigned, overlap: expected.overlap, total: hh.reduce((a, b) => a + b, 0) });
-    // Members and per-point cover agree with the count.
-    for (let u = 0; u < polys.length; u += 7) expect(counter.membersOf(u).length).toBe(counter.pointCount(u));
-    // An edit recounts one area alone to what a full count gives.
-    const moved = polys.slice();
-    moved[10] = blob(rand, 121.43, 31.22, 0.012, 25, true);
-    counter.updateArea(10, moved[10]!);
-    const again = bruteForce(moved, coords, hh);
-    expect(Array.from(counter.households)).toEqual(Array.from(again.per));
-    expect(counter.coverageTotals().overlap).toBe(again.overlap);
-  });
+  it.each([16, 64, 256, 1024])(
+    'matches a brute-force count on a tiling of shared edges, at %i cells across',
+    (resolution) => {
+      const rand = rng(resolution);
+      const polys = tiling(rand, 8, 6, null);
+      const n = 40_000;
+      const coords = new Float64Array(n * 2);
+      const hh = new Float64Array(n);
+      for (let p = 0; p < n; p++) {
+        // Clustered, like compounds, and some outside the tiling.
+        const c = Math.floor(p / 200);
+        const r = rng(c * 7 + 1);
+        const cx = 121.395 + r() * 0.09;
+        const cy = 31.195 + r() * 0.07;
+        coords[p * 2] = cx + (rand() - 0.5) * 0.004;
+        coords[p * 2 + 1] = cy + (rand() - 0.5) * 0.004;
+        hh[p] = 1 + Math.floor(rand() * 3);
+      }
+      const counter = new AreaCounter(buildHouseholdFrame({ coordinates: coords, households: hh }, resolution));
+      counter.setAreas(polys);
+      const expected = bruteForce(polys, coords, hh);
+      expect(Array.from(counter.households)).toEqual(Array.from(expected.per));
+      expect(counter.coverageTotals()).toEqual({
+        unassigned: expected.unassigned,
+        overlap: expected.overlap,
+        total: hh.reduce((a, b) => a + b, 0),
+      });
+      // Members and per-point cover agree with the count.
+      for (let u = 0; u < polys.length; u += 7) expect(counter.membersOf(u).length).toBe(counter.pointCount(u));
+      // An edit recounts one area alone to what a full count gives.
+      const moved = polys.slice();
+      moved[10] = blob(rand, 121.43, 31.22, 0.012, 25, true);
+      counter.updateArea(10, moved[10]);
+      const again = bruteForce(moved, coords, hh);
+      expect(Array.from(counter.households)).toEqual(Array.from(again.per));
+      expect(counter.coverageTotals().overlap).toBe(again.overlap);
+    },
+  );
 
   it('agrees with the plain ray cast for points exactly on edges, vertices and cell centres', () => {
     // Vertices and points on a binary grid: every cross product is exact, so points on a line
@@ -201,7 +234,12 @@ describe('AreaCounter', () => {
     const rand = rng(5);
     const polys = tiling(rand, 5, 4, 4096);
     polys.push(blob(rand, 121.425, 31.215, 0.01, 12, true)); // overlapping the tiling, with a hole
-    polys[polys.length - 1] = { type: 'Polygon', coordinates: polys[polys.length - 1]!.coordinates.map((ring) => ring.map(([x, y]) => [Math.round(x! * 4096) / 4096, Math.round(y! * 4096) / 4096])) };
+    polys[polys.length - 1] = {
+      type: 'Polygon',
+      coordinates: polys[polys.length - 1]!.coordinates.map((ring) =>
+        ring.map(([x, y]) => [Math.round(x! * 4096) / 4096, Math.round(y! * 4096) / 4096]),
+      ),
+    };
     const pts: number[] = [];
     for (const poly of polys)
       for (const ring of poly.coordinates)
@@ -210,7 +248,8 @@ describe('AreaCounter', () => {
           const [x1, y1] = ring[i + 1]!;
           pts.push(x0!, y0!, (x0! + x1!) / 2, (y0! + y1!) / 2, x0! + (x1! - x0!) / 4, y0! + (y1! - y0!) / 4);
         }
-    for (let i = 0; i < 20_000; i++) pts.push(Math.round((121.395 + rand() * 0.06) * 8192) / 8192, Math.round((31.195 + rand() * 0.05) * 8192) / 8192);
+    for (let i = 0; i < 20_000; i++)
+      pts.push(Math.round((121.395 + rand() * 0.06) * 8192) / 8192, Math.round((31.195 + rand() * 0.05) * 8192) / 8192);
     const coords = new Float64Array(pts);
     const hh = new Float64Array(coords.length / 2).fill(1);
     for (const resolution of [32, 100, 512]) {
@@ -228,7 +267,10 @@ describe('AreaCounter', () => {
     const { coords, hh } = randomPlan(12, 0, 30_000);
     const parts = (cx: number, cy: number): MultiPolygon => ({
       type: 'MultiPolygon',
-      coordinates: [blob(rand, cx, cy, 0.008, 16, true).coordinates, blob(rand, cx + 0.03, cy + 0.01, 0.006, 9).coordinates],
+      coordinates: [
+        blob(rand, cx, cy, 0.008, 16, true).coordinates,
+        blob(rand, cx + 0.03, cy + 0.01, 0.006, 9).coordinates,
+      ],
     });
     const areas: (Polygon | MultiPolygon | null)[] = [
       parts(121.42, 31.22),

@@ -6,7 +6,16 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { buildHouseholdFrame, type HouseholdFrame, type PointSet } from './household-frame';
 import { buildPolygonSet, pointInUnit, type PolygonSet } from './polygon-set';
-import { COMPLEX, growInt32, lowerBound, pointInUnitRows, scanBoundaries, unitRowsOf, WEDGE, type BoundaryScan } from './boundary-scan';
+import {
+  COMPLEX,
+  growInt32,
+  lowerBound,
+  pointInUnitRows,
+  scanBoundaries,
+  unitRowsOf,
+  WEDGE,
+  type BoundaryScan,
+} from './boundary-scan';
 
 export type { PointSet } from './household-frame';
 
@@ -88,7 +97,8 @@ export class AreaCounter {
       const exact = testBoundaryPoints(scan, set, f, gaps.interior, gaps.centreInside, households, counts, hits);
       // Every household lies in a boundary cell or in exactly one gap; a gap claimed by no unit is
       // unassigned, one claimed twice is overlap.
-      unassigned = f.totalHouseholds - exact.boundaryHouseholds - gaps.gapHouseholds + gaps.repeatedHouseholds + exact.unassigned;
+      unassigned =
+        f.totalHouseholds - exact.boundaryHouseholds - gaps.gapHouseholds + gaps.repeatedHouseholds + exact.unassigned;
       overlap = gaps.overlap + exact.overlap;
     }
     this.totals = { unassigned, overlap, total: f.totalHouseholds };
@@ -149,7 +159,7 @@ export class AreaCounter {
     }
     for (let i = 0; i < hits.length; i++) all[fill[hits.b[i]!]!++] = hits.a[i]!;
     const members: Int32Array[] = new Array(n);
-    for (let u = 0; u < n; u++) members[u] = all.subarray(start[u]!, start[u + 1]!);
+    for (let u = 0; u < n; u++) members[u] = all.subarray(start[u], start[u + 1]);
     // Areas appended or updated since the full count keep their own lists.
     for (let u = 0; u < this.members.length; u++) if (this.members[u]) members[u] = this.members[u]!;
     this.members = members;
@@ -318,8 +328,6 @@ class PairBuffer {
     this.a = growInt32(this.a, n, this.length);
     this.b = growInt32(this.b, n, this.length);
   }
-
-
 }
 
 /**
@@ -473,7 +481,18 @@ function testBoundaryPoints(
   for (let k = 0; k < cells.length; k++) most = Math.max(most, candidateStart[k + 1]! - candidateStart[k]!);
   const f64 = () => new Float64Array(most);
   const u8 = () => new Uint8Array(most);
-  const [ax, ay, adx, ady, bx, by, bdx, bdy, bandA, bandB] = [f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64(), f64()];
+  const [ax, ay, adx, ady, bx, by, bdx, bdy, bandA, bandB] = [
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+    f64(),
+  ];
   const [usable, either, want] = [u8(), u8(), u8()];
   let cover = new Int32Array(256);
   for (let k = 0; k < cells.length; k++) {
@@ -552,7 +571,10 @@ function testBoundaryPoints(
     const np = pe - ps;
     // Two units sharing one edge or wedge here (neighbours in a tiling): one pair of sign tests
     // per point serves both.
-    const flip = nc === 2 && usable[0] === 1 && usable[1] === 1 ? sameBoundary(candidateKind[cs]!, candidateKind[cs + 1]!, ax, ay, adx, ady, bx, by, bdx, bdy) : -1;
+    const flip =
+      nc === 2 && usable[0] === 1 && usable[1] === 1
+        ? sameBoundary(candidateKind[cs]!, candidateKind[cs + 1]!, ax, ay, adx, ady, bx, by, bdx, bdy)
+        : -1;
     if (flip >= 0 || (nc === 1 && usable[0] === 1)) {
       const two = flip >= 0;
       hits.reserve(2 * np);
@@ -652,7 +674,8 @@ function testBoundaryPoints(
           const l1 = s1 > 0 ? 1 : 0;
           const l2 = s2 > 0 ? 1 : 0;
           let inside = ((l1 & l2) | ((l1 | l2) & any)) === w ? 1 : 0;
-          if ((s1 < 0 ? -s1 : s1) <= b0 || (s2 < 0 ? -s2 : s2) <= b1) inside = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
+          if ((s1 < 0 ? -s1 : s1) <= b0 || (s2 < 0 ? -s2 : s2) <= b1)
+            inside = fullTest(coords, rowsOf(scan, set, u), row, x, y) ? 1 : 0;
           ha[len] = p;
           hb[len] = u;
           len += inside;

@@ -157,7 +157,12 @@ class TouchList {
 const sharedTouches = new TouchList();
 
 /** Stable sort of pairs by their first value (0 ≤ key ≤ maxKey): LSD radix, or insertion when few. */
-function sortPairs(keys: Int32Array, values: Int32Array, n: number, maxKey: number): { keys: Int32Array; values: Int32Array } {
+function sortPairs(
+  keys: Int32Array,
+  values: Int32Array,
+  n: number,
+  maxKey: number,
+): { keys: Int32Array; values: Int32Array } {
   if (n <= 64) {
     const k = keys.slice(0, n);
     const v = values.slice(0, n);
@@ -502,7 +507,16 @@ class SegmentWalker {
    * `continues`, the segment starts where the unit's previous edge ended: if that edge's last touch
    * is this walk's first cell, the two edges share it and it is recorded once, as -(edge + 2).
    */
-  walk(ax: number, ay: number, bx: number, by: number, out: TouchList, unit: number, edge: number, continues: boolean): void {
+  walk(
+    ax: number,
+    ay: number,
+    bx: number,
+    by: number,
+    out: TouchList,
+    unit: number,
+    edge: number,
+    continues: boolean,
+  ): void {
     const nx = this.nx;
     const ny = this.ny;
     let t0 = 0;
@@ -557,7 +571,8 @@ class SegmentWalker {
     let tMaxX = dx !== 0 ? (dx > 0 ? cx + 1 - x0 : x0 - cx) * tDeltaX : Infinity;
     let tMaxY = dy !== 0 ? (dy > 0 ? cy + 1 - y0 : y0 - cy) * tDeltaY : Infinity;
     const first = cy * nx + cx;
-    if (continues && n > 0 && cells[n - 1] === first && units[n - 1] === unit) edges[n - 1] = edges[n - 1] === edge - 1 ? -(edge + 2) : COMPLEX_TOUCH;
+    if (continues && n > 0 && cells[n - 1] === first && units[n - 1] === unit)
+      edges[n - 1] = edges[n - 1] === edge - 1 ? -(edge + 2) : COMPLEX_TOUCH;
     else {
       cells[n] = first;
       units[n] = unit;

@@ -44,7 +44,10 @@ export interface NearestFacilityInfo {
 export class CoverageEngine {
   private roads: FeatureCollection<LineString | MultiLineString> | null = null;
   private network: WalkingNetwork | null = null;
-  private homes: { coordinates: Float64Array; households: Float64Array } = { coordinates: new Float64Array(0), households: new Float64Array(0) };
+  private homes: { coordinates: Float64Array; households: Float64Array } = {
+    coordinates: new Float64Array(0),
+    households: new Float64Array(0),
+  };
   private homesSnapped: Snapped | null = null;
   private facilities: Facility[] = [];
   private categories = new Map<string, CategoryState>();
@@ -111,7 +114,9 @@ export class CoverageEngine {
         changed.push(c);
       }
     for (const [category, indices] of groups) {
-      const signature = indices.map((i) => `${this.facilities[i]!.id}@${this.facilities[i]!.lon},${this.facilities[i]!.lat}`).join('|');
+      const signature = indices
+        .map((i) => `${this.facilities[i]!.id}@${this.facilities[i]!.lon},${this.facilities[i]!.lat}`)
+        .join('|');
       if (this.categories.get(category)?.signature === signature) continue;
       this.categories.set(category, this.compute(signature, indices));
       changed.push(category);
@@ -135,7 +140,13 @@ export class CoverageEngine {
       const result = nearestFacility(this.network!, sites, this.snappedHomes());
       return { signature, facilityIndices: indices, distance: result.distance, search: result.search, sites };
     }
-    return { signature, facilityIndices: indices, distance: straightLineDistanceToNearest(coords, this.homes.coordinates), search: null, sites: null };
+    return {
+      signature,
+      facilityIndices: indices,
+      distance: straightLineDistanceToNearest(coords, this.homes.coordinates),
+      search: null,
+      sites: null,
+    };
   }
 
   categoryList(): string[] {
@@ -202,7 +213,14 @@ export class CoverageEngine {
             facility = f;
           }
         }
-        if (facility) path = { type: 'LineString', coordinates: [[x, y], [facility.lon, facility.lat]] };
+        if (facility)
+          path = {
+            type: 'LineString',
+            coordinates: [
+              [x, y],
+              [facility.lon, facility.lat],
+            ],
+          };
       }
       out.push({ category, distance, facilityId: facility?.id ?? null, facilityName: facility?.name ?? null, path });
     }

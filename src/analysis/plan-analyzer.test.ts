@@ -9,7 +9,18 @@ const rect = (id: string, w: number, s: number, e: number, n: number): AreaUnit 
   id,
   kind: 'community',
   name: id,
-  geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  },
   properties: {},
 });
 
@@ -25,7 +36,14 @@ function households() {
   return { coordinates, households: hh, names: null, properties: null };
 }
 
-const fac = (id: string, category: string, lon: number, lat: number): Facility => ({ id, name: id, category, lon, lat, properties: {} });
+const fac = (id: string, category: string, lon: number, lat: number): Facility => ({
+  id,
+  name: id,
+  category,
+  lon,
+  lat,
+  properties: {},
+});
 
 describe('plan analyzer with coverage', () => {
   it('keeps cached community coverage in step with edits, facility changes and removed categories', () => {
@@ -60,7 +78,10 @@ describe('plan analyzer with coverage', () => {
   });
 });
 
-const grid = (id: string, w: number, s: number, e: number, n: number): AreaUnit => ({ ...rect(id, w, s, e, n), kind: 'grid' });
+const grid = (id: string, w: number, s: number, e: number, n: number): AreaUnit => ({
+  ...rect(id, w, s, e, n),
+  kind: 'grid',
+});
 
 describe('plan analyzer: overlapping grids', () => {
   // The 400 points of households() sit on a 20 × 20 lattice at 0.001° from (121.46, 31.22), 10 each.
@@ -71,7 +92,11 @@ describe('plan analyzer: overlapping grids', () => {
     const a = new PlanAnalyzer(households());
     a.setCommunities([community]);
     // G1 holds columns 0–9, G2 columns 7–19: columns 7, 8, 9 (60 points, 600 households) are in both.
-    a.setGrids([grid('G1', 121.4595, 31.2195, 121.4695, 31.2395), grid('G2', 121.4665, 31.2195, 121.4805, 31.2395), grid('G3', 121.5, 31.3, 121.51, 31.31)]);
+    a.setGrids([
+      grid('G1', 121.4595, 31.2195, 121.4695, 31.2395),
+      grid('G2', 121.4665, 31.2195, 121.4805, 31.2395),
+      grid('G3', 121.5, 31.3, 121.51, 31.31),
+    ]);
     const r = a.analyze(profile);
     expect(r.overlapGridHouseholds).toBe(600);
     expect(r.overlapHouseholds).toBe(0);
@@ -130,7 +155,8 @@ describe('plan analyzer on the demo data', () => {
     const h = await load('households.geojson', { role: 'households', crs: 'wgs84', householdsField: 'households' });
     const c = await load('communities.geojson', { role: 'communities', crs: 'wgs84' });
     const g = await load('grids.geojson', { role: 'grids', crs: 'wgs84' });
-    if (h.role !== 'households' || c.role !== 'communities' || g.role !== 'grids') throw new Error('demo layers have unexpected roles');
+    if (h.role !== 'households' || c.role !== 'communities' || g.role !== 'grids')
+      throw new Error('demo layers have unexpected roles');
     const a = new PlanAnalyzer(h.households);
     a.setCommunities(c.units);
     a.setGrids(g.units.map((u) => ({ ...u, kind: 'grid' })));

@@ -4,7 +4,16 @@
 import { FIXED_SOURCES, fixedSourcesFor, makeFlag, type FixedSourceKey } from '../core/flag-registry';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import KDBush from 'kdbush';
-import type { AreaResult, AreaUnit, CoverageShares, Facility, Flag, HouseholdSet, PlanAnalysis, PlanCoverage } from '../core/model';
+import type {
+  AreaResult,
+  AreaUnit,
+  CoverageShares,
+  Facility,
+  Flag,
+  HouseholdSet,
+  PlanAnalysis,
+  PlanCoverage,
+} from '../core/model';
 import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
@@ -23,7 +32,11 @@ export class PlanAnalyzer {
   private facilities: Facility[] = [];
   private facilityIndex: KDBush | null = null;
   readonly coverage = new CoverageEngine();
-  private coverageCache: { distancesKey: string; byArea: Map<number, { list: Int32Array; shares: CoverageShares | null }>; overall: CoverageShares | null } = {
+  private coverageCache: {
+    distancesKey: string;
+    byArea: Map<number, { list: Int32Array; shares: CoverageShares | null }>;
+    overall: CoverageShares | null;
+  } = {
     distancesKey: '',
     byArea: new Map(),
     overall: null,
@@ -90,7 +103,11 @@ export class PlanAnalyzer {
       if (i === undefined) continue;
       counter.updateArea(i, null);
       byId.delete(id);
-      units[i] = { ...units[i]!, geometry: { type: 'Polygon', coordinates: [] }, properties: { ...units[i]!.properties, __deleted: true } };
+      units[i] = {
+        ...units[i]!,
+        geometry: { type: 'Polygon', coordinates: [] },
+        properties: { ...units[i]!.properties, __deleted: true },
+      };
     }
     for (const unit of put) {
       const i = byId.get(unit.id);
@@ -129,10 +146,13 @@ export class PlanAnalyzer {
     const flags: Flag[] = [];
     if (c.unassigned > 0)
       flags.push(makeFlag('plan.unassigned-households', sources.coverage, ['plan'], { measured: c.unassigned }));
-    if (c.overlap > 0) flags.push(makeFlag('plan.overlap-households', sources.coverage, ['plan'], { measured: c.overlap }));
+    if (c.overlap > 0)
+      flags.push(makeFlag('plan.overlap-households', sources.coverage, ['plan'], { measured: c.overlap }));
     const liveGrids = grids.length;
     if (liveGrids > 0 && g.unassigned > 0)
-      flags.push(makeFlag('topology.households-outside-grids', sources.gridCoverage, ['plan'], { measured: g.unassigned }));
+      flags.push(
+        makeFlag('topology.households-outside-grids', sources.gridCoverage, ['plan'], { measured: g.unassigned }),
+      );
     const overlapGridHouseholds = liveGrids > 0 ? g.overlap : 0;
     if (overlapGridHouseholds > 0) {
       const shared = this.markGridOverlaps(grids);
@@ -198,7 +218,8 @@ export class PlanAnalyzer {
     if (this.facilities.length === 0) return null;
     const distances = livingCircleDistances(profile.livingCircle);
     const distancesKey = distances.join(',');
-    if (distancesKey !== this.coverageCache.distancesKey) this.coverageCache = { distancesKey, byArea: new Map(), overall: null };
+    if (distancesKey !== this.coverageCache.distancesKey)
+      this.coverageCache = { distancesKey, byArea: new Map(), overall: null };
     this.coverage.setDistances(distances);
     const changed = this.coverage.update();
     const categories = this.coverage.categoryList();
@@ -211,8 +232,13 @@ export class PlanAnalyzer {
       const cached = this.coverageCache.byArea.get(i);
       if (cached && cached.list === list) {
         const stale = changed.filter((c) => categories.includes(c));
-        if (stale.length && cached.shares) Object.assign(cached.shares, this.coverage.perCommunity([this.communityCounter.membersOf(i)], stale)[0] ?? {});
-        if (cached.shares) for (const c of Object.keys(cached.shares)) if (!categories.includes(c)) delete cached.shares[c];
+        if (stale.length && cached.shares)
+          Object.assign(
+            cached.shares,
+            this.coverage.perCommunity([this.communityCounter.membersOf(i)], stale)[0] ?? {},
+          );
+        if (cached.shares)
+          for (const c of Object.keys(cached.shares)) if (!categories.includes(c)) delete cached.shares[c];
         return cached.shares;
       }
       const fresh = this.coverage.perCommunity([this.communityCounter.membersOf(i)])[0] ?? null;
@@ -225,7 +251,14 @@ export class PlanAnalyzer {
       perCommunity[u.id] = shares[k] ?? null;
       const r = byId.get(u.id);
       if (!r) return;
-      r.flags.push(...evaluateFacilityRequirements(profile, { unit: u, households: r.households, inside: this.facilitiesInside(u), coverage: shares[k] ?? null }));
+      r.flags.push(
+        ...evaluateFacilityRequirements(profile, {
+          unit: u,
+          households: r.households,
+          inside: this.facilitiesInside(u),
+          coverage: shares[k] ?? null,
+        }),
+      );
     });
     this.coverageCache.overall ??= this.coverage.overall();
     const network = this.coverage.networkStats();
@@ -235,7 +268,9 @@ export class PlanAnalyzer {
       categories,
       overall: this.coverageCache.overall,
       perCommunity,
-      ...(network && this.coverage.mode === 'network' ? { network, householdsOffNetwork: this.coverage.householdsOffNetwork() } : {}),
+      ...(network && this.coverage.mode === 'network'
+        ? { network, householdsOffNetwork: this.coverage.householdsOffNetwork() }
+        : {}),
     };
   }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaResult } from '../core/model';
-import { applyCoverUpdate, CoverEncoder, RecordDeltaDecoder, RecordDeltaEncoder, ResultDeltaDecoder, ResultDeltaEncoder } from './result-delta';
+import {
+  applyCoverUpdate,
+  CoverEncoder,
+  RecordDeltaDecoder,
+  RecordDeltaEncoder,
+  ResultDeltaDecoder,
+  ResultDeltaEncoder,
+} from './result-delta';
 
 const r = (id: string, households: number): AreaResult => ({ id, kind: 'community', households, points: 1, flags: [] });
 

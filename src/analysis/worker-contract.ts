@@ -14,7 +14,9 @@ import type { RuleProfile } from '../core/rule-profile';
  * per-household community cover counts.
  */
 export interface AnalysisSnapshot {
-  analysis: Omit<PlanAnalysis, 'communities' | 'grids' | 'coverage'> & { coverage?: Omit<PlanCoverage, 'perCommunity'> };
+  analysis: Omit<PlanAnalysis, 'communities' | 'grids' | 'coverage'> & {
+    coverage?: Omit<PlanCoverage, 'perCommunity'>;
+  };
   communities: ResultDelta;
   grids: ResultDelta;
   /** Coverage shares by community id, when the plan has coverage. */
@@ -54,5 +56,4 @@ export interface RequestMessage<K extends RequestType = RequestType> {
 }
 
 export type ResponseMessage<K extends RequestType = RequestType> =
-  | { id: number; ok: true; result: WorkerRequests[K]['result'] }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: WorkerRequests[K]['result'] } | { id: number; ok: false; error: string };

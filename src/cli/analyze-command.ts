@@ -72,7 +72,10 @@ async function load(path: string, options: ImportOptions) {
   const result = await importLayer(bytes, basename(path), options);
   if (!result.ok) {
     const first = result.problems[0];
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      result.problems.length > 1
+        ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})`
+        : '';
     throw new InputError(`${path}: ${first ? `${first.where}: ${first.message}` : 'cannot be imported'}${more}`);
   }
   return result.layer;
@@ -82,7 +85,9 @@ async function loadProfile(value: string): Promise<RuleProfile> {
   const builtIn = builtInProfile(value);
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(value))
-    throw new UsageError(`unknown profile "${value}"; built-in profiles: ${BUILT_IN_PROFILES.map((p) => p.id).join(', ')}, or give a profile JSON file`);
+    throw new UsageError(
+      `unknown profile "${value}"; built-in profiles: ${BUILT_IN_PROFILES.map((p) => p.id).join(', ')}, or give a profile JSON file`,
+    );
   const bytes = await readInput(value);
   let parsed: unknown;
   try {
@@ -91,7 +96,8 @@ async function loadProfile(value: string): Promise<RuleProfile> {
     throw new InputError(`${value}: the profile is not valid JSON`);
   }
   const problems = validateProfile(parsed);
-  if (problems.length) throw new InputError(`${value}: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  if (problems.length)
+    throw new InputError(`${value}: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
   return parsed as RuleProfile;
 }
 
@@ -100,7 +106,10 @@ function parseDistances(value: string | undefined, profile: RuleProfile): number
   const parts = value.split(',').map((v) => v.trim());
   const numbers = parts.map(Number);
   const bad = parts.find((p, i) => p === '' || !Number.isFinite(numbers[i]) || numbers[i]! <= 0);
-  if (bad !== undefined) throw new UsageError(`--distances must be positive numbers of metres separated by commas, e.g. 300,500,1000 (got "${value}")`);
+  if (bad !== undefined)
+    throw new UsageError(
+      `--distances must be positive numbers of metres separated by commas, e.g. 300,500,1000 (got "${value}")`,
+    );
   return numbers;
 }
 
@@ -143,7 +152,10 @@ async function openPlan(path: string): Promise<OpenedPlan> {
   const result = await readPlanFile(await readInput(path), basename(path));
   if (!result.ok) {
     const first = result.problems[0];
-    const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})` : '';
+    const more =
+      result.problems.length > 1
+        ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})`
+        : '';
     throw new InputError(`${path}: ${first ? `${first.where}: ${first.message}` : 'cannot be opened'}${more}`);
   }
   return result.plan;
@@ -153,11 +165,16 @@ async function openPlan(path: string): Promise<OpenedPlan> {
 function planProfile(path: string, plan: OpenedPlan, notes: string[]): RuleProfile | undefined {
   const id = plan.profileId;
   if (id === undefined) return undefined;
-  const saved = plan.project?.profile.custom.find((p): p is RuleProfile => typeof p === 'object' && p !== null && (p as RuleProfile).id === id);
+  const saved = plan.project?.profile.custom.find(
+    (p): p is RuleProfile => typeof p === 'object' && p !== null && (p as RuleProfile).id === id,
+  );
   const profile = saved ?? builtInProfile(id);
   if (profile) return profile;
-  if (plan.project) throw new InputError(`${path}: the project's profile "${id}" is neither built in nor saved in the project`);
-  notes.push(`${basename(path)} was analysed with the profile "${id}", which is not built in; using ${DEFAULT_PROFILE_ID} (give --profile to choose)`);
+  if (plan.project)
+    throw new InputError(`${path}: the project's profile "${id}" is neither built in nor saved in the project`);
+  notes.push(
+    `${basename(path)} was analysed with the profile "${id}", which is not built in; using ${DEFAULT_PROFILE_ID} (give --profile to choose)`,
+  );
   return undefined;
 }
 
@@ -173,22 +190,29 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     throw new UsageError('--plan replaces --communities, --grids and --facilities; give one or the other');
   if (!planPath && !communitiesPath) throw new UsageError('--communities FILE is required (or --plan FILE)');
   if (!planPath && !options.has('households')) throw new UsageError('--households FILE is required');
-  if (!out && !projectOut && !tableOut && !reportOut) throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE / --report FILE.html)');
+  if (!out && !projectOut && !tableOut && !reportOut)
+    throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE / --report FILE.html)');
   const crs = crsOption(options, 'crs', 'wgs84');
   const profileOption = options.get('profile');
   const chosenProfile = profileOption ? await loadProfile(profileOption) : null;
   // Output names are checked before any input is read, so a typo costs no analysis.
   const format = out ? outFormat(out) : null;
-  if (projectOut && extensionOf(projectOut) !== PROJECT_EXTENSION) throw new UsageError(`--project must end in ${PROJECT_EXTENSION}, not "${basename(projectOut)}"`);
+  if (projectOut && extensionOf(projectOut) !== PROJECT_EXTENSION)
+    throw new UsageError(`--project must end in ${PROJECT_EXTENSION}, not "${basename(projectOut)}"`);
   const tableExt = tableOut ? extensionOf(tableOut) : null;
-  if (tableOut && tableExt !== '.csv' && tableExt !== '.xlsx') throw new UsageError(`--table must end in .csv or .xlsx, not "${basename(tableOut)}"`);
-  if (reportOut && extensionOf(reportOut) !== '.html' && extensionOf(reportOut) !== '.htm') throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
+  if (tableOut && tableExt !== '.csv' && tableExt !== '.xlsx')
+    throw new UsageError(`--table must end in .csv or .xlsx, not "${basename(tableOut)}"`);
+  if (reportOut && extensionOf(reportOut) !== '.html' && extensionOf(reportOut) !== '.htm')
+    throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
   const language = options.get('language') ?? 'zh';
   if (language !== 'zh' && language !== 'en') throw new UsageError(`--language must be zh or en, not "${language}"`);
 
   const plan = planPath ? await openPlan(planPath) : null;
   const project = plan?.project ?? null;
-  const profile = chosenProfile ?? (plan && planPath ? planProfile(planPath, plan, notes) : undefined) ?? builtInProfile(DEFAULT_PROFILE_ID)!;
+  const profile =
+    chosenProfile ??
+    (plan && planPath ? planProfile(planPath, plan, notes) : undefined) ??
+    builtInProfile(DEFAULT_PROFILE_ID)!;
 
   let communities: AreaUnit[] = [];
   let grids: AreaUnit[] = [];
@@ -198,7 +222,10 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (plan) {
     ({ communities, grids, facilities } = plan);
   } else {
-    const communitiesLayer = await load(communitiesPath!, { role: 'communities', crs: crsOption(options, 'communities-crs', crs) });
+    const communitiesLayer = await load(communitiesPath!, {
+      role: 'communities',
+      crs: crsOption(options, 'communities-crs', crs),
+    });
     if (communitiesLayer.role === 'communities') communities = communitiesLayer.units;
   }
 
@@ -216,29 +243,52 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   else throw new UsageError('--households FILE is required (only a project file brings its own)');
 
   if (!plan) {
-    const gridsLayer = gridsPath ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) }) : null;
+    const gridsLayer = gridsPath
+      ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) })
+      : null;
     grids = gridsLayer && gridsLayer.role === 'grids' ? gridsLayer.units.map((g) => ({ ...g, kind: 'grid' })) : [];
     const facilitiesLayer = facilitiesPath
-      ? await load(facilitiesPath, { role: 'facilities', crs: crsOption(options, 'facilities-crs', crs), categoryField: options.get('category-field') ?? 'category' })
+      ? await load(facilitiesPath, {
+          role: 'facilities',
+          crs: crsOption(options, 'facilities-crs', crs),
+          categoryField: options.get('category-field') ?? 'category',
+        })
       : null;
     if (facilitiesLayer && facilitiesLayer.role === 'facilities') facilities = facilitiesLayer.facilities;
   }
 
   // A project's saved distances apply unless --distances is given.
   const savedDistances = project?.settings['distances'];
-  const usableSaved = Array.isArray(savedDistances) && savedDistances.length > 0 && savedDistances.every((d) => typeof d === 'number' && Number.isFinite(d) && d > 0);
+  const usableSaved =
+    Array.isArray(savedDistances) &&
+    savedDistances.length > 0 &&
+    savedDistances.every((d) => typeof d === 'number' && Number.isFinite(d) && d > 0);
   const distancesText = options.get('distances') ?? (usableSaved ? savedDistances.join(',') : undefined);
   const distances = parseDistances(distancesText, profile);
   const roadsPath = options.get('roads');
   const hasFacilities = facilitiesPath !== undefined || facilities.length > 0;
-  if (roadsPath && !hasFacilities) throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
-  const roadsLayer = roadsPath ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }) : null;
-  const roads = roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : roadsPath ? null : (project?.layers.roads ?? null);
+  if (roadsPath && !hasFacilities)
+    throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
+  const roadsLayer = roadsPath
+    ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) })
+    : null;
+  const roads =
+    roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : roadsPath ? null : (project?.layers.roads ?? null);
 
   // --distances replaces the profile's living-circle distances for this run.
-  const runProfile: RuleProfile = distancesText !== undefined
-    ? { ...profile, livingCircle: { ...profile.livingCircle, tiers: distances.map((d, i) => ({ minutes: profile.livingCircle.tiers[i]?.minutes ?? Math.round(d / profile.livingCircle.walkingSpeed), distance: d })) } }
-    : profile;
+  const runProfile: RuleProfile =
+    distancesText !== undefined
+      ? {
+          ...profile,
+          livingCircle: {
+            ...profile.livingCircle,
+            tiers: distances.map((d, i) => ({
+              minutes: profile.livingCircle.tiers[i]?.minutes ?? Math.round(d / profile.livingCircle.walkingSpeed),
+              distance: d,
+            })),
+          },
+        }
+      : profile;
   const analyzer = new PlanAnalyzer(households);
   analyzer.setCommunities(communities.map((c) => ({ ...c, kind: 'community' })));
   analyzer.setGrids(grids);

@@ -8,7 +8,11 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[], known: ReadonlySet<string>, flags: ReadonlySet<string> = new Set()): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  known: ReadonlySet<string>,
+  flags: ReadonlySet<string> = new Set(),
+): ParsedArgs {
   const options = new Map<string, string>();
   const positionals: string[] = [];
   let command: string | null = null;
@@ -23,7 +27,8 @@ export function parseArgs(argv: readonly string[], known: ReadonlySet<string>, f
         continue;
       }
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+      if (value === undefined || (eq < 0 && value.startsWith('--')))
+        throw new UsageError(`option --${name} needs a value`);
       options.set(name, value);
     } else if (command === null) command = arg;
     else positionals.push(arg);

@@ -13,7 +13,7 @@ const rad = Math.PI / 180;
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
 }
 
 // A small irregular city: a jittered 14 × 12 street lattice with some streets missing, a few
@@ -27,12 +27,19 @@ function buildCity() {
   const rand = rng(11);
   const id = (i: number, j: number) => 1000 + i * 100 + j;
   for (let i = 0; i < 14; i++)
-    for (let j = 0; j < 12; j++) nodes.set(id(i, j), [104.05 + i * 0.0022 + (rand() - 0.5) * 0.0006, 30.65 + j * 0.0019 + (rand() - 0.5) * 0.0006]);
+    for (let j = 0; j < 12; j++)
+      nodes.set(id(i, j), [
+        104.05 + i * 0.0022 + (rand() - 0.5) * 0.0006,
+        30.65 + j * 0.0019 + (rand() - 0.5) * 0.0006,
+      ]);
   let w = 1;
   for (let j = 0; j < 12; j++)
-    for (let i = 0; i + 1 < 14; i++) if (rand() > 0.12) ways.push({ id: w++, refs: [id(i, j), id(i + 1, j)], highway: j % 4 === 0 ? 'primary' : 'residential' });
+    for (let i = 0; i + 1 < 14; i++)
+      if (rand() > 0.12)
+        ways.push({ id: w++, refs: [id(i, j), id(i + 1, j)], highway: j % 4 === 0 ? 'primary' : 'residential' });
   for (let i = 0; i < 14; i++)
-    for (let j = 0; j + 1 < 12; j++) if (rand() > 0.12) ways.push({ id: w++, refs: [id(i, j), id(i, j + 1)], highway: 'residential' });
+    for (let j = 0; j + 1 < 12; j++)
+      if (rand() > 0.12) ways.push({ id: w++, refs: [id(i, j), id(i, j + 1)], highway: 'residential' });
   for (let k = 0; k < 10; k++) {
     const i = Math.floor(rand() * 13);
     const j = Math.floor(rand() * 11);
@@ -40,16 +47,20 @@ function buildCity() {
   }
   // An elevated motorway with no junctions: not walkable, must not carry anyone.
   ways.push({ id: w++, refs: [id(0, 5), id(13, 5)], highway: 'motorway' });
-  for (let k = 0; k < 400; k++) homes.push({ lon: 104.05 + rand() * 0.028, lat: 30.65 + rand() * 0.021, hh: 1 + Math.floor(rand() * 400) });
+  for (let k = 0; k < 400; k++)
+    homes.push({ lon: 104.05 + rand() * 0.028, lat: 30.65 + rand() * 0.021, hh: 1 + Math.floor(rand() * 400) });
   for (const kind of ['kindergarten', 'clinic', 'clinic', 'kindergarten', 'market', 'kindergarten'])
     facilities.push({ lon: 104.05 + rand() * 0.028, lat: 30.65 + rand() * 0.021, kind });
 }
 
 function osmXml(): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6" generator="test">'];
-  for (const [nid, [lon, lat]] of nodes) lines.push(`  <node id="${nid}" lat="${lat.toFixed(7)}" lon="${lon.toFixed(7)}"/>`);
+  for (const [nid, [lon, lat]] of nodes)
+    lines.push(`  <node id="${nid}" lat="${lat.toFixed(7)}" lon="${lon.toFixed(7)}"/>`);
   for (const way of ways)
-    lines.push(`  <way id="${way.id}">${way.refs.map((r) => `<nd ref="${r}"/>`).join('')}<tag k="highway" v="${way.highway}"/></way>`);
+    lines.push(
+      `  <way id="${way.id}">${way.refs.map((r) => `<nd ref="${r}"/>`).join('')}<tag k="highway" v="${way.highway}"/></way>`,
+    );
   lines.push('</osm>');
   return lines.join('\n');
 }
@@ -62,7 +73,13 @@ function metres(a: [number, number], b: [number, number]): number {
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
-interface Snap { u: number; v: number; toU: number; toV: number; access: number }
+interface Snap {
+  u: number;
+  v: number;
+  toU: number;
+  toV: number;
+  access: number;
+}
 
 function snap(p: [number, number]): Snap {
   let best: Snap = { u: -1, v: -1, toU: 0, toV: 0, access: Infinity };
@@ -74,10 +91,15 @@ function snap(p: [number, number]): Snap {
     // Project in a local flat frame around p.
     const kx = Math.cos(p[1] * rad) * R * rad;
     const ky = R * rad;
-    const ax = (a[0] - p[0]) * kx, ay = (a[1] - p[1]) * ky, bx = (b[0] - p[0]) * kx, by = (b[1] - p[1]) * ky;
-    const dx = bx - ax, dy = by - ay;
+    const ax = (a[0] - p[0]) * kx,
+      ay = (a[1] - p[1]) * ky,
+      bx = (b[0] - p[0]) * kx,
+      by = (b[1] - p[1]) * ky;
+    const dx = bx - ax,
+      dy = by - ay;
     const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
-    const qx = ax + dx * t, qy = ay + dy * t;
+    const qx = ax + dx * t,
+      qy = ay + dy * t;
     const access = Math.hypot(qx, qy);
     if (access < best.access) {
       const len = metres(a, b);
@@ -121,7 +143,7 @@ function independentShares(kind: string, distances: number[]): number[] {
     const s = snap([h.lon, h.lat]);
     let d = Math.min((dist.get(s.u) ?? Infinity) + s.toU, (dist.get(s.v) ?? Infinity) + s.toV);
     // A facility on the same segment is reached along it directly.
-    for (const f of sources) if ((f.u === s.u && f.v === s.v)) d = Math.min(d, f.access + Math.abs(f.toU - s.toU));
+    for (const f of sources) if (f.u === s.u && f.v === s.v) d = Math.min(d, f.access + Math.abs(f.toU - s.toU));
     d += s.access;
     total += h.hh;
     distances.forEach((x, k) => {
@@ -135,21 +157,83 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cli-coverage-'));
   buildCity();
   writeFileSync(join(dir, 'city.osm'), osmXml());
-  writeFileSync(join(dir, 'homes.geojson'), JSON.stringify({ type: 'FeatureCollection', features: homes.map((h) => ({ type: 'Feature', properties: { hh: h.hh }, geometry: { type: 'Point', coordinates: [h.lon, h.lat] } })) }));
-  writeFileSync(join(dir, 'facilities.geojson'), JSON.stringify({ type: 'FeatureCollection', features: facilities.map((f) => ({ type: 'Feature', properties: { kind: f.kind }, geometry: { type: 'Point', coordinates: [f.lon, f.lat] } })) }));
-  const whole = [[104.045, 30.645], [104.085, 30.645], [104.085, 30.675], [104.045, 30.675], [104.045, 30.645]];
-  const west = [[104.045, 30.645], [104.064, 30.645], [104.064, 30.675], [104.045, 30.675], [104.045, 30.645]];
-  writeFileSync(join(dir, 'communities.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [
-    { type: 'Feature', properties: { id: 'whole' }, geometry: { type: 'Polygon', coordinates: [whole] } },
-    { type: 'Feature', properties: { id: 'west' }, geometry: { type: 'Polygon', coordinates: [west] } },
-  ] }));
+  writeFileSync(
+    join(dir, 'homes.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: homes.map((h) => ({
+        type: 'Feature',
+        properties: { hh: h.hh },
+        geometry: { type: 'Point', coordinates: [h.lon, h.lat] },
+      })),
+    }),
+  );
+  writeFileSync(
+    join(dir, 'facilities.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: facilities.map((f) => ({
+        type: 'Feature',
+        properties: { kind: f.kind },
+        geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
+      })),
+    }),
+  );
+  const whole = [
+    [104.045, 30.645],
+    [104.085, 30.645],
+    [104.085, 30.675],
+    [104.045, 30.675],
+    [104.045, 30.645],
+  ];
+  const west = [
+    [104.045, 30.645],
+    [104.064, 30.645],
+    [104.064, 30.675],
+    [104.045, 30.675],
+    [104.045, 30.645],
+  ];
+  writeFileSync(
+    join(dir, 'communities.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'whole' }, geometry: { type: 'Polygon', coordinates: [whole] } },
+        { type: 'Feature', properties: { id: 'west' }, geometry: { type: 'Polygon', coordinates: [west] } },
+      ],
+    }),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(extra: string[]) {
   const out = join(dir, `out-${extra.length}.geojson`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', '--communities', join(dir, 'communities.geojson'), '--households', join(dir, 'homes.geojson'), '--households-field', 'hh', '--facilities', join(dir, 'facilities.geojson'), '--category-field', 'kind', '--distances', '300,500,1000', ...extra, '--out', out], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'analyze',
+      '--communities',
+      join(dir, 'communities.geojson'),
+      '--households',
+      join(dir, 'homes.geojson'),
+      '--households-field',
+      'hh',
+      '--facilities',
+      join(dir, 'facilities.geojson'),
+      '--category-field',
+      'kind',
+      '--distances',
+      '300,500,1000',
+      ...extra,
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(readFileSync(out, 'utf8'));

@@ -13,9 +13,19 @@ describe('the CLI on the hostile corpus', () => {
     const path = `test/fixtures/hostile/${c.file}`;
     const args =
       c.role === 'households'
-        ? ['--communities', 'data/demo/communities.geojson', '--households', path, ...(c.field ? ['--households-field', c.field] : [])]
+        ? [
+            '--communities',
+            'data/demo/communities.geojson',
+            '--households',
+            path,
+            ...(c.field ? ['--households-field', c.field] : []),
+          ]
         : ['--communities', path, '--households', VALID_HOUSEHOLDS];
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args, '--out', '/tmp/hostile-out.geojson'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args, '--out', '/tmp/hostile-out.geojson'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status).not.toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

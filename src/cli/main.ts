@@ -19,14 +19,17 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const args = parseArgs(argv, ANALYZE_OPTIONS);
-    if (args.command !== 'analyze') throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze")`);
+    if (args.command !== 'analyze')
+      throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze")`);
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const s = await runAnalyze(args.options);
     for (const note of s.notes) process.stderr.write(`note: ${note}\n`);
     process.stdout.write(
       `analyzed ${s.communities} communities and ${s.grids} grids: ${s.totalHouseholds} households, ` +
         `${s.unassignedHouseholds} in no community` +
-        (s.coverageMode ? `; coverage by ${s.coverageMode === 'network' ? 'walking network' : 'straight-line distance'}` : '') +
+        (s.coverageMode
+          ? `; coverage by ${s.coverageMode === 'network' ? 'walking network' : 'straight-line distance'}`
+          : '') +
         ` → ${s.written.join(', ')}\n`,
     );
     return 0;

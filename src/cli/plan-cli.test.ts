@@ -7,10 +7,20 @@ import type { FeatureCollection } from 'geojson';
 
 let dir: string;
 const DEMO = ['--households', 'data/demo/households.geojson', '--households-field', 'households'];
-const INPUTS = ['--communities', 'data/demo/communities.geojson', '--grids', 'data/demo/grids.geojson', '--facilities', 'data/demo/facilities.geojson'];
+const INPUTS = [
+  '--communities',
+  'data/demo/communities.geojson',
+  '--grids',
+  'data/demo/grids.geojson',
+  '--facilities',
+  'data/demo/facilities.geojson',
+];
 
 function run(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 function ok(args: string[]): void {
@@ -29,7 +39,16 @@ function counts(path: string): Map<string, unknown> {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
-  ok([...INPUTS, ...DEMO, '--out', join(dir, 'plan.geojson'), '--project', join(dir, 'plan.shequ'), '--table', join(dir, 'communities.csv')]);
+  ok([
+    ...INPUTS,
+    ...DEMO,
+    '--out',
+    join(dir, 'plan.geojson'),
+    '--project',
+    join(dir, 'plan.shequ'),
+    '--table',
+    join(dir, 'communities.csv'),
+  ]);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,12 +101,24 @@ describe('cli analyze --plan', () => {
   }, 120_000);
 
   it('refuses mixed or unknown inputs and outputs with a one-line reason', () => {
-    const mixed = run(['--plan', join(dir, 'plan.geojson'), '--communities', 'data/demo/communities.geojson', ...DEMO, '--out', join(dir, 'x.geojson')]);
+    const mixed = run([
+      '--plan',
+      join(dir, 'plan.geojson'),
+      '--communities',
+      'data/demo/communities.geojson',
+      ...DEMO,
+      '--out',
+      join(dir, 'x.geojson'),
+    ]);
     expect(mixed.status).toBe(2);
-    expect(mixed.stderr.split('\n')[0]).toBe('error: --plan replaces --communities, --grids and --facilities; give one or the other');
+    expect(mixed.stderr.split('\n')[0]).toBe(
+      'error: --plan replaces --communities, --grids and --facilities; give one or the other',
+    );
     const badOut = run([...INPUTS, ...DEMO, '--out', join(dir, 'plan.shp')]);
     expect(badOut.status).toBe(2);
-    expect(badOut.stderr.split('\n')[0]).toBe('error: --out must end in .geojson, .json or .fgb (FlatGeobuf), not "plan.shp"');
+    expect(badOut.stderr.split('\n')[0]).toBe(
+      'error: --out must end in .geojson, .json or .fgb (FlatGeobuf), not "plan.shp"',
+    );
     const notPlan = run(['--plan', 'data/demo/communities.geojson', ...DEMO, '--out', join(dir, 'x.geojson')]);
     expect(notPlan.status).toBe(1);
     expect(notPlan.stderr.trim()).toBe(

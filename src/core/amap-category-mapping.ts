@@ -79,6 +79,9 @@ export function categoryFromAmapType(type: string, name: string, fileHint?: stri
   if (/社区卫生服务(中心|站)/.test(n)) return 'community-health-centre';
   if (/幼儿园/.test(n)) return 'kindergarten';
   if (NURSERY.test(n)) return 'nursery';
-  const hint = fileHint?.trim().toLowerCase().replace(/\.csv$/, '');
+  const hint = fileHint
+    ?.trim()
+    .toLowerCase()
+    .replace(/\.csv$/, '');
   return hint && HINT_CATEGORIES.has(hint) ? hint : null;
 }

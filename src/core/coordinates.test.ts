@@ -74,7 +74,14 @@ describe('round trips', () => {
 
 describe('helpers', () => {
   it('converts nested GeoJSON coordinates and keeps altitude', () => {
-    const poly = [[[121.47, 31.23, 5], [121.48, 31.23, 5], [121.48, 31.24, 5], [121.47, 31.23, 5]]];
+    const poly = [
+      [
+        [121.47, 31.23, 5],
+        [121.48, 31.23, 5],
+        [121.48, 31.24, 5],
+        [121.47, 31.23, 5],
+      ],
+    ];
     const out = convertCoordinates(poly, 'bd09', 'wgs84');
     expect(out[0]![0]![2]).toBe(5);
     expect(out[0]![0]![0]).toBeCloseTo(bd09ToWgs84(121.47, 31.23)[0], 12);

@@ -133,7 +133,7 @@ export function convertCoordinates<T>(coords: T, from: Crs, to: Crs): T {
   if (!f) return coords;
   const walk = (c: unknown): unknown => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = f(c[0] as number, c[1] as number);
+      const [x, y] = f(c[0], c[1] as number);
       return c.length > 2 ? [x, y, ...c.slice(2)] : [x, y];
     }
     return Array.isArray(c) ? c.map(walk) : c;
@@ -142,7 +142,10 @@ export function convertCoordinates<T>(coords: T, from: Crs, to: Crs): T {
 }
 
 export function parseCrs(value: string): Crs | null {
-  const v = value.trim().toLowerCase().replace(/[-_\s]/g, '');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]/g, '');
   if (v === 'wgs84' || v === 'epsg4326' || v === '4326') return 'wgs84';
   if (v === 'gcj02' || v === 'gcj') return 'gcj02';
   if (v === 'bd09' || v === 'bd09ll' || v === 'baidu') return 'bd09';

@@ -53,8 +53,20 @@ export const PLAN_GENERATOR = 'shequ-planner';
  * value would shadow it, and a reader must be able to tell the two apart.
  */
 export const UNIT_KEYS: readonly string[] = [
-  'id', 'kind', 'name', 'communityType', 'communityId', 'households', 'householdPoints',
-  'bandMin', 'bandMax', 'bandStatus', 'bandDistance', 'flags', 'blockIds', 'locked',
+  'id',
+  'kind',
+  'name',
+  'communityType',
+  'communityId',
+  'households',
+  'householdPoints',
+  'bandMin',
+  'bandMax',
+  'bandStatus',
+  'bandDistance',
+  'flags',
+  'blockIds',
+  'locked',
 ];
 
 /** Property names the export writes itself on facilities. */
@@ -82,11 +94,16 @@ function roundCoordinates<T>(coords: T): T {
 }
 
 /** Copies the source properties the export does not write itself, in their order. */
-function sourceProperties(target: Record<string, unknown>, source: Record<string, unknown>, reserved: ReadonlySet<string>): void {
+function sourceProperties(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  reserved: ReadonlySet<string>,
+): void {
   for (const key of Object.keys(source)) {
     if (reserved.has(key)) continue;
     // A key named "__proto__" must become a property, not replace the prototype.
-    if (key === '__proto__') Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
     else target[key] = source[key];
   }
 }
@@ -94,7 +111,12 @@ function sourceProperties(target: Record<string, unknown>, source: Record<string
 const UNIT_KEY_SET = new Set(UNIT_KEYS);
 const FACILITY_KEY_SET = new Set(FACILITY_KEYS);
 
-function unitFeature(unit: AreaUnit, result: AreaResult | undefined, extraFlags: Flag[], extra: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
+function unitFeature(
+  unit: AreaUnit,
+  result: AreaResult | undefined,
+  extraFlags: Flag[],
+  extra: Record<string, unknown>,
+): Feature<Polygon | MultiPolygon> {
   const flags = [...(result?.flags ?? []), ...extraFlags].map((f) => exportFlag(f));
   // The export's own keys come first in a fixed order, then the source's: the order no longer
   // depends on the source file, so a plan read back and exported again gives the same bytes.
@@ -119,15 +141,30 @@ function unitFeature(unit: AreaUnit, result: AreaResult | undefined, extraFlags:
     properties[key] = extra[key];
   }
   sourceProperties(properties, unit.properties, reserved);
-  return { type: 'Feature', id: unit.id, properties, geometry: { ...unit.geometry, coordinates: roundCoordinates(unit.geometry.coordinates) } as Polygon | MultiPolygon };
+  return {
+    type: 'Feature',
+    id: unit.id,
+    properties,
+    geometry: { ...unit.geometry, coordinates: roundCoordinates(unit.geometry.coordinates) } as Polygon | MultiPolygon,
+  };
 }
 
 function facilityFeature(facility: Facility): Feature<Point> {
-  const properties: Record<string, unknown> = { id: facility.id, kind: 'facility', name: facility.name, category: facility.category };
+  const properties: Record<string, unknown> = {
+    id: facility.id,
+    kind: 'facility',
+    name: facility.name,
+    category: facility.category,
+  };
   if (facility.sourceType !== undefined) properties.sourceType = facility.sourceType;
   if (facility.floorArea !== undefined) properties.floorArea = facility.floorArea;
   sourceProperties(properties, facility.properties, FACILITY_KEY_SET);
-  return { type: 'Feature', id: facility.id, properties, geometry: { type: 'Point', coordinates: roundCoordinates([facility.lon, facility.lat]) } };
+  return {
+    type: 'Feature',
+    id: facility.id,
+    properties,
+    geometry: { type: 'Point', coordinates: roundCoordinates([facility.lon, facility.lat]) },
+  };
 }
 
 export interface ExportInput {

@@ -3,13 +3,32 @@ import { evaluateFacilityRequirements, requiredServiceArea } from './facility-ru
 import { builtInProfile } from './profiles';
 import type { AreaUnit, Facility } from './model';
 
-const unit: AreaUnit = { id: 'C1', kind: 'community', name: '测试', geometry: { type: 'Polygon', coordinates: [] }, properties: {} };
-const fac = (category: string, floorArea?: number): Facility => ({ id: category, name: category, category, lon: 0, lat: 0, properties: {}, ...(floorArea !== undefined ? { floorArea } : {}) });
+const unit: AreaUnit = {
+  id: 'C1',
+  kind: 'community',
+  name: '测试',
+  geometry: { type: 'Polygon', coordinates: [] },
+  properties: {},
+};
+const fac = (category: string, floorArea?: number): Facility => ({
+  id: category,
+  name: category,
+  category,
+  lon: 0,
+  lat: 0,
+  properties: {},
+  ...(floorArea !== undefined ? { floorArea } : {}),
+});
 const js = builtInProfile('jiangsu-2011')!;
 
 describe('facility requirements', () => {
   it('flags each missing 一委一居一站一办 facility and the culture room, citing J5/J6', () => {
-    const flags = evaluateFacilityRequirements(js, { unit, households: 2500, inside: [fac('residents-committee')], coverage: null });
+    const flags = evaluateFacilityRequirements(js, {
+      unit,
+      households: 2500,
+      inside: [fac('residents-committee')],
+      coverage: null,
+    });
     const missing = flags.filter((f) => f.code === 'facility.missing');
     expect(missing.map((f) => f.source.ruleId)).toEqual(expect.arrayContaining(['J5', 'J6']));
     expect(missing.some((f) => f.message.zh.includes('居民委员会'))).toBe(false);
@@ -31,10 +50,20 @@ describe('facility requirements', () => {
   it('requires 20 m² per 100 households and at least 400 m² (J3)', () => {
     expect(requiredServiceArea(js, 1000)).toBe(400);
     expect(requiredServiceArea(js, 3000)).toBe(600);
-    const small = evaluateFacilityRequirements(js, { unit, households: 3000, inside: [fac('community-service-station', 500)], coverage: null });
+    const small = evaluateFacilityRequirements(js, {
+      unit,
+      households: 3000,
+      inside: [fac('community-service-station', 500)],
+      coverage: null,
+    });
     const f = small.find((x) => x.code === 'facility.service-area-small')!;
     expect(f).toMatchObject({ measured: 500, limit: 600, source: { ruleId: 'J3' } });
-    const ok = evaluateFacilityRequirements(js, { unit, households: 3000, inside: [fac('community-service-station', 650)], coverage: null });
+    const ok = evaluateFacilityRequirements(js, {
+      unit,
+      households: 3000,
+      inside: [fac('community-service-station', 650)],
+      coverage: null,
+    });
     expect(ok.some((x) => x.code === 'facility.service-area-small')).toBe(false);
   });
 });

@@ -23,7 +23,11 @@ function categoryNames(categories: readonly string[]): { zh: string; en: string 
 }
 
 /** The share of households within `distance` of any of the categories: the best single category. */
-function bestShare(coverage: CommunityFacilityInput['coverage'], categories: readonly string[], distance: number): number | null {
+function bestShare(
+  coverage: CommunityFacilityInput['coverage'],
+  categories: readonly string[],
+  distance: number,
+): number | null {
   if (!coverage) return null;
   let best: number | null = null;
   for (const c of categories) {
@@ -51,14 +55,26 @@ export function evaluateFacilityRequirements(profile: RuleProfile, input: Commun
     const label = { zh: req.name.zh.includes('：') ? req.name.zh : names.zh, en: names.en };
     if (req.within === 'inside') {
       if (req.categories.some((c) => categoriesInside.has(c))) continue;
-      const flag = makeFlag('facility.missing', req.source, [input.unit.id], { subject: zhName, detail: label }, req.severity);
+      const flag = makeFlag(
+        'facility.missing',
+        req.source,
+        [input.unit.id],
+        { subject: zhName, detail: label },
+        req.severity,
+      );
       flag.message.en = flag.message.en.replace(zhName, enName);
       flags.push(flag);
     } else {
       const share = bestShare(input.coverage, req.categories, req.within);
       const needed = req.share ?? 1;
       if (share === null || share >= needed - 1e-9) continue;
-      const flag = makeFlag('facility.not-within-reach', req.source, [input.unit.id], { subject: zhName, measured: share * 100, limit: req.within, detail: label }, req.severity);
+      const flag = makeFlag(
+        'facility.not-within-reach',
+        req.source,
+        [input.unit.id],
+        { subject: zhName, measured: share * 100, limit: req.within, detail: label },
+        req.severity,
+      );
       flag.message.en = flag.message.en.replace(zhName, enName);
       flags.push(flag);
     }
@@ -72,7 +88,11 @@ export function evaluateFacilityRequirements(profile: RuleProfile, input: Commun
       const area = withArea.reduce((s, f) => s + f.floorArea!, 0);
       const required = requiredServiceArea(profile, input.households)!;
       if (area < required) {
-        const flag = makeFlag('facility.service-area-small', rule.source, [input.unit.id], { subject: zhName, measured: area, limit: required });
+        const flag = makeFlag('facility.service-area-small', rule.source, [input.unit.id], {
+          subject: zhName,
+          measured: area,
+          limit: required,
+        });
         flag.message.en = flag.message.en.replace(zhName, enName);
         flags.push(flag);
       }

@@ -73,7 +73,10 @@ const FIXED_RULES = {
       ruleId: 'J1',
       document: '江苏 苏发〔2011〕15号',
       clause: '(十三) 构建横向到边、纵向到底的服务管理网络',
-      note: { zh: '据此要求每户属于且只属于一个社区。', en: 'Read here as: every household belongs to one community, and only one.' },
+      note: {
+        zh: '据此要求每户属于且只属于一个社区。',
+        en: 'Read here as: every household belongs to one community, and only one.',
+      },
     },
   },
   contiguous: {
@@ -110,7 +113,9 @@ export type FixedSourceKey = keyof typeof FIXED_RULES;
  * the profile's jurisdictions is marked as borrowed. A profile that names no jurisdictions gets
  * the citations of the default (Jiangsu) profile.
  */
-export function fixedSourcesFor(profile: Pick<RuleProfile, 'jurisdictions'> | null): Record<FixedSourceKey, RuleSource> {
+export function fixedSourcesFor(
+  profile: Pick<RuleProfile, 'jurisdictions'> | null,
+): Record<FixedSourceKey, RuleSource> {
   const own = profile?.jurisdictions?.map((j) => j.zh) ?? [PLACES.jiangsu.zh];
   const out = {} as Record<FixedSourceKey, RuleSource>;
   for (const key of Object.keys(FIXED_RULES) as FixedSourceKey[]) {

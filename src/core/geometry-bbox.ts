@@ -7,7 +7,7 @@ export function geometryBBox(geometry: Geometry): BBox {
   const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
-      const x = c[0] as number;
+      const x = c[0];
       const y = c[1] as number;
       if (x < box[0]) box[0] = x;
       if (y < box[1]) box[1] = y;

@@ -6,14 +6,35 @@ import type { Message } from './model';
 import type { Change, CreditedLayer, Label, PlanCredits, PlanLayers, Transaction } from './transaction';
 
 /** Every key of PlanLayers, in the order changes are written. */
-export const PLAN_LAYER_KEYS = ['households', 'communities', 'grids', 'facilities', 'roads', 'blocks', 'water', 'credits'] as const satisfies readonly (keyof PlanLayers)[];
+export const PLAN_LAYER_KEYS = [
+  'households',
+  'communities',
+  'grids',
+  'facilities',
+  'roads',
+  'blocks',
+  'water',
+  'credits',
+] as const satisfies readonly (keyof PlanLayers)[];
 
 /** Layers a person can import into or remove. */
 export type DataLayer = Exclude<CreditedLayer, 'water'>;
-export const DATA_LAYERS: readonly DataLayer[] = ['households', 'communities', 'grids', 'facilities', 'roads', 'blocks'];
+export const DATA_LAYERS: readonly DataLayer[] = [
+  'households',
+  'communities',
+  'grids',
+  'facilities',
+  'roads',
+  'blocks',
+];
 export const CREDITED_LAYERS: readonly CreditedLayer[] = [...DATA_LAYERS, 'water'];
 
-export const EMPTY_HOUSEHOLDS: PlanLayers['households'] = { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null };
+export const EMPTY_HOUSEHOLDS: PlanLayers['households'] = {
+  coordinates: new Float64Array(0),
+  households: new Float64Array(0),
+  names: null,
+  properties: null,
+};
 
 export const EMPTY_LAYERS: PlanLayers = {
   communities: [],
@@ -72,16 +93,26 @@ export type LayerReplacement =
   | { layer: 'facilities'; value: PlanLayers['facilities'] }
   | { layer: 'roads'; value: PlanLayers['roads'] };
 
-export function replaceLayers(layers: PlanLayers, replacements: readonly LayerReplacement[], credit: Message | null, label: Label): Transaction {
+export function replaceLayers(
+  layers: PlanLayers,
+  replacements: readonly LayerReplacement[],
+  credit: Message | null,
+  label: Label,
+): Transaction {
   const changes: Change[] = replacements.map((r) => replace(r.layer, r.value));
   let credits = layers.credits;
   for (const r of replacements) credits = withCredit(credits, r.layer, credit);
-  if (credits !== layers.credits && JSON.stringify(credits ?? {}) !== JSON.stringify(layers.credits ?? {})) changes.push(replace('credits', credits));
+  if (credits !== layers.credits && JSON.stringify(credits ?? {}) !== JSON.stringify(layers.credits ?? {}))
+    changes.push(replace('credits', credits));
   return { label, changes };
 }
 
 /** The credits to show: those of layers that hold data and are drawn, each once. */
-export function visibleCredits(layers: PlanLayers, shown: (layer: CreditedLayer) => boolean, language: 'zh' | 'en'): string[] {
+export function visibleCredits(
+  layers: PlanLayers,
+  shown: (layer: CreditedLayer) => boolean,
+  language: 'zh' | 'en',
+): string[] {
   const out = new Set<string>();
   for (const [layer, credit] of Object.entries(layers.credits ?? {}) as [CreditedLayer, Message][]) {
     const hasData = layer === 'water' ? (layers.water?.features.length ?? 0) > 0 : !isLayerEmpty(layers, layer);

@@ -3,7 +3,8 @@ import { buildPlanTables, facilityGaps, listFlags, type TableSheet } from './pla
 import { handPlan, SCRIPT_NAME } from './report/hand-plan.testing';
 import type { RuleProfile } from './rule-profile';
 
-const sheet = (id: TableSheet['id'], language: 'zh' | 'en' = 'zh') => buildPlanTables(handPlan({ language })).sheets.find((s) => s.id === id)!;
+const sheet = (id: TableSheet['id'], language: 'zh' | 'en' = 'zh') =>
+  buildPlanTables(handPlan({ language })).sheets.find((s) => s.id === id)!;
 const column = (s: TableSheet, name: string) => {
   const i = s.columns.indexOf(name);
   expect(i, `column ${name} in ${s.columns.join(' | ')}`).toBeGreaterThanOrEqual(0);
@@ -13,7 +14,12 @@ const column = (s: TableSheet, name: string) => {
 /** The hand plan with its kindergarten requirement moved to another distance. */
 function kindergartenAt(within: number): RuleProfile {
   const base = handPlan().profile;
-  return { ...base, facilityRequirements: base.facilityRequirements.map((r) => (r.id === 'complete-kindergarten' ? { ...r, within } : r)) };
+  return {
+    ...base,
+    facilityRequirements: base.facilityRequirements.map((r) =>
+      r.id === 'complete-kindergarten' ? { ...r, within } : r,
+    ),
+  };
 }
 
 describe('plan tables', () => {
@@ -25,7 +31,13 @@ describe('plan tables', () => {
       ['coverage', '生活圈覆盖'],
       ['gaps', '设施缺口'],
     ]);
-    expect(buildPlanTables(handPlan({ language: 'en' })).sheets.map((s) => s.name)).toEqual(['Communities', 'Grids', 'Flags', 'Coverage', 'Facility gaps']);
+    expect(buildPlanTables(handPlan({ language: 'en' })).sheets.map((s) => s.name)).toEqual([
+      'Communities',
+      'Grids',
+      'Flags',
+      'Coverage',
+      'Facility gaps',
+    ]);
   });
 
   it('gives each community its counted households, band, status and coverage shares', () => {
@@ -59,14 +71,28 @@ describe('plan tables', () => {
   it('gives each grid its community and band', () => {
     const s = sheet('grids');
     expect(s.rows).toEqual([
-      ['G1', expect.stringMatching(/^=HYPERLINK/), 'A', '南京东路社区', 1200, 1, 100, 500, '超过上限', 700, 'grid.above-band', expect.stringContaining('户数 1,200 超过网格规模')],
+      [
+        'G1',
+        expect.stringMatching(/^=HYPERLINK/),
+        'A',
+        '南京东路社区',
+        1200,
+        1,
+        100,
+        500,
+        '超过上限',
+        700,
+        'grid.above-band',
+        expect.stringContaining('户数 1,200 超过网格规模'),
+      ],
     ]);
   });
 
   it('lists every flag once with its citation, plan-level and extra ones included', () => {
     const input = handPlan();
     const s = sheet('flags');
-    const own = input.analysis.communities.flatMap((r) => r.flags).length + input.analysis.grids.flatMap((r) => r.flags).length;
+    const own =
+      input.analysis.communities.flatMap((r) => r.flags).length + input.analysis.grids.flatMap((r) => r.flags).length;
     // Plan flags (unassigned, outside grids) + unit flags + the overlap (listed under A and B, once) + the gap.
     expect(s.rows.length).toBe(input.analysis.flags.length + own + 2);
     expect(listFlags(input).length).toBe(s.rows.length);
@@ -78,7 +104,13 @@ describe('plan tables', () => {
     const overlap = s.rows[codes.indexOf('topology.overlap')]!;
     expect(overlap.slice(0, 2)).toEqual(['A, B', `南京东路社区, ${SCRIPT_NAME}`]);
     const below = s.rows[codes.indexOf('size.below-band')]!;
-    expect(below.slice(5)).toEqual([500, '2000–3000', 'J1', '江苏 苏发〔2011〕15号 《关于加强城乡社区建设的意见》', '(十三) 优化社区布局规模：城市2000-3000户']);
+    expect(below.slice(5)).toEqual([
+      500,
+      '2000–3000',
+      'J1',
+      '江苏 苏发〔2011〕15号 《关于加强城乡社区建设的意见》',
+      '(十三) 优化社区布局规模：城市2000-3000户',
+    ]);
     for (const row of s.rows) for (const i of [7, 8, 9]) expect(String(row[i]).length).toBeGreaterThan(0);
     expect(column(s, '对象编号')).toContain('gap-1');
   });
@@ -100,7 +132,16 @@ describe('plan tables', () => {
 describe('facility gaps', () => {
   it('counts households not reached at the distance of the category rule', () => {
     const gaps = facilityGaps(handPlan());
-    const brief = gaps.map((g) => [g.communityId, g.category, g.requirementId ?? null, g.distance, g.measuredAt, g.households, g.notReached, g.share]);
+    const brief = gaps.map((g) => [
+      g.communityId,
+      g.category,
+      g.requirementId ?? null,
+      g.distance,
+      g.measuredAt,
+      g.households,
+      g.notReached,
+      g.share,
+    ]);
     expect(brief).toEqual([
       // No distance rule names clinics: the largest tier, 1,000 m. None of A's points is that close.
       ['A', 'clinic', null, 1000, 1000, 2200, 2200, 1],
@@ -125,7 +166,9 @@ describe('facility gaps', () => {
   });
 
   it('falls back to the smallest distance when the rule asks for less than any computed', () => {
-    const a = facilityGaps(handPlan({ profile: kindergartenAt(100), language: 'en' })).find((g) => g.communityId === 'A' && g.category === 'kindergarten')!;
+    const a = facilityGaps(handPlan({ profile: kindergartenAt(100), language: 'en' })).find(
+      (g) => g.communityId === 'A' && g.category === 'kindergarten',
+    )!;
     expect([a.distance, a.measuredAt, a.notReached]).toEqual([100, 300, 1000]);
   });
 

@@ -79,7 +79,16 @@ function resultsById(results: readonly AreaResult[]): Map<string, AreaResult> {
 
 /** The result's flags then the extra ones listed for the unit, each flag once. */
 /** The figures communities and grids share: counts, band, status and flags, as headers and formats. */
-const FIGURE_WORDS = ['households', 'householdPoints', 'bandMin', 'bandMax', 'status', 'distanceToBand', 'flagCodes', 'flagMessages'] as const;
+const FIGURE_WORDS = [
+  'households',
+  'householdPoints',
+  'bandMin',
+  'bandMax',
+  'status',
+  'distanceToBand',
+  'flagCodes',
+  'flagMessages',
+] as const;
 const FIGURE_FORMATS: ColumnFormat[] = ['integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text'];
 
 function figureCells(r: AreaResult | undefined, flags: readonly Flag[], lang: Language): Cell[] {
@@ -127,7 +136,9 @@ function communitiesSheet(input: PlanTableInput): TableSheet {
   const { language: lang, analysis, profile } = input;
   const results = resultsById(analysis.communities);
   const coverage = analysis.coverage;
-  const coverageColumns = (coverage?.categories ?? []).flatMap((c) => coverage!.distances.map((d) => ({ category: c, distance: d })));
+  const coverageColumns = (coverage?.categories ?? []).flatMap((c) =>
+    coverage!.distances.map((d) => ({ category: c, distance: d })),
+  );
   const columns = [
     word('id', lang),
     word('name', lang),
@@ -135,7 +146,13 @@ function communitiesSheet(input: PlanTableInput): TableSheet {
     ...FIGURE_WORDS.map((w) => word(w, lang)),
     ...coverageColumns.map((c) => coverageHeader(c.category, c.distance, lang)),
   ];
-  const formats: ColumnFormat[] = ['text', 'text', 'text', ...FIGURE_FORMATS, ...coverageColumns.map((): ColumnFormat => 'share')];
+  const formats: ColumnFormat[] = [
+    'text',
+    'text',
+    'text',
+    ...FIGURE_FORMATS,
+    ...coverageColumns.map((): ColumnFormat => 'share'),
+  ];
   const rows = input.communities.map((unit): Cell[] => {
     const r = results.get(unit.id);
     const flags = unitFlags(unit.id, r, input.extraFlags);
@@ -207,7 +224,8 @@ export function listFlags(input: PlanTableInput): ListedFlag[] {
   for (const f of input.analysis.flags) add(f, 'plan');
   const communities = resultsById(input.analysis.communities);
   const grids = resultsById(input.analysis.grids);
-  for (const u of input.communities) for (const f of unitFlags(u.id, communities.get(u.id), input.extraFlags)) add(f, u.id);
+  for (const u of input.communities)
+    for (const f of unitFlags(u.id, communities.get(u.id), input.extraFlags)) add(f, u.id);
   for (const u of input.grids) for (const f of unitFlags(u.id, grids.get(u.id), input.extraFlags)) add(f, u.id);
   for (const [id, flags] of input.extraFlags ?? new Map<string, Flag[]>()) for (const f of flags) add(f, id);
   return out;
@@ -247,7 +265,13 @@ function coverageSheet(input: PlanTableInput): TableSheet {
   const lang = input.language;
   const coverage = input.analysis.coverage;
   const minutes = tierMinutes(input.profile);
-  const columns = [word('categoryId', lang), word('category', lang), word('distance', lang), word('tierMinutes', lang), word('shareAll', lang)];
+  const columns = [
+    word('categoryId', lang),
+    word('category', lang),
+    word('distance', lang),
+    word('tierMinutes', lang),
+    word('shareAll', lang),
+  ];
   const formats: ColumnFormat[] = ['text', 'text', 'integer', 'integer', 'share'];
   const rows: Cell[][] = [];
   for (const c of coverage?.categories ?? [])
@@ -261,7 +285,8 @@ function coverageSheet(input: PlanTableInput): TableSheet {
 /** The distance the category's rule uses: the first distance requirement naming it, else the largest tier. */
 function ruleDistance(profile: RuleProfile, category: string): { distance: number; requirementId?: string } {
   for (const req of profile.facilityRequirements)
-    if (typeof req.within === 'number' && req.categories.includes(category)) return { distance: req.within, requirementId: req.id };
+    if (typeof req.within === 'number' && req.categories.includes(category))
+      return { distance: req.within, requirementId: req.id };
   const tiers = livingCircleDistances(profile.livingCircle);
   return { distance: tiers[tiers.length - 1] ?? 0 };
 }
@@ -340,7 +365,19 @@ function gapsSheet(input: PlanTableInput): TableSheet {
     word('notReachedShare', lang),
     word('note', lang),
   ];
-  const formats: ColumnFormat[] = ['text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'share', 'text'];
+  const formats: ColumnFormat[] = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'integer',
+    'integer',
+    'integer',
+    'integer',
+    'share',
+    'text',
+  ];
   const rows = facilityGaps(input).map((g): Cell[] => [
     g.communityId,
     g.communityName,
@@ -358,5 +395,7 @@ function gapsSheet(input: PlanTableInput): TableSheet {
 }
 
 export function buildPlanTables(input: PlanTableInput): PlanTables {
-  return { sheets: [communitiesSheet(input), gridsSheet(input), flagsSheet(input), coverageSheet(input), gapsSheet(input)] };
+  return {
+    sheets: [communitiesSheet(input), gridsSheet(input), flagsSheet(input), coverageSheet(input), gapsSheet(input)],
+  };
 }

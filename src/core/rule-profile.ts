@@ -38,7 +38,9 @@ export interface LivingCircleRule {
 
 /** The walking distances the coverage analysis uses, in metres, ascending. */
 export function livingCircleDistances(rule: LivingCircleRule): number[] {
-  const d = rule.useElderlySpeed ? rule.tiers.map((t) => Math.round(t.minutes * rule.elderlyWalkingSpeed)) : rule.tiers.map((t) => t.distance);
+  const d = rule.useElderlySpeed
+    ? rule.tiers.map((t) => Math.round(t.minutes * rule.elderlyWalkingSpeed))
+    : rule.tiers.map((t) => t.distance);
   return d.sort((a, b) => a - b);
 }
 
@@ -89,7 +91,9 @@ export interface RuleProfile {
 
 export function findCommunityType(profile: RuleProfile, typeId: string | undefined): CommunityTypeRule {
   const byId = typeId ? profile.communityTypes.find((t) => t.id === typeId) : undefined;
-  return byId ?? profile.communityTypes.find((t) => t.id === profile.defaultCommunityType) ?? profile.communityTypes[0]!;
+  return (
+    byId ?? profile.communityTypes.find((t) => t.id === profile.defaultCommunityType) ?? profile.communityTypes[0]!
+  );
 }
 
 /** Checks a profile read from a file or storage; returns the problems found (empty when usable). */
@@ -131,7 +135,8 @@ function sourceProblems(where: string, source: unknown): string[] {
   const s = source as Partial<RuleSource>;
   const problems: string[] = [];
   if (s.note !== undefined && !isMessage(s.note)) problems.push(`${where}.source.note needs "zh" and "en"`);
-  if (s.borrowedFrom !== undefined && !isMessage(s.borrowedFrom)) problems.push(`${where}.source.borrowedFrom needs "zh" and "en"`);
+  if (s.borrowedFrom !== undefined && !isMessage(s.borrowedFrom))
+    problems.push(`${where}.source.borrowedFrom needs "zh" and "en"`);
   return problems;
 }
 
@@ -144,7 +149,8 @@ export function profileSources(p: Partial<RuleProfile>): [string, RuleSource][] 
   if (Array.isArray(p.communityTypes)) p.communityTypes.forEach((t, i) => add(`communityTypes[${i}]`, t));
   add('grid', p.grid);
   add('livingCircle', p.livingCircle);
-  if (Array.isArray(p.facilityRequirements)) p.facilityRequirements.forEach((r, i) => add(`facilityRequirements[${i}]`, r));
+  if (Array.isArray(p.facilityRequirements))
+    p.facilityRequirements.forEach((r, i) => add(`facilityRequirements[${i}]`, r));
   add('serviceArea', p.serviceArea);
   return out;
 }

@@ -67,7 +67,9 @@ describe('size bands', () => {
     expect(flag.message.zh).toContain('11,927');
     expect(flag.message.zh).toContain('须将该小区本身划分为多个社区');
     expect(flag.message.zh).toMatch(/^社区 C019/);
-    expect(flag.message.en).toMatch(/^Community C019.*"中远两湾城", alone holds 11,927 households.*divided into several communities/);
+    expect(flag.message.en).toMatch(
+      /^Community C019.*"中远两湾城", alone holds 11,927 households.*divided into several communities/,
+    );
 
     // A big point that still fits the band max leaves the community divisible by boundaries.
     const divisible = evaluateCommunitySize(unit('C2', 'urban'), 5000, 2, js, { households: 3000, name: 'A' });
@@ -83,6 +85,12 @@ describe('size bands', () => {
   it('summarizes compliance as communities in band over all', () => {
     const js = builtInProfile('jiangsu-2011')!;
     const results = [2500, 2100, 900, 5000].map((h, i) => evaluateCommunitySize(unit('C' + i), h, 1, js));
-    expect(summarize(results)).toEqual({ communityCount: 4, withinBand: 2, belowBand: 1, aboveBand: 1, complianceRate: 0.5 });
+    expect(summarize(results)).toEqual({
+      communityCount: 4,
+      withinBand: 2,
+      belowBand: 1,
+      aboveBand: 1,
+      complianceRate: 0.5,
+    });
   });
 });

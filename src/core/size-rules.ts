@@ -26,7 +26,13 @@ export interface LargestPoint {
  * alone exceeds the band's maximum cannot be split by moving boundaries, so the community is
  * flagged as one that no boundary edit can bring into band.
  */
-export function evaluateCommunitySize(unit: AreaUnit, households: number, points: number, profile: RuleProfile, largest?: LargestPoint): AreaResult {
+export function evaluateCommunitySize(
+  unit: AreaUnit,
+  households: number,
+  points: number,
+  profile: RuleProfile,
+  largest?: LargestPoint,
+): AreaResult {
   const type = findCommunityType(profile, unit.communityType);
   const { status, distance } = bandStatus(households, type.min, type.max);
   const result: AreaResult = {
@@ -68,7 +74,14 @@ export function evaluateCommunitySize(unit: AreaUnit, households: number, points
 export function evaluateGridSize(unit: AreaUnit, households: number, points: number, profile: RuleProfile): AreaResult {
   const { min, max, source } = profile.grid;
   const { status, distance } = bandStatus(households, min, max);
-  const result: AreaResult = { id: unit.id, kind: 'grid', households, points, band: { min, max, status, distance }, flags: [] };
+  const result: AreaResult = {
+    id: unit.id,
+    kind: 'grid',
+    households,
+    points,
+    band: { min, max, status, distance },
+    flags: [],
+  };
   if (status !== 'within') {
     const flag = makeFlag(status === 'below' ? 'grid.below-band' : 'grid.above-band', source, [unit.id], {
       measured: households,

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { applyTransaction, type PlanLayers } from './transaction';
 import type { AreaUnit } from './model';
 
-const unit = (id: string, name = id): AreaUnit => ({ id, kind: 'community', name, geometry: { type: 'Polygon', coordinates: [] }, properties: {} });
+const unit = (id: string, name = id): AreaUnit => ({
+  id,
+  kind: 'community',
+  name,
+  geometry: { type: 'Polygon', coordinates: [] },
+  properties: {},
+});
 const empty: PlanLayers = {
   communities: [unit('A'), unit('B'), unit('C')],
   grids: [],

@@ -56,10 +56,15 @@ describe('parseCsv', () => {
 
 describe('encodings', () => {
   it('reads GBK with Chinese headers 经度/纬度/户数 and reports the encoding', async () => {
-    const result = await importLayer(fixture('households-gbk.csv'), 'households-gbk.csv', { ...households, householdsField: '户数' });
+    const result = await importLayer(fixture('households-gbk.csv'), 'households-gbk.csv', {
+      ...households,
+      householdsField: '户数',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.encoding).toBe('gb18030');
-    expect(result.warnings).toEqual([{ where: 'file', message: expect.stringContaining('read as Chinese GBK/GB18030') }]);
+    expect(result.warnings).toEqual([
+      { where: 'file', message: expect.stringContaining('read as Chinese GBK/GB18030') },
+    ]);
     expect(result.notes).toContain("longitude from column '经度', latitude from column '纬度' (4 data lines)");
     const set = result.layer.households;
     expect([...set.households]).toEqual([1285, 642, 1318, 905]);
@@ -97,13 +102,21 @@ describe('encodings', () => {
   it('refuses bytes that are neither UTF-8 nor GBK', async () => {
     const result = await importLayer(fixture('undecodable.csv'), 'undecodable.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'file', message: expect.stringContaining('neither UTF-8 nor GBK/GB18030 text (first bad byte at position 30)') }]);
+    expect(result.problems).toEqual([
+      {
+        where: 'file',
+        message: expect.stringContaining('neither UTF-8 nor GBK/GB18030 text (first bad byte at position 30)'),
+      },
+    ]);
   });
 });
 
 describe('columns and lines', () => {
   it('reads a tab-separated .txt of facilities with lng/lat columns', async () => {
-    const result = await importLayer(fixture('facilities-tab.txt'), 'facilities-tab.txt', { role: 'facilities', crs: 'wgs84' });
+    const result = await importLayer(fixture('facilities-tab.txt'), 'facilities-tab.txt', {
+      role: 'facilities',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'facilities') return expect.unreachable();
     expect(result.layer.facilities.map((f) => [f.name, f.category, f.lon, f.lat])).toEqual([
       ['静安区第一幼儿园', 'kindergarten', 121.446, 31.2245],
@@ -112,14 +125,22 @@ describe('columns and lines', () => {
   });
 
   it('reads semicolon files with decimal commas', async () => {
-    const result = await importLayer(encode('x;y;name\n121,4452;31,2241;a\n'), 'eu.csv', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(encode('x;y;name\n121,4452;31,2241;a\n'), 'eu.csv', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect([...result.layer.households.coordinates]).toEqual([121.4452, 31.2241]);
   });
 
   it('uses the columns it is told to, over the usual names', async () => {
     const text = 'lon,lat,wgs_lon,wgs_lat\n0,0,121.4452,31.2241\n';
-    const result = await importLayer(encode(text), 'pick.csv', { role: 'households', crs: 'wgs84', lonField: 'WGS_LON', latField: 'wgs_lat' });
+    const result = await importLayer(encode(text), 'pick.csv', {
+      role: 'households',
+      crs: 'wgs84',
+      lonField: 'WGS_LON',
+      latField: 'wgs_lat',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect([...result.layer.households.coordinates]).toEqual([121.4452, 31.2241]);
   });
@@ -137,30 +158,48 @@ describe('columns and lines', () => {
   it('refuses a file whose first line is data, not a header', async () => {
     const result = await importLayer(fixture('csv-no-header.csv'), 'csv-no-header.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'file', message: expect.stringContaining('looks like data, not column names') }]);
+    expect(result.problems).toEqual([
+      { where: 'file', message: expect.stringContaining('looks like data, not column names') },
+    ]);
   });
 
   it('refuses a file without coordinate columns, listing the columns', async () => {
     const result = await importLayer(fixture('csv-no-coordinates.csv'), 'csv-no-coordinates.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]).toEqual({ where: 'file', message: expect.stringContaining("no longitude column found") });
+    expect(result.problems[0]).toEqual({
+      where: 'file',
+      message: expect.stringContaining('no longitude column found'),
+    });
     expect(result.problems[0]!.message).toContain("'小区名称', '户数'");
   });
 
   it('refuses an unclosed quote at the line where it opens', async () => {
-    const result = await importLayer(fixture('csv-unclosed-quote.csv'), 'csv-unclosed-quote.csv', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(fixture('csv-unclosed-quote.csv'), 'csv-unclosed-quote.csv', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'line 2', message: expect.stringContaining('quoted value that starts on this line is never closed') }]);
+    expect(result.problems).toEqual([
+      { where: 'line 2', message: expect.stringContaining('quoted value that starts on this line is never closed') },
+    ]);
   });
 
   it('refuses a line with more values than the header has columns', async () => {
-    const result = await importLayer(encode('lon,lat,name\n121.44,31.22,静安寺,小区\n'), 'extra.csv', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(encode('lon,lat,name\n121.44,31.22,静安寺,小区\n'), 'extra.csv', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'line 2', message: expect.stringContaining('4 values but the header has 3 columns') }]);
+    expect(result.problems).toEqual([
+      { where: 'line 2', message: expect.stringContaining('4 values but the header has 3 columns') },
+    ]);
   });
 
   it('refuses degrees-and-minutes coordinates with a hint', async () => {
-    const result = await importLayer(encode('经度,纬度\n121°26′,31°13′\n'), 'dms.csv', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(encode('经度,纬度\n121°26′,31°13′\n'), 'dms.csv', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems[0]).toEqual({ where: 'line 2', message: expect.stringContaining('use decimal degrees') });
   });
@@ -172,15 +211,26 @@ describe('columns and lines', () => {
   });
 
   it('refuses CSV for polygon roles', async () => {
-    const result = await importLayer(fixture('households-utf8-bom.csv'), 'a.csv', { role: 'communities', crs: 'wgs84' });
+    const result = await importLayer(fixture('households-utf8-bom.csv'), 'a.csv', {
+      role: 'communities',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems[0]!.message).toContain('a CSV file holds points');
   });
 
   it('keeps codes with leading zeros and long numbers as text', async () => {
-    const result = await importLayer(encode('lon,lat,code,card\n121.44,31.22,0571,110101199003074512\n'), 'codes.csv', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(encode('lon,lat,code,card\n121.44,31.22,0571,110101199003074512\n'), 'codes.csv', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
-    expect(result.layer.households.properties?.[0]).toEqual({ lon: 121.44, lat: 31.22, code: '0571', card: '110101199003074512' });
+    expect(result.layer.households.properties?.[0]).toEqual({
+      lon: 121.44,
+      lat: 31.22,
+      code: '0571',
+      card: '110101199003074512',
+    });
   });
 });
 

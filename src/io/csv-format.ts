@@ -56,7 +56,8 @@ export function parseCsv(
           if (q < 0)
             return {
               line: fieldLine,
-              message: 'a quoted value that starts on this line is never closed — is the file truncated, or is a quote missing?',
+              message:
+                'a quoted value that starts on this line is never closed — is the file truncated, or is a quote missing?',
             };
           const chunk = text.slice(j, q);
           line += countNewlines(chunk);
@@ -200,7 +201,10 @@ function cleanHeaders(raw: string[]): { headers: string[]; warnings: Problem[] }
     if (used.has(name)) {
       let k = 2;
       while (used.has(`${name} (${k})`)) k++;
-      warnings.push({ where: 'line 1', message: `the column name ${quote(name)} appears twice; the second one was renamed ${quote(`${name} (${k})`)}` });
+      warnings.push({
+        where: 'line 1',
+        message: `the column name ${quote(name)} appears twice; the second one was renamed ${quote(`${name} (${k})`)}`,
+      });
       name = `${name} (${k})`;
     }
     used.add(name);
@@ -267,7 +271,8 @@ function parseCoordinateCell(cell: string | undefined, axis: string, delimiter: 
     if (Number.isFinite(v)) return { ok: true, value: v };
     return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a finite number` };
   }
-  if (/^[-+]?(inf|infinity|nan)$/i.test(s)) return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a finite number` };
+  if (/^[-+]?(inf|infinity|nan)$/i.test(s))
+    return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a finite number` };
   if (/[°′″'"度分秒]/.test(s))
     return {
       ok: false,
@@ -312,7 +317,10 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
         : `no latitude column found — name one lat, latitude, y or 纬度, or choose it in the import dialog (the columns are ${columnList(headers)})`,
     });
   if (lonIndex >= 0 && lonIndex === latIndex)
-    problems.push({ where: 'file', message: `the same column ${quote(headers[lonIndex])} was chosen for longitude and latitude` });
+    problems.push({
+      where: 'file',
+      message: `the same column ${quote(headers[lonIndex])} was chosen for longitude and latitude`,
+    });
   if (problems.length) return { ok: false, problems };
 
   const lonName = headers[lonIndex]!;
@@ -333,10 +341,21 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     const lat = parseCoordinateCell(fields[latIndex], 'latitude', delimiter);
     if (!lon.ok || !lat.ok) {
       if (!lon.ok && !lat.ok && lon.empty && lat.empty)
-        problems.push({ where: `line ${line}`, message: `longitude and latitude are empty (columns ${quote(lonName)} and ${quote(latName)})` });
+        problems.push({
+          where: `line ${line}`,
+          message: `longitude and latitude are empty (columns ${quote(lonName)} and ${quote(latName)})`,
+        });
       else {
-        if (!lon.ok) problems.push({ where: `line ${line}`, message: `${lon.message}${lon.empty ? ` (column ${quote(lonName)})` : ''}` });
-        if (!lat.ok) problems.push({ where: `line ${line}`, message: `${lat.message}${lat.empty ? ` (column ${quote(latName)})` : ''}` });
+        if (!lon.ok)
+          problems.push({
+            where: `line ${line}`,
+            message: `${lon.message}${lon.empty ? ` (column ${quote(lonName)})` : ''}`,
+          });
+        if (!lat.ok)
+          problems.push({
+            where: `line ${line}`,
+            message: `${lat.message}${lat.empty ? ` (column ${quote(latName)})` : ''}`,
+          });
       }
       return;
     }
@@ -357,7 +376,9 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     problems,
     warnings,
     encoding,
-    notes: [`longitude from column ${quote(lonName)}, latitude from column ${quote(latName)} (${formatCount(records)} data lines)`],
+    notes: [
+      `longitude from column ${quote(lonName)}, latitude from column ${quote(latName)} (${formatCount(records)} data lines)`,
+    ],
   };
 }
 

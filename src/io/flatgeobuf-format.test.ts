@@ -7,12 +7,14 @@ import { importLayer, inspectFile, writeFlatGeobuf } from './index';
 
 const fixtureUrl = (name: string): URL => new URL(`../../test/fixtures/import/${name}`, import.meta.url);
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(fixtureUrl(name)));
-const communitiesGeoJson = (): FeatureCollection => JSON.parse(new TextDecoder().decode(fixture('communities.geojson'))) as FeatureCollection;
+const communitiesGeoJson = (): FeatureCollection =>
+  JSON.parse(new TextDecoder().decode(fixture('communities.geojson'))) as FeatureCollection;
 
 describe('FlatGeobuf', () => {
   it('the committed communities.fgb is writeFlatGeobuf(communities.geojson)', async () => {
     const fresh = await writeFlatGeobuf(communitiesGeoJson());
-    if (process.env['REGEN'] === '1' || !existsSync(fixtureUrl('communities.fgb'))) writeFileSync(fixtureUrl('communities.fgb'), fresh);
+    if (process.env['REGEN'] === '1' || !existsSync(fixtureUrl('communities.fgb')))
+      writeFileSync(fixtureUrl('communities.fgb'), fresh);
     expect(Buffer.from(fixture('communities.fgb')).equals(Buffer.from(fresh))).toBe(true);
   });
 
@@ -20,7 +22,8 @@ describe('FlatGeobuf', () => {
     const options = { role: 'communities', crs: 'wgs84' } as const;
     const fromFgb = await importLayer(fixture('communities.fgb'), 'communities.fgb', options);
     const fromJson = await importLayer(fixture('communities.geojson'), 'communities.geojson', options);
-    if (!fromFgb.ok || !fromJson.ok || fromFgb.layer.role !== 'communities' || fromJson.layer.role !== 'communities') return expect.unreachable();
+    if (!fromFgb.ok || !fromJson.ok || fromFgb.layer.role !== 'communities' || fromJson.layer.role !== 'communities')
+      return expect.unreachable();
     expect(fromFgb.format).toBe('flatgeobuf');
     expect(fromFgb.layer.units).toEqual(fromJson.layer.units);
     expect(fromFgb.layer.units.map((u) => [u.id, u.name, u.communityType, u.geometry.type])).toEqual([
@@ -41,14 +44,21 @@ describe('FlatGeobuf', () => {
   it('is found by its magic bytes whatever the file is called', async () => {
     const result = await inspectFile(fixture('communities.fgb'), 'download');
     if (!result.ok) return expect.unreachable();
-    expect(result.summary).toMatchObject({ format: 'flatgeobuf', featureCount: 3, geometryTypes: ['Polygon', 'MultiPolygon'] });
+    expect(result.summary).toMatchObject({
+      format: 'flatgeobuf',
+      featureCount: 3,
+      geometryTypes: ['Polygon', 'MultiPolygon'],
+    });
     expect(result.summary.fields).toEqual(['id', 'name', 'communityType', '街道', 'type']);
   });
 
   it('refuses every truncation of a file with a reason, and never hangs', async () => {
     const bytes = fixture('communities.fgb');
     for (let length = 0; length < bytes.length; length++) {
-      const result = await importLayer(bytes.slice(0, length), 'communities.fgb', { role: 'communities', crs: 'wgs84' });
+      const result = await importLayer(bytes.slice(0, length), 'communities.fgb', {
+        role: 'communities',
+        crs: 'wgs84',
+      });
       if (result.ok) return expect.unreachable(`a file cut to ${length} bytes was accepted`);
       expect(result.problems.length).toBeGreaterThan(0);
       expect(result.problems[0]!.where).toBe('file');
@@ -56,7 +66,10 @@ describe('FlatGeobuf', () => {
   });
 
   it('says a .fgb file that is something else is not FlatGeobuf', async () => {
-    const result = await importLayer(fixture('communities.geojson'), 'communities.fgb', { role: 'communities', crs: 'wgs84' });
+    const result = await importLayer(fixture('communities.geojson'), 'communities.fgb', {
+      role: 'communities',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems[0]!.message).toContain('does not start like a FlatGeobuf file');
   });
@@ -81,8 +94,16 @@ describe('FlatGeobuf', () => {
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { id: 'a', code: 1 }, geometry: { type: 'Point', coordinates: [121.44, 31.22] } },
-        { type: 'Feature', properties: { id: 'b', code: 'X-2', extra: true }, geometry: { type: 'Point', coordinates: [121.45, 31.23] } },
+        {
+          type: 'Feature',
+          properties: { id: 'a', code: 1 },
+          geometry: { type: 'Point', coordinates: [121.44, 31.22] },
+        },
+        {
+          type: 'Feature',
+          properties: { id: 'b', code: 'X-2', extra: true },
+          geometry: { type: 'Point', coordinates: [121.45, 31.23] },
+        },
       ],
     };
     const result = await importLayer(await writeFlatGeobuf(fc), 'points.fgb', { role: 'facilities', crs: 'wgs84' });
@@ -96,7 +117,9 @@ describe('FlatGeobuf', () => {
   it('declares the coordinate system of a projected file in the refusal', async () => {
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [13519217.8, 3661887.1] } }],
+      features: [
+        { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [13519217.8, 3661887.1] } },
+      ],
     };
     const { serialize } = await import('flatgeobuf/lib/mjs/geojson.js');
     const result = await importLayer(serialize(fc, 3857), 'mercator.fgb', { role: 'households', crs: 'wgs84' });

@@ -44,7 +44,8 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<ReadResult> {
   try {
     layout = checkLayout(aligned);
   } catch (error) {
-    if (error instanceof LayoutError) return fail(`the FlatGeobuf file is damaged (${error.message}) — is it truncated or corrupted? Export it again`);
+    if (error instanceof LayoutError)
+      return fail(`the FlatGeobuf file is damaged (${error.message}) — is it truncated or corrupted? Export it again`);
     throw error;
   }
   if (layout.featureCount === 0) return fail('the file has no features');
@@ -171,7 +172,8 @@ class BoundedReader {
   }
 
   within(pos: number, size: number, what: string): void {
-    if (!(pos >= this.start && size >= 0 && pos + size <= this.end)) throw new LayoutError(`${what} lies outside its block`);
+    if (!(pos >= this.start && size >= 0 && pos + size <= this.end))
+      throw new LayoutError(`${what} lies outside its block`);
   }
 
   u16(pos: number, what: string): number {
@@ -234,7 +236,8 @@ class BoundedReader {
 function checkLayout(bytes: Uint8Array): Layout {
   const r = new BoundedReader(bytes, 0, bytes.length);
   const headerLength = r.u32(HEADER_START, 'the header size');
-  if (headerLength < 4 || headerLength > MAX_HEADER_BYTES) throw new LayoutError(`its header size ${headerLength} is impossible`);
+  if (headerLength < 4 || headerLength > MAX_HEADER_BYTES)
+    throw new LayoutError(`its header size ${headerLength} is impossible`);
   const headerEnd = HEADER_START + 4 + headerLength;
   if (headerEnd > bytes.length) throw new LayoutError('the header runs past the end of the file');
   r.start = HEADER_START + 4;
@@ -299,7 +302,7 @@ function checkGeometry(r: BoundedReader, g: Table, what: string, depth: number):
   const ends = r.vector(g, 0, 4, what);
   const xy = r.vector(g, 1, 8, what);
   if (xy.length % 2 !== 0) throw new LayoutError(`${what} has an odd number of coordinates`);
-  if (xy.length && (xy.items % 8 !== 0)) throw new LayoutError(`${what} has misaligned coordinates`);
+  if (xy.length && xy.items % 8 !== 0) throw new LayoutError(`${what} has misaligned coordinates`);
   for (const i of [2, 3, 4]) {
     const v = r.vector(g, i, 8, what);
     if (v.length && v.items % 8 !== 0) throw new LayoutError(`${what} has misaligned coordinates`);

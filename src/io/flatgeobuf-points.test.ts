@@ -30,10 +30,16 @@ describe('fast FlatGeobuf point reader', () => {
 
   it('converts BD-09 to WGS84, reports progress and can be cancelled', async () => {
     const fc = points(3000);
-    for (const f of fc.features) f.geometry.coordinates = wgs84ToBd09(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
+    for (const f of fc.features)
+      f.geometry.coordinates = wgs84ToBd09(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
     const bytes = await writeFlatGeobuf(fc);
     const progress: number[] = [];
-    const r = await readFlatGeobufPoints(bytes, { crs: 'bd09', householdsField: null, chunk: 1000, onProgress: (p) => progress.push(p) });
+    const r = await readFlatGeobufPoints(bytes, {
+      crs: 'bd09',
+      householdsField: null,
+      chunk: 1000,
+      onProgress: (p) => progress.push(p),
+    });
     if (r.ok !== true) throw new Error('read failed');
     const [x, y] = bd09ToWgs84(fc.features[5]!.geometry.coordinates[0]!, fc.features[5]!.geometry.coordinates[1]!);
     expect(r.households.coordinates[10]).toBeCloseTo(x, 9);
@@ -42,7 +48,13 @@ describe('fast FlatGeobuf point reader', () => {
     expect(progress.at(-1)).toBe(1);
     expect(progress.length).toBeGreaterThanOrEqual(3);
     const controller = new AbortController();
-    const cancelled = await readFlatGeobufPoints(bytes, { crs: 'wgs84', householdsField: null, chunk: 500, signal: controller.signal, onProgress: () => controller.abort() });
+    const cancelled = await readFlatGeobufPoints(bytes, {
+      crs: 'wgs84',
+      householdsField: null,
+      chunk: 500,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     expect(cancelled.ok).toBe(false);
   });
 
@@ -55,16 +67,44 @@ describe('fast FlatGeobuf point reader', () => {
     if (r.ok === false) expect(r.problems).toContainEqual({ where: 'feature 4', message: 'the count -5 is negative' });
     fc.features[3]!.properties!.hh = 5;
     fc.features[6]!.geometry.coordinates = [31.2, 121.4];
-    expect((await readFlatGeobufPoints(await writeFlatGeobuf(fc), { crs: 'wgs84', householdsField: 'hh' })).ok).toBe('fallback');
-    const generic = await importLayer(await writeFlatGeobuf(fc), 'h.fgb', { role: 'households', crs: 'wgs84', householdsField: 'hh' });
+    expect((await readFlatGeobufPoints(await writeFlatGeobuf(fc), { crs: 'wgs84', householdsField: 'hh' })).ok).toBe(
+      'fallback',
+    );
+    const generic = await importLayer(await writeFlatGeobuf(fc), 'h.fgb', {
+      role: 'households',
+      crs: 'wgs84',
+      householdsField: 'hh',
+    });
     expect(generic.ok).toBe(false);
     if (!generic.ok) expect(generic.problems.map((p) => p.message).join(' ')).toMatch(/swapped/);
-    const cut = await readFlatGeobufPoints(bytes.subarray(0, bytes.length - 7), { crs: 'wgs84', householdsField: null });
+    const cut = await readFlatGeobufPoints(bytes.subarray(0, bytes.length - 7), {
+      crs: 'wgs84',
+      householdsField: null,
+    });
     expect(cut.ok).toBe(false);
   });
 
   it('leaves polygon layers and text count columns to the generic reader', async () => {
-    const poly = await writeFlatGeobuf({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] });
+    const poly = await writeFlatGeobuf({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
+    });
     expect((await readFlatGeobufPoints(poly, { crs: 'wgs84', householdsField: null })).ok).toBe('fallback');
     const text = await writeFlatGeobuf(points(5));
     expect((await readFlatGeobufPoints(text, { crs: 'wgs84', householdsField: 'name' })).ok).toBe('fallback');

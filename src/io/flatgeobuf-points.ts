@@ -51,17 +51,29 @@ function valueSize(view: DataView, at: number, type: number): number {
 /** A numeric property value, or null for text and binary types. */
 function valueAt(view: DataView, at: number, type: number): number | null {
   switch (type) {
-    case 0: return view.getInt8(at);
-    case 1: case 2: return view.getUint8(at);
-    case 3: return view.getInt16(at, true);
-    case 4: return view.getUint16(at, true);
-    case 5: return view.getInt32(at, true);
-    case 6: return view.getUint32(at, true);
-    case 7: return Number(view.getBigInt64(at, true));
-    case 8: return Number(view.getBigUint64(at, true));
-    case 9: return view.getFloat32(at, true);
-    case 10: return view.getFloat64(at, true);
-    default: return null;
+    case 0:
+      return view.getInt8(at);
+    case 1:
+    case 2:
+      return view.getUint8(at);
+    case 3:
+      return view.getInt16(at, true);
+    case 4:
+      return view.getUint16(at, true);
+    case 5:
+      return view.getInt32(at, true);
+    case 6:
+      return view.getUint32(at, true);
+    case 7:
+      return Number(view.getBigInt64(at, true));
+    case 8:
+      return Number(view.getBigUint64(at, true));
+    case 9:
+      return view.getFloat32(at, true);
+    case 10:
+      return view.getFloat64(at, true);
+    default:
+      return null;
   }
 }
 
@@ -85,7 +97,8 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
     const c = header.columns(i);
     columns.push({ name: c?.name() ?? '', type: c?.type() ?? 11 });
   }
-  const countColumn = options.householdsField === null ? -1 : columns.findIndex((c) => c.name === options.householdsField);
+  const countColumn =
+    options.householdsField === null ? -1 : columns.findIndex((c) => c.name === options.householdsField);
   if (options.householdsField !== null) {
     if (countColumn < 0) return { ok: 'fallback' }; // let the generic reader explain the missing field
     if ((SIZES[columns[countColumn]!.type] ?? -1) === -1) return { ok: 'fallback' }; // text counts ("1,234户")
@@ -109,7 +122,10 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   while (offset + 4 <= bytes.length) {
     const size = view.getUint32(offset, true);
     if (size === 0 || offset + 4 + size > bytes.length) {
-      problems.push({ where: `feature ${n + 1}`, message: 'the file ends in the middle of a feature — is it truncated?' });
+      problems.push({
+        where: `feature ${n + 1}`,
+        message: 'the file ends in the middle of a feature — is it truncated?',
+      });
       break;
     }
     // A buffer bounded by the feature: a damaged offset inside it cannot read its neighbours.
@@ -148,7 +164,11 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
           p += 2 + valueSize(view, at, type);
         }
       }
-      if (!Number.isFinite(h)) problems.push({ where: `feature ${n + 1}`, message: `the count field "${options.householdsField}" is missing or not a number` });
+      if (!Number.isFinite(h))
+        problems.push({
+          where: `feature ${n + 1}`,
+          message: `the count field "${options.householdsField}" is missing or not a number`,
+        });
       else if (h < 0) problems.push({ where: `feature ${n + 1}`, message: `the count ${h} is negative` });
     }
     households[n] = h;
@@ -161,7 +181,8 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
       // Yield so a cancel (and the UI) can get in between slices.
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();
-      if (options.signal?.aborted) return { ok: false, problems: [{ where: 'file', message: 'the import was cancelled' }] };
+      if (options.signal?.aborted)
+        return { ok: false, problems: [{ where: 'file', message: 'the import was cancelled' }] };
     }
   }
   if (problems.length) return { ok: false, problems };

@@ -29,8 +29,37 @@ const RUNS_PER_INPUT = Number(process.env['FUZZ_RUNS'] ?? 200);
 /** Per run; the files are under 2 KB, so anything near this means a runaway loop. */
 const TIME_BUDGET_MS = 2_000;
 
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'true', '-', '1e999', 'NaN', '"type"', '"Feature"', '"coordinates"',
-  '[[', ']]', '"\\u0000"', '\n', '\r\n', '0', '-0', '1e-400', '"__proto__"', '"GeometryCollection"', '\ufeff', '户', ';', '\t'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  'null',
+  'true',
+  '-',
+  '1e999',
+  'NaN',
+  '"type"',
+  '"Feature"',
+  '"coordinates"',
+  '[[',
+  ']]',
+  '"\\u0000"',
+  '\n',
+  '\r\n',
+  '0',
+  '-0',
+  '1e-400',
+  '"__proto__"',
+  '"GeometryCollection"',
+  '\ufeff',
+  '户',
+  ';',
+  '\t',
+];
 
 const random = seededRandom;
 
@@ -66,13 +95,17 @@ const MUTATIONS: Record<string, Mutation> = {
   'insert JSON token': (bytes, rand) => {
     let out = bytes;
     const count = 1 + int(rand, 3);
-    for (let k = 0; k < count; k++) out = splice(out, int(rand, out.length + 1), 0, encoder.encode(TOKENS[int(rand, TOKENS.length)]!));
+    for (let k = 0; k < count; k++)
+      out = splice(out, int(rand, out.length + 1), 0, encoder.encode(TOKENS[int(rand, TOKENS.length)]));
     return out;
   },
   'swap numbers': (bytes, rand) => {
     const found = numbers(bytes);
     if (found.length < 2) return bytes;
-    const [a, b] = [found[int(rand, found.length)]!, found[int(rand, found.length)]!].sort((x, y) => x[0] - y[0]) as [[number, number], [number, number]];
+    const [a, b] = [found[int(rand, found.length)]!, found[int(rand, found.length)]!].sort((x, y) => x[0] - y[0]) as [
+      [number, number],
+      [number, number],
+    ];
     if (a[0] === b[0] || a[0] + a[1] > b[0]) return bytes;
     const first = bytes.slice(a[0], a[0] + a[1]);
     const second = bytes.slice(b[0], b[0] + b[1]);
@@ -82,8 +115,21 @@ const MUTATIONS: Record<string, Mutation> = {
     const found = numbers(bytes);
     if (!found.length) return bytes;
     const [at, length] = found[int(rand, found.length)]!;
-    const values = ['0', '-1', '181', '-91', '95.5', '13519217.82', '40637216.131', '1e308', '1e999', '-0.0', '007', '99999999999999999999'];
-    return splice(bytes, at, length, encoder.encode(values[int(rand, values.length)]!));
+    const values = [
+      '0',
+      '-1',
+      '181',
+      '-91',
+      '95.5',
+      '13519217.82',
+      '40637216.131',
+      '1e308',
+      '1e999',
+      '-0.0',
+      '007',
+      '99999999999999999999',
+    ];
+    return splice(bytes, at, length, encoder.encode(values[int(rand, values.length)]));
   },
   'cut a range': (bytes, rand) => {
     const at = int(rand, bytes.length);
@@ -116,7 +162,11 @@ describe('fuzzing the importers', () => {
       const elapsed = performance.now() - started;
 
       expect(elapsed, context).toBeLessThan(TIME_BUDGET_MS);
-      if (result.ok) expect(result.layer.role === options.role || (options.role === 'grids' && result.layer.role === 'grids'), context).toBe(true);
+      if (result.ok)
+        expect(
+          result.layer.role === options.role || (options.role === 'grids' && result.layer.role === 'grids'),
+          context,
+        ).toBe(true);
       else {
         refused++;
         expect(result.problems.length, context).toBeGreaterThan(0);

@@ -8,7 +8,8 @@ import { importLayer, type ImportOptions, type Problem, writeGeoJson } from './i
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
 const households: ImportOptions = { role: 'households', crs: 'wgs84', householdsField: 'households' };
-const encode = (value: unknown): Uint8Array => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
+const encode = (value: unknown): Uint8Array =>
+  new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 
 async function refusedFile(bytes: Uint8Array, name: string, options: ImportOptions = households): Promise<Problem> {
   const result = await importLayer(bytes, name, options);
@@ -37,7 +38,9 @@ describe('file-level problems', () => {
     const bytes = fixture('truncated.geojson');
     const characters = new TextDecoder().decode(bytes).length; // positions count characters, not bytes
     const { message } = await refusedFile(bytes, 'truncated.geojson');
-    expect(message).toBe(`the file is not valid JSON: unexpected end at position ${characters} (line 5, column 38) — is it truncated?`);
+    expect(message).toBe(
+      `the file is not valid JSON: unexpected end at position ${characters} (line 5, column 38) — is it truncated?`,
+    );
   });
 
   it('refuses NaN written by Python and says how to fix it', async () => {
@@ -53,16 +56,24 @@ describe('file-level problems', () => {
   });
 
   it('recognises TopoJSON', async () => {
-    expect((await refusedFile(fixture('topojson.json'), 'topojson.json')).message).toContain('the file is TopoJSON, not GeoJSON');
+    expect((await refusedFile(fixture('topojson.json'), 'topojson.json')).message).toContain(
+      'the file is TopoJSON, not GeoJSON',
+    );
   });
 
   it('recognises Esri JSON', async () => {
-    const esri = { geometryType: 'esriGeometryPoint', spatialReference: { wkid: 4326 }, features: [{ attributes: {}, geometry: { x: 121.4, y: 31.2 } }] };
+    const esri = {
+      geometryType: 'esriGeometryPoint',
+      spatialReference: { wkid: 4326 },
+      features: [{ attributes: {}, geometry: { x: 121.4, y: 31.2 } }],
+    };
     expect((await refusedFile(encode(esri), 'arcgis.json')).message).toContain('Esri JSON');
   });
 
   it('refuses a FeatureCollection with no features', async () => {
-    expect((await refusedFile(fixture('no-features.geojson'), 'no-features.geojson')).message).toContain('the file has no features');
+    expect((await refusedFile(fixture('no-features.geojson'), 'no-features.geojson')).message).toContain(
+      'the file has no features',
+    );
   });
 
   it('refuses a FeatureCollection whose "features" is not a list', async () => {
@@ -72,7 +83,9 @@ describe('file-level problems', () => {
 
   it('refuses a top-level GeometryCollection', async () => {
     const gc = { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [121.4, 31.2] }] };
-    expect((await refusedFile(encode(gc), 'gc.geojson')).message).toContain("single GeometryCollection, which can't be imported");
+    expect((await refusedFile(encode(gc), 'gc.geojson')).message).toContain(
+      "single GeometryCollection, which can't be imported",
+    );
   });
 
   it('reads a GBK-encoded GeoJSON and warns about the encoding', async () => {
@@ -105,7 +118,10 @@ describe('shapes of GeoJSON in the wild', () => {
   });
 
   it('treats a missing "properties" member as empty rather than refusing', async () => {
-    const result = await importLayer(encode({ type: 'Feature', geometry: point }), 'bare.geojson', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(encode({ type: 'Feature', geometry: point }), 'bare.geojson', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -119,7 +135,8 @@ describe('shapes of GeoJSON in the wild', () => {
   });
 
   it('keeps a "__proto__" property as data, not as a prototype', async () => {
-    const text = '{"type":"Feature","properties":{"__proto__":{"polluted":true},"households":3},"geometry":{"type":"Point","coordinates":[121.44,31.22]}}';
+    const text =
+      '{"type":"Feature","properties":{"__proto__":{"polluted":true},"households":3},"geometry":{"type":"Point","coordinates":[121.44,31.22]}}';
     const result = await importLayer(encode(text), 'proto.geojson', households);
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     const props = result.layer.households.properties![0]!;
@@ -132,7 +149,11 @@ describe('shapes of GeoJSON in the wild', () => {
 describe('writeGeoJson', () => {
   it('writes UTF-8 that reads back to the same features, dropping the obsolete crs member', async () => {
     const fc = JSON.parse(new TextDecoder().decode(fixture('communities.geojson'))) as FeatureCollection;
-    const bytes = writeGeoJson({ ...fc, crs: { type: 'name', properties: { name: 'EPSG:4326' } }, metadata: { plan: '静安' } });
+    const bytes = writeGeoJson({
+      ...fc,
+      crs: { type: 'name', properties: { name: 'EPSG:4326' } },
+      metadata: { plan: '静安' },
+    });
     const back = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Record<string, unknown>;
     expect(back['crs']).toBeUndefined();
     expect(back['metadata']).toEqual({ plan: '静安' });

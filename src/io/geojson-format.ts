@@ -55,33 +55,55 @@ function featuresOf(root: unknown): Found {
     if (root.length === 0) return { problem: 'the file is an empty JSON list — there are no features to import' };
     // A list of features is not GeoJSON proper, but several tools write it; accept it when it starts with one.
     if (typeOf(root[0]) === 'Feature') return { features: root };
-    return { problem: `the file is JSON but not GeoJSON: it is a list of ${describeValue(root[0])}s, not a FeatureCollection` };
+    return {
+      problem: `the file is JSON but not GeoJSON: it is a list of ${describeValue(root[0])}s, not a FeatureCollection`,
+    };
   }
   if (!isRecord(root))
-    return { problem: `the file is JSON but not GeoJSON: it holds a single ${describeValue(root)}, not a FeatureCollection` };
+    return {
+      problem: `the file is JSON but not GeoJSON: it holds a single ${describeValue(root)}, not a FeatureCollection`,
+    };
   const type = root['type'];
   if (type === 'FeatureCollection') {
     const features = root['features'];
     if (!Array.isArray(features))
       return { problem: 'the file is JSON but not GeoJSON: its FeatureCollection has no "features" list' };
-    if (features.length === 0) return { problem: 'the file has no features (its FeatureCollection\'s "features" list is empty)' };
+    if (features.length === 0)
+      return { problem: 'the file has no features (its FeatureCollection\'s "features" list is empty)' };
     return { features };
   }
   if (type === 'Feature') return { features: [root] };
   if (type === 'GeometryCollection')
     return {
       problem:
-        'the file is a single GeometryCollection, which can\'t be imported — save its geometries as separate features of a FeatureCollection',
+        "the file is a single GeometryCollection, which can't be imported — save its geometries as separate features of a FeatureCollection",
     };
-  if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return { features: [{ type: 'Feature', geometry: root, properties: {} }] };
+  if (typeof type === 'string' && GEOMETRY_TYPES.has(type))
+    return { features: [{ type: 'Feature', geometry: root, properties: {} }] };
   if (type === 'Topology')
-    return { problem: 'the file is TopoJSON, not GeoJSON — convert it to GeoJSON first (for example with mapshaper or topojson-client)' };
-  if (Array.isArray(root['features']) && ('geometryType' in root || 'spatialReference' in root || hasEsriAttributes(root['features'])))
-    return { problem: 'the file is Esri JSON (from ArcGIS), not GeoJSON — export it from ArcGIS as GeoJSON, or convert it with GDAL (ogr2ogr -f GeoJSON)' };
-  const keys = Object.keys(root).slice(0, 8).map((k) => quote(k, 30));
+    return {
+      problem:
+        'the file is TopoJSON, not GeoJSON — convert it to GeoJSON first (for example with mapshaper or topojson-client)',
+    };
+  if (
+    Array.isArray(root['features']) &&
+    ('geometryType' in root || 'spatialReference' in root || hasEsriAttributes(root['features']))
+  )
+    return {
+      problem:
+        'the file is Esri JSON (from ArcGIS), not GeoJSON — export it from ArcGIS as GeoJSON, or convert it with GDAL (ogr2ogr -f GeoJSON)',
+    };
+  const keys = Object.keys(root)
+    .slice(0, 8)
+    .map((k) => quote(k, 30));
   const has = keys.length ? ` (its top-level names are ${keys.join(', ')})` : '';
-  if (type === undefined) return { problem: `the file is JSON but not GeoJSON: it has no "type" member${has} — expected a FeatureCollection` };
-  return { problem: `the file is JSON but not GeoJSON: its "type" is ${quote(type)}${has} — expected a FeatureCollection` };
+  if (type === undefined)
+    return {
+      problem: `the file is JSON but not GeoJSON: it has no "type" member${has} — expected a FeatureCollection`,
+    };
+  return {
+    problem: `the file is JSON but not GeoJSON: its "type" is ${quote(type)}${has} — expected a FeatureCollection`,
+  };
 }
 
 function hasEsriAttributes(features: unknown[]): boolean {

@@ -21,9 +21,19 @@ interface Case {
 
 const CASES: Case[] = [
   { file: 'empty.geojson', options: households, expect: 'refused', reasons: [['file', 'the file is empty']] },
-  { file: 'not-json.geojson', options: households, expect: 'refused', reasons: [['file', 'looks like an HTML or XML page']] },
+  {
+    file: 'not-json.geojson',
+    options: households,
+    expect: 'refused',
+    reasons: [['file', 'looks like an HTML or XML page']],
+  },
   { file: 'truncated.geojson', options: households, expect: 'refused', reasons: [['file', 'is it truncated?']] },
-  { file: 'truncated.fgb', options: communities, expect: 'refused', reasons: [['file', 'the FlatGeobuf file is damaged']] },
+  {
+    file: 'truncated.fgb',
+    options: communities,
+    expect: 'refused',
+    reasons: [['file', 'the FlatGeobuf file is damaged']],
+  },
   {
     file: 'wrong-geometry-polygons-as-households.geojson',
     options: households,
@@ -42,14 +52,54 @@ const CASES: Case[] = [
     expect: 'refused',
     reasons: [['feature 3', 'is a LineString, but communities must be polygons']],
   },
-  { file: 'geometry-collection.geojson', options: communities, expect: 'refused', reasons: [['feature 2', "GeometryCollection, which can't be imported"]] },
-  { file: 'swapped-lonlat.geojson', options: households, expect: 'refused', reasons: [['file', 'longitude and latitude are swapped in every feature']] },
-  { file: 'web-mercator.geojson', options: households, expect: 'refused', reasons: [['file', 'coordinates look projected']] },
-  { file: 'gauss-kruger.geojson', options: communities, expect: 'refused', reasons: [['file', 'Gauss-Krüger zone 40']] },
-  { file: 'unclosed-ring.geojson', options: communities, expect: 'refused', reasons: [['feature 2', 'ring 1 is not closed (first and last positions differ)']] },
-  { file: 'self-intersecting.geojson', options: communities, expect: 'refused', reasons: [['feature 1', 'ring 1 crosses itself near lon 121.44400, lat 31.22300']] },
-  { file: 'duplicate-ids.geojson', options: communities, expect: 'refused', reasons: [['feature 7', "id 'C003' is used by feature 2 too"]] },
-  { file: 'negative-households.geojson', options: households, expect: 'refused', reasons: [['feature 2', 'household count -5 is negative']] },
+  {
+    file: 'geometry-collection.geojson',
+    options: communities,
+    expect: 'refused',
+    reasons: [['feature 2', "GeometryCollection, which can't be imported"]],
+  },
+  {
+    file: 'swapped-lonlat.geojson',
+    options: households,
+    expect: 'refused',
+    reasons: [['file', 'longitude and latitude are swapped in every feature']],
+  },
+  {
+    file: 'web-mercator.geojson',
+    options: households,
+    expect: 'refused',
+    reasons: [['file', 'coordinates look projected']],
+  },
+  {
+    file: 'gauss-kruger.geojson',
+    options: communities,
+    expect: 'refused',
+    reasons: [['file', 'Gauss-Krüger zone 40']],
+  },
+  {
+    file: 'unclosed-ring.geojson',
+    options: communities,
+    expect: 'refused',
+    reasons: [['feature 2', 'ring 1 is not closed (first and last positions differ)']],
+  },
+  {
+    file: 'self-intersecting.geojson',
+    options: communities,
+    expect: 'refused',
+    reasons: [['feature 1', 'ring 1 crosses itself near lon 121.44400, lat 31.22300']],
+  },
+  {
+    file: 'duplicate-ids.geojson',
+    options: communities,
+    expect: 'refused',
+    reasons: [['feature 7', "id 'C003' is used by feature 2 too"]],
+  },
+  {
+    file: 'negative-households.geojson',
+    options: households,
+    expect: 'refused',
+    reasons: [['feature 2', 'household count -5 is negative']],
+  },
   {
     file: 'non-numeric-households.geojson',
     options: households,
@@ -66,7 +116,13 @@ const CASES: Case[] = [
     reasons: [['file', 'read as Chinese GBK/GB18030']],
     encoding: 'gb18030',
   },
-  { file: 'gbk.source-utf8.csv', options: { ...households, householdsField: '户数' }, expect: 'accepted', reasons: [], encoding: 'utf-8' },
+  {
+    file: 'gbk.source-utf8.csv',
+    options: { ...households, householdsField: '户数' },
+    expect: 'accepted',
+    reasons: [],
+    encoding: 'utf-8',
+  },
   { file: 'utf8-bom.csv', options: households, expect: 'accepted', reasons: [], encoding: 'utf-8-bom' },
   {
     file: 'enormous-property.geojson',
@@ -115,12 +171,20 @@ describe('hostile corpus', () => {
   it('keeps HTML names as the exact text', async () => {
     const result = await importLayer(hostile('html-in-names.geojson'), 'html-in-names.geojson', households);
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
-    expect(result.layer.households.names).toEqual(["<script>alert('静安')</script>静安寺小区", '华山公寓 <b>新</b>', '<img src=x onerror=alert(1)>']);
+    expect(result.layer.households.names).toEqual([
+      "<script>alert('静安')</script>静安寺小区",
+      '华山公寓 <b>新</b>',
+      '<img src=x onerror=alert(1)>',
+    ]);
   });
 
   it('truncates a generated 5 MB property without trouble', async () => {
     const huge = 'x'.repeat(5 * 1024 * 1024);
-    const text = JSON.stringify({ type: 'Feature', properties: { households: 1, name: huge, note: huge }, geometry: { type: 'Point', coordinates: [121.44, 31.22] } });
+    const text = JSON.stringify({
+      type: 'Feature',
+      properties: { households: 1, name: huge, note: huge },
+      geometry: { type: 'Point', coordinates: [121.44, 31.22] },
+    });
     const result = await importLayer(new TextEncoder().encode(text), 'enormous.geojson', households);
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.layer.households.names![0]).toHaveLength(10_000);
@@ -142,7 +206,9 @@ describe('hostile corpus', () => {
     const deep = `{"type":"Feature","properties":{"households":1,"a":${'['.repeat(100_000)}${']'.repeat(100_000)}},"geometry":{"type":"Point","coordinates":[121.44,31.22]}}`;
     const result = await importLayer(new TextEncoder().encode(deep), 'deep.geojson', households);
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
-    expect(result.warnings).toEqual([{ where: 'feature 1', message: "property 'a' is nested more than 32 levels deep and was dropped" }]);
+    expect(result.warnings).toEqual([
+      { where: 'feature 1', message: "property 'a' is nested more than 32 levels deep and was dropped" },
+    ]);
     const properties = result.layer.households.properties;
     expect(() => JSON.stringify(properties)).not.toThrow();
   });
@@ -154,7 +220,9 @@ describe('hostile corpus', () => {
   });
 
   it('has a row here and in the README for every file in the folder', () => {
-    const files = readdirSync(dir).filter((f) => f !== 'README.md').sort();
+    const files = readdirSync(dir)
+      .filter((f) => f !== 'README.md')
+      .sort();
     expect(CASES.map((c) => c.file).sort()).toEqual(files);
     const readme = readFileSync(new URL('README.md', dir), 'utf8');
     const listed = [...readme.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();

@@ -38,6 +38,14 @@ describe('parseHouseholdCount', () => {
 
 describe('isNumericValue', () => {
   it('offers numbers and numeric text, not words or blanks', () => {
-    expect([12, '1,234', '11927户', 'abc', '', null, Number.POSITIVE_INFINITY].map(isNumericValue)).toEqual([true, true, true, false, false, false, false]);
+    expect([12, '1,234', '11927户', 'abc', '', null, Number.POSITIVE_INFINITY].map(isNumericValue)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

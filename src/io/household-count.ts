@@ -34,7 +34,8 @@ export function parseHouseholdCount(value: unknown): CountParse {
     if (parsed === null) return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
     n = parsed;
   } else return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
-  if (!Number.isFinite(n)) return { ok: false, empty: false, message: `household count ${quote(value)} is not a finite number` };
+  if (!Number.isFinite(n))
+    return { ok: false, empty: false, message: `household count ${quote(value)} is not a finite number` };
   if (n < 0) return { ok: false, empty: false, message: `household count ${n} is negative` };
   return { ok: true, value: n };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { guessImport } from './import-guess';
 
 const polygons = { geometryTypes: ['Polygon'], fields: ['id', 'name'], numericFields: [] };
-const points = (fields: string[], numericFields: string[] = []) => ({ geometryTypes: ['Point'], fields, numericFields });
+const points = (fields: string[], numericFields: string[] = []) => ({
+  geometryTypes: ['Point'],
+  fields,
+  numericFields,
+});
 
 describe('the import dialog guesses', () => {
   it('a polygon file named grids is grids, other polygon files are communities', () => {
@@ -30,6 +34,8 @@ describe('the import dialog guesses', () => {
   it('prefers a real category column over a generic type, and lines are roads', () => {
     expect(guessImport('poi.csv', points(['type', 'category'])).categoryField).toBe('category');
     expect(guessImport('poi.csv', points(['type'])).categoryField).toBe('type');
-    expect(guessImport('x.geojson', { geometryTypes: ['LineString'], fields: [], numericFields: [] }).role).toBe('roads');
+    expect(guessImport('x.geojson', { geometryTypes: ['LineString'], fields: [], numericFields: [] }).role).toBe(
+      'roads',
+    );
   });
 });

@@ -22,7 +22,10 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-export function guessImport(fileName: string, summary: Pick<FileSummary, 'geometryTypes' | 'fields' | 'numericFields'>): ImportGuess {
+export function guessImport(
+  fileName: string,
+  summary: Pick<FileSummary, 'geometryTypes' | 'fields' | 'numericFields'>,
+): ImportGuess {
   const name = baseName(fileName);
   const types = summary.geometryTypes.join(',');
   const householdsField = summary.numericFields.find((f) => HOUSEHOLD_FIELD.test(f.trim())) ?? null;

@@ -41,7 +41,9 @@ describe('refusals before reading', () => {
     const huge = new Uint8Array(MAX_FILE_BYTES + 1);
     const result = await importLayer(huge, 'huge.geojson', { role: 'households', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'file', message: expect.stringContaining('files over 1 GB are refused') }]);
+    expect(result.problems).toEqual([
+      { where: 'file', message: expect.stringContaining('files over 1 GB are refused') },
+    ]);
   });
 
   it('says what to do with a Shapefile or an Excel workbook', async () => {
@@ -57,7 +59,10 @@ describe('refusals before reading', () => {
   });
 
   it('refuses a binary file with an unknown name', async () => {
-    const result = await importLayer(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems[0]!.message).toContain('looks like a binary file');
   });
@@ -77,7 +82,11 @@ describe('problem lists', () => {
     );
 
   it('lists the first 50 problems and says how many more there are', async () => {
-    const result = await importLayer(manyBadPoints(240), 'bad.geojson', { role: 'households', crs: 'wgs84', householdsField: 'households' });
+    const result = await importLayer(manyBadPoints(240), 'bad.geojson', {
+      role: 'households',
+      crs: 'wgs84',
+      householdsField: 'households',
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems).toHaveLength(51);
     expect(result.problems[0]).toEqual({ where: 'feature 2', message: "household count 'many' is not a number" });
@@ -85,7 +94,12 @@ describe('problem lists', () => {
   });
 
   it('honours maxProblems', async () => {
-    const result = await importLayer(manyBadPoints(10), 'bad.geojson', { role: 'households', crs: 'wgs84', householdsField: 'households', maxProblems: 2 });
+    const result = await importLayer(manyBadPoints(10), 'bad.geojson', {
+      role: 'households',
+      crs: 'wgs84',
+      householdsField: 'households',
+      maxProblems: 2,
+    });
     if (result.ok) return expect.unreachable();
     expect(result.problems.map((p) => p.where)).toEqual(['feature 2', 'feature 4', 'file']);
     expect(result.problems[2]!.message).toBe('and 3 more not listed');
@@ -95,9 +109,36 @@ describe('problem lists', () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { id: 'A' }, geometry: { type: 'Polygon', coordinates: [[[121.44, 31.22], [121.45, 31.22], [121.45, 31.23]]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'A' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.44, 31.22],
+                [121.45, 31.22],
+                [121.45, 31.23],
+              ],
+            ],
+          },
+        },
         { type: 'Feature', properties: { id: 'A' }, geometry: null },
-        { type: 'Feature', properties: { id: 'B' }, geometry: { type: 'Polygon', coordinates: [[[121.44, 131.22], [121.45, 31.22], [121.45, 31.23], [121.44, 131.22]]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'B' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.44, 131.22],
+                [121.45, 31.22],
+                [121.45, 31.23],
+                [121.44, 131.22],
+              ],
+            ],
+          },
+        },
       ],
     });
     const result = await importLayer(encode(text), 'mixed.geojson', { role: 'communities', crs: 'wgs84' });

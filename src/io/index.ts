@@ -48,18 +48,18 @@ const EXTENSIONS: Record<string, FileFormat> = {
 
 /** Formats people often try, with what to do instead. */
 const UNSUPPORTED: Record<string, string> = {
-  shp: 'Shapefiles can\'t be imported directly — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
+  shp: "Shapefiles can't be imported directly — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)",
   shx: 'this is part of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
   dbf: 'this is the attribute table of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
-  zip: 'zip archives can\'t be imported — unzip it; if it holds a Shapefile, export that as GeoJSON or FlatGeobuf',
-  kml: 'KML files can\'t be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)',
-  kmz: 'KMZ files can\'t be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)',
+  zip: "zip archives can't be imported — unzip it; if it holds a Shapefile, export that as GeoJSON or FlatGeobuf",
+  kml: "KML files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
+  kmz: "KMZ files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
   xlsx: 'Excel workbooks can\'t be read — save the sheet as "CSV UTF-8" and import that',
   xls: 'Excel workbooks can\'t be read — save the sheet as "CSV UTF-8" and import that',
-  gpkg: 'GeoPackage files can\'t be imported — export the layer as GeoJSON or FlatGeobuf',
-  topojson: 'TopoJSON can\'t be imported — convert it to GeoJSON first (for example with mapshaper)',
-  dwg: 'CAD drawings can\'t be imported — export the layer as GeoJSON from a GIS',
-  dxf: 'CAD drawings can\'t be imported — export the layer as GeoJSON from a GIS',
+  gpkg: "GeoPackage files can't be imported — export the layer as GeoJSON or FlatGeobuf",
+  topojson: "TopoJSON can't be imported — convert it to GeoJSON first (for example with mapshaper)",
+  dwg: "CAD drawings can't be imported — export the layer as GeoJSON from a GIS",
+  dxf: "CAD drawings can't be imported — export the layer as GeoJSON from a GIS",
 };
 
 function extensionOf(fileName: string): string {
@@ -99,7 +99,10 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** Checks done before any reading; returns the format or the reason the file is refused. */
-function precheck(bytes: Uint8Array, fileName: string): { format: FileFormat } | { problems: Problem[]; format: FileFormat | null } {
+function precheck(
+  bytes: Uint8Array,
+  fileName: string,
+): { format: FileFormat } | { problems: Problem[]; format: FileFormat | null } {
   if (bytes.length > MAX_FILE_BYTES)
     return {
       format: null,
@@ -158,7 +161,16 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
     const fmt = checked.format;
     const max = Math.max(1, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
     if (fmt === 'osm' && options.role !== 'roads')
-      return { ok: false, format: fmt, problems: [{ where: 'file', message: `an OpenStreetMap XML file is read for its roads, so it can be imported as roads, not as ${options.role}` }] };
+      return {
+        ok: false,
+        format: fmt,
+        problems: [
+          {
+            where: 'file',
+            message: `an OpenStreetMap XML file is read for its roads, so it can be imported as roads, not as ${options.role}`,
+          },
+        ],
+      };
     if (fmt === 'csv' && options.role !== 'households' && options.role !== 'facilities')
       return {
         ok: false,
@@ -184,7 +196,9 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
           layer: { role: 'households', households: fast.households, count: fast.count },
           warnings: [],
           format: fmt,
-          notes: [`${formatCount(fast.total)} households at ${formatCount(fast.count)} points (fast FlatGeobuf point reader)`],
+          notes: [
+            `${formatCount(fast.total)} households at ${formatCount(fast.count)} points (fast FlatGeobuf point reader)`,
+          ],
         };
       if (fast.ok === false) return { ok: false, problems: capped(fast.problems, max), format: fmt };
     }
@@ -222,8 +236,12 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
     if (layer.role === 'households') {
       let total = 0;
       for (const h of layer.households.households) total += h;
-      const source = householdsField ? `from the ${fmt === 'csv' ? 'column' : 'property'} ${quote(householdsField)}` : '(1 per point)';
-      notes.push(`${formatCount(total)} households ${source} at ${formatCount(layer.count)} point${layer.count === 1 ? '' : 's'}`);
+      const source = householdsField
+        ? `from the ${fmt === 'csv' ? 'column' : 'property'} ${quote(householdsField)}`
+        : '(1 per point)';
+      notes.push(
+        `${formatCount(total)} households ${source} at ${formatCount(layer.count)} point${layer.count === 1 ? '' : 's'}`,
+      );
     }
     return {
       ok: true,

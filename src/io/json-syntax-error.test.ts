@@ -6,16 +6,13 @@ import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax-erro
 const describeText = (text: string): string => describeJsonSyntaxError(text, 'engine message');
 
 describe('findJsonSyntaxError', () => {
-  it.each([
-    '{}',
-    '[]',
-    ' {"a": [1, -2.5e3, true, false, null, "x\\"\\u00e9"]} ',
-    '0',
-    '"text"',
-  ])('accepts valid JSON %s', (text) => {
-    expect(() => JSON.parse(text)).not.toThrow();
-    expect(findJsonSyntaxError(text)).toBeNull();
-  });
+  it.each(['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\"\\u00e9"]} ', '0', '"text"'])(
+    'accepts valid JSON %s',
+    (text) => {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(findJsonSyntaxError(text)).toBeNull();
+    },
+  );
 
   it('places an unexpected end at the end of the text, with line and column', () => {
     expect(findJsonSyntaxError('{"a":\n [1, 2')).toEqual({ kind: 'end', position: 12, line: 2, column: 7, found: '' });

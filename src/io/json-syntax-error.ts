@@ -164,7 +164,13 @@ function located(text: string, kind: 'end' | 'unexpected', position: number): Js
       lineStart = i + 1;
     }
   }
-  return { kind, position, line, column: position - lineStart + 1, found: kind === 'end' ? '' : text.slice(position, position + 12) };
+  return {
+    kind,
+    position,
+    line,
+    column: position - lineStart + 1,
+    found: kind === 'end' ? '' : text.slice(position, position + 12),
+  };
 }
 
 /** The sentence for a person, with a guess at the cause where one is likely. */

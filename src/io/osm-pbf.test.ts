@@ -21,7 +21,12 @@ const ways = [
 
 function xml(): string {
   return `<osm version="0.6">${nodes.map(([id, lon, lat]) => `<node id="${id}" lat="${lat}" lon="${lon}"/>`).join('')}${ways
-    .map((w) => `<way id="${w.id}">${w.refs.map((r) => `<nd ref="${r}"/>`).join('')}${Object.entries(w.tags).map(([k, v]) => `<tag k="${k}" v="${v}"/>`).join('')}</way>`)
+    .map(
+      (w) =>
+        `<way id="${w.id}">${w.refs.map((r) => `<nd ref="${r}"/>`).join('')}${Object.entries(w.tags)
+          .map(([k, v]) => `<tag k="${k}" v="${v}"/>`)
+          .join('')}</way>`,
+    )
     .join('')}</osm>`;
 }
 
@@ -43,44 +48,94 @@ function blob(type: string, payload: Uint8Array, compress: boolean): Uint8Array[
 
 function pbf(): Uint8Array {
   const strings = ['', 'highway', 'primary', 'name', '南京东路', 'residential', 'motorway'];
-  const stringTable = (w: PbfWriter) => w.writeMessage(1, (_: null, p) => strings.forEach((s) => p.writeBytesField(1, new TextEncoder().encode(s))), null);
+  const stringTable = (w: PbfWriter) =>
+    w.writeMessage(1, (_: null, p) => strings.forEach((s) => p.writeBytesField(1, new TextEncoder().encode(s))), null);
   // Block 1: dense nodes (granularity 100 nanodegrees, delta-coded).
   const b1 = new PbfWriter();
   stringTable(b1);
-  b1.writeMessage(2, (_: null, g) => g.writeMessage(2, (__: null, d) => {
-    let [pid, plat, plon] = [0, 0, 0];
-    const ids: number[] = [];
-    const lats: number[] = [];
-    const lons: number[] = [];
-    for (const [id, lon, lat] of nodes.slice(0, 3)) {
-      const la = Math.round(lat * 1e7);
-      const lo = Math.round(lon * 1e7);
-      ids.push(id - pid); lats.push(la - plat); lons.push(lo - plon);
-      [pid, plat, plon] = [id, la, lo];
-    }
-    d.writePackedSVarint(1, ids); d.writePackedSVarint(8, lats); d.writePackedSVarint(9, lons);
-  }, null), null);
+  b1.writeMessage(
+    2,
+    (_: null, g) =>
+      g.writeMessage(
+        2,
+        (__: null, d) => {
+          let [pid, plat, plon] = [0, 0, 0];
+          const ids: number[] = [];
+          const lats: number[] = [];
+          const lons: number[] = [];
+          for (const [id, lon, lat] of nodes.slice(0, 3)) {
+            const la = Math.round(lat * 1e7);
+            const lo = Math.round(lon * 1e7);
+            ids.push(id - pid);
+            lats.push(la - plat);
+            lons.push(lo - plon);
+            [pid, plat, plon] = [id, la, lo];
+          }
+          d.writePackedSVarint(1, ids);
+          d.writePackedSVarint(8, lats);
+          d.writePackedSVarint(9, lons);
+        },
+        null,
+      ),
+    null,
+  );
   // Block 2: plain nodes and the ways, uncompressed.
   const b2 = new PbfWriter();
   stringTable(b2);
-  b2.writeMessage(2, (_: null, g) => {
-    for (const [id, lon, lat] of nodes.slice(3))
-      g.writeMessage(1, (__: null, n) => { n.writeSVarintField(1, id); n.writeSVarintField(8, Math.round(lat * 1e7)); n.writeSVarintField(9, Math.round(lon * 1e7)); }, null);
-    for (const w of ways)
-      g.writeMessage(3, (__: null, m) => {
-        m.writeVarintField(1, w.id);
-        m.writePackedVarint(2, Object.keys(w.tags).map((k) => strings.indexOf(k)));
-        m.writePackedVarint(3, Object.values(w.tags).map((v) => strings.indexOf(v)));
-        let prev = 0;
-        m.writePackedSVarint(8, w.refs.map((r) => { const d = r - prev; prev = r; return d; }));
-      }, null);
-  }, null);
+  b2.writeMessage(
+    2,
+    (_: null, g) => {
+      for (const [id, lon, lat] of nodes.slice(3))
+        g.writeMessage(
+          1,
+          (__: null, n) => {
+            n.writeSVarintField(1, id);
+            n.writeSVarintField(8, Math.round(lat * 1e7));
+            n.writeSVarintField(9, Math.round(lon * 1e7));
+          },
+          null,
+        );
+      for (const w of ways)
+        g.writeMessage(
+          3,
+          (__: null, m) => {
+            m.writeVarintField(1, w.id);
+            m.writePackedVarint(
+              2,
+              Object.keys(w.tags).map((k) => strings.indexOf(k)),
+            );
+            m.writePackedVarint(
+              3,
+              Object.values(w.tags).map((v) => strings.indexOf(v)),
+            );
+            let prev = 0;
+            m.writePackedSVarint(
+              8,
+              w.refs.map((r) => {
+                const d = r - prev;
+                prev = r;
+                return d;
+              }),
+            );
+          },
+          null,
+        );
+    },
+    null,
+  );
   const header = new PbfWriter();
   header.writeStringField(4, 'OsmSchema-V0.6');
-  const parts = [...blob('OSMHeader', header.finish(), false), ...blob('OSMData', b1.finish(), true), ...blob('OSMData', b2.finish(), false)];
+  const parts = [
+    ...blob('OSMHeader', header.finish(), false),
+    ...blob('OSMData', b1.finish(), true),
+    ...blob('OSMData', b2.finish(), false),
+  ];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
@@ -106,7 +161,10 @@ describe('OSM PBF', () => {
     expect(detectFormat('city.osm.pbf', bytes)).toBe('osm');
     const r = await importLayer(bytes, 'city.osm.pbf', { role: 'roads', crs: 'wgs84' });
     expect(r.ok).toBe(true);
-    const cut = await importLayer(bytes.subarray(0, bytes.length - 10), 'city.osm.pbf', { role: 'roads', crs: 'wgs84' });
+    const cut = await importLayer(bytes.subarray(0, bytes.length - 10), 'city.osm.pbf', {
+      role: 'roads',
+      crs: 'wgs84',
+    });
     expect(cut.ok).toBe(false);
     if (!cut.ok) expect(cut.problems[0]!.message).toMatch(/truncated|damaged/);
   });

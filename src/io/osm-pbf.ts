@@ -40,7 +40,8 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
   while (pos + 4 <= bytes.length) {
     const headerLength = view.getUint32(pos);
     pos += 4;
-    if (headerLength > 64 * 1024 || pos + headerLength > bytes.length) throw new OsmPbfError(`damaged blob header at byte ${pos - 4}`);
+    if (headerLength > 64 * 1024 || pos + headerLength > bytes.length)
+      throw new OsmPbfError(`damaged blob header at byte ${pos - 4}`);
     const header = new PbfReader(bytes.subarray(pos, pos + headerLength)).readFields(
       (tag, h: { type: string; size: number }, pbf) => {
         if (tag === 1) h.type = pbf.readString();
@@ -49,7 +50,8 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
       { type: '', size: 0 },
     );
     pos += headerLength;
-    if (pos + header.size > bytes.length) throw new OsmPbfError('the file ends in the middle of a block — is it truncated?');
+    if (pos + header.size > bytes.length)
+      throw new OsmPbfError('the file ends in the middle of a block — is it truncated?');
     const blobBytes = bytes.subarray(pos, pos + header.size);
     pos += header.size;
     if (header.type !== 'OSMData') continue;
@@ -64,7 +66,12 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
     let data: Uint8Array;
     if (blob.raw) data = blob.raw;
     else if (blob.zlib) data = unzlibSync(blob.zlib);
-    else throw new OsmPbfError(blob.other ? 'the PBF uses a compression other than zlib (LZMA/LZ4/ZSTD) — re-save it with zlib, e.g. osmium cat in.pbf -o out.pbf' : 'an OSM data block is empty');
+    else
+      throw new OsmPbfError(
+        blob.other
+          ? 'the PBF uses a compression other than zlib (LZMA/LZ4/ZSTD) — re-save it with zlib, e.g. osmium cat in.pbf -o out.pbf'
+          : 'an OSM data block is empty',
+      );
     readBlock(data, nodes, ways);
   }
   ways.sort((a, b) => a.id - b.id);
@@ -92,57 +99,54 @@ function readBlock(data: Uint8Array, nodes: OsmData['nodes'], ways: OsmWay[]): v
   const lonOf = (v: number) => (block.lonOffset + block.granularity * v) * 1e-9;
   const latOf = (v: number) => (block.latOffset + block.granularity * v) * 1e-9;
   for (const group of block.groups)
-    new PbfReader(group).readFields(
-      (tag, _: null, pbf) => {
-        const end = pbf.readVarint() + pbf.pos;
-        if (tag === 2) {
-          // Dense nodes: ids, latitudes and longitudes are delta-coded.
-          const d = pbf.readFields(
-            (t, acc: { ids: number[]; lats: number[]; lons: number[] }, p) => {
-              if (t === 1) p.readPackedSVarint(acc.ids);
-              else if (t === 8) p.readPackedSVarint(acc.lats);
-              else if (t === 9) p.readPackedSVarint(acc.lons);
-            },
-            { ids: [], lats: [], lons: [] },
-            end,
-          );
-          let id = 0;
-          let lat = 0;
-          let lon = 0;
-          for (let i = 0; i < d.ids.length; i++) {
-            id += d.ids[i]!;
-            lat += d.lats[i]!;
-            lon += d.lons[i]!;
-            nodes.set(id, [lonOf(lon), latOf(lat)]);
-          }
-        } else if (tag === 1) {
-          const n = pbf.readFields(
-            (t, acc: { id: number; lat: number; lon: number }, p) => {
-              if (t === 1) acc.id = p.readSVarint();
-              else if (t === 8) acc.lat = p.readSVarint();
-              else if (t === 9) acc.lon = p.readSVarint();
-            },
-            { id: 0, lat: 0, lon: 0 },
-            end,
-          );
-          nodes.set(n.id, [lonOf(n.lon), latOf(n.lat)]);
-        } else if (tag === 3) {
-          const w = pbf.readFields(
-            (t, acc: { id: number; keys: number[]; vals: number[]; refs: number[] }, p) => {
-              if (t === 1) acc.id = p.readVarint();
-              else if (t === 2) p.readPackedVarint(acc.keys);
-              else if (t === 3) p.readPackedVarint(acc.vals);
-              else if (t === 8) p.readPackedSVarint(acc.refs);
-            },
-            { id: 0, keys: [], vals: [], refs: [] },
-            end,
-          );
-          const tags: Record<string, string> = {};
-          w.keys.forEach((k, i) => (tags[block.strings[k] ?? ''] = block.strings[w.vals[i]!] ?? ''));
-          let ref = 0;
-          ways.push({ id: w.id, refs: w.refs.map((d) => (ref += d)), tags });
-        } else pbf.pos = end;
-      },
-      null,
-    );
+    new PbfReader(group).readFields((tag, _: null, pbf) => {
+      const end = pbf.readVarint() + pbf.pos;
+      if (tag === 2) {
+        // Dense nodes: ids, latitudes and longitudes are delta-coded.
+        const d = pbf.readFields(
+          (t, acc: { ids: number[]; lats: number[]; lons: number[] }, p) => {
+            if (t === 1) p.readPackedSVarint(acc.ids);
+            else if (t === 8) p.readPackedSVarint(acc.lats);
+            else if (t === 9) p.readPackedSVarint(acc.lons);
+          },
+          { ids: [], lats: [], lons: [] },
+          end,
+        );
+        let id = 0;
+        let lat = 0;
+        let lon = 0;
+        for (let i = 0; i < d.ids.length; i++) {
+          id += d.ids[i]!;
+          lat += d.lats[i]!;
+          lon += d.lons[i]!;
+          nodes.set(id, [lonOf(lon), latOf(lat)]);
+        }
+      } else if (tag === 1) {
+        const n = pbf.readFields(
+          (t, acc: { id: number; lat: number; lon: number }, p) => {
+            if (t === 1) acc.id = p.readSVarint();
+            else if (t === 8) acc.lat = p.readSVarint();
+            else if (t === 9) acc.lon = p.readSVarint();
+          },
+          { id: 0, lat: 0, lon: 0 },
+          end,
+        );
+        nodes.set(n.id, [lonOf(n.lon), latOf(n.lat)]);
+      } else if (tag === 3) {
+        const w = pbf.readFields(
+          (t, acc: { id: number; keys: number[]; vals: number[]; refs: number[] }, p) => {
+            if (t === 1) acc.id = p.readVarint();
+            else if (t === 2) p.readPackedVarint(acc.keys);
+            else if (t === 3) p.readPackedVarint(acc.vals);
+            else if (t === 8) p.readPackedSVarint(acc.refs);
+          },
+          { id: 0, keys: [], vals: [], refs: [] },
+          end,
+        );
+        const tags: Record<string, string> = {};
+        w.keys.forEach((k, i) => (tags[block.strings[k] ?? ''] = block.strings[w.vals[i]!] ?? ''));
+        let ref = 0;
+        ways.push({ id: w.id, refs: w.refs.map((d) => (ref += d)), tags });
+      } else pbf.pos = end;
+    }, null);
 }

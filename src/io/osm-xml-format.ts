@@ -22,25 +22,72 @@ export const osmXmlFormat: FormatHandler = {
       try {
         data = parseOsmPbf(bytes);
       } catch (error) {
-        const message = error instanceof OsmPbfError ? error.message : `the OSM PBF file is damaged (${error instanceof Error ? error.message : String(error)})`;
+        const message =
+          error instanceof OsmPbfError
+            ? error.message
+            : `the OSM PBF file is damaged (${error instanceof Error ? error.message : String(error)})`;
         return { ok: false, problems: [{ where: 'file', message }] };
       }
     } else {
       const text = decode(bytes);
-      if (text === null) return { ok: false, problems: [{ where: 'file', message: 'the OSM file is neither OSM PBF nor UTF-8 OSM XML' }] };
-      if (!looksLikeOsmXml(text)) return { ok: false, problems: [{ where: 'file', message: 'the file does not start with an <osm> element — is it OpenStreetMap XML?' }] };
+      if (text === null)
+        return {
+          ok: false,
+          problems: [{ where: 'file', message: 'the OSM file is neither OSM PBF nor UTF-8 OSM XML' }],
+        };
+      if (!looksLikeOsmXml(text))
+        return {
+          ok: false,
+          problems: [
+            { where: 'file', message: 'the file does not start with an <osm> element — is it OpenStreetMap XML?' },
+          ],
+        };
       data = parseOsmXml(text);
     }
     const { roads, skippedWays, missingNodes } = osmRoads(data);
     if (roads.features.length === 0)
-      return { ok: false, problems: [{ where: 'file', message: `the OSM file holds no walkable highway ways (${data.ways.length} ways, ${data.nodes.size} nodes) — is it a road extract?` }] };
-    const notes = [`${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`];
-    const warnings = missingNodes > 0 ? [{ where: 'file', message: `${missingNodes} node references have no node in the file (the extract is cut); those ways are shortened` }] : [];
-    return { ok: true, features: roads.features, where: (i) => `way ${String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')}`, problems: [], warnings, notes };
+      return {
+        ok: false,
+        problems: [
+          {
+            where: 'file',
+            message: `the OSM file holds no walkable highway ways (${data.ways.length} ways, ${data.nodes.size} nodes) — is it a road extract?`,
+          },
+        ],
+      };
+    const notes = [
+      `${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`,
+    ];
+    const warnings =
+      missingNodes > 0
+        ? [
+            {
+              where: 'file',
+              message: `${missingNodes} node references have no node in the file (the extract is cut); those ways are shortened`,
+            },
+          ]
+        : [];
+    return {
+      ok: true,
+      features: roads.features,
+      where: (i) => `way ${String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')}`,
+      problems: [],
+      warnings,
+      notes,
+    };
   },
   async inspect(bytes): Promise<InspectResult> {
     const read = await this.read(bytes, {});
     if (!read.ok) return { ok: false, problems: read.problems };
-    return { ok: true, summary: { format: 'osm', featureCount: read.features.length, fields: ['id', 'highway', 'name'], numericFields: [], geometryTypes: ['LineString'] } };
+    return {
+      ok: true,
+      summary: {
+        format: 'osm',
+        featureCount: read.features.length,
+        fields: ['id', 'highway', 'name'],
+        numericFields: [],
+        geometryTypes: ['LineString'],
+      },
+    };
   },
 };

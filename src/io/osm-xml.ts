@@ -60,7 +60,17 @@ export function parseOsmXml(xml: string): OsmData {
 }
 
 /** Highways a person cannot walk along (or that do not exist yet). */
-const NOT_WALKABLE = new Set(['motorway', 'motorway_link', 'construction', 'proposed', 'abandoned', 'raceway', 'bus_guideway', 'escape', 'razed']);
+const NOT_WALKABLE = new Set([
+  'motorway',
+  'motorway_link',
+  'construction',
+  'proposed',
+  'abandoned',
+  'raceway',
+  'bus_guideway',
+  'escape',
+  'razed',
+]);
 
 export function isWalkable(tags: Record<string, string>): boolean {
   const h = tags.highway;

@@ -31,19 +31,32 @@ describe('opening an exported plan', () => {
     expect(plan.format).toBe('geojson');
     expect(plan.title).toBe('普陀 demo');
     expect(plan.profileId).toBe('jiangsu-2011');
-    expect([plan.communities.length, plan.grids.length, plan.facilities.length]).toEqual([layers.communities.length, layers.grids.length, layers.facilities.length]);
+    expect([plan.communities.length, plan.grids.length, plan.facilities.length]).toEqual([
+      layers.communities.length,
+      layers.grids.length,
+      layers.facilities.length,
+    ]);
     const c = plan.communities[0]!;
     const original = layers.communities[0]!;
     expect({ id: c.id, kind: c.kind, name: c.name, communityType: c.communityType, blockIds: c.blockIds }).toEqual({
-      id: original.id, kind: 'community', name: original.name, communityType: original.communityType, blockIds: original.blockIds,
+      id: original.id,
+      kind: 'community',
+      name: original.name,
+      communityType: original.communityType,
+      blockIds: original.blockIds,
     });
     // The computed figures are gone; the source's own properties stay.
     expect(c.properties).toEqual({ draft: true });
     expect(plan.grids.map((g) => g.parentId)).toEqual(layers.grids.map((g) => g.parentId));
-    expect(plan.facilities[0]).toMatchObject({ id: layers.facilities[0]!.id, category: layers.facilities[0]!.category });
+    expect(plan.facilities[0]).toMatchObject({
+      id: layers.facilities[0]!.id,
+      category: layers.facilities[0]!.category,
+    });
     expect(plan.facilities[0]!.properties).not.toHaveProperty('kind');
     // Re-analysed and exported again: the very same file.
-    const again = writeGeoJson(analyzeAndExport({ ...layers, communities: plan.communities, grids: plan.grids, facilities: plan.facilities }));
+    const again = writeGeoJson(
+      analyzeAndExport({ ...layers, communities: plan.communities, grids: plan.grids, facilities: plan.facilities }),
+    );
     expect(new TextDecoder().decode(again)).toBe(new TextDecoder().decode(exported));
   });
 
@@ -60,7 +73,13 @@ describe('opening an exported plan', () => {
 
   it('opens a project file through the same door', async () => {
     const layers = await demoLayers();
-    const bytes = writeProjectFile({ title: 'p', layers, profile: { activeId: 'chengdu-2002', custom: [] }, settings: {}, savedAt: '2025-01-01T00:00:00Z' });
+    const bytes = writeProjectFile({
+      title: 'p',
+      layers,
+      profile: { activeId: 'chengdu-2002', custom: [] },
+      settings: {},
+      savedAt: '2025-01-01T00:00:00Z',
+    });
     expect(looksLikePlanExport(bytes, 'x.shequ')).toBe(true);
     const plan = await open(bytes, 'x.shequ');
     expect(plan.format).toBe('project');
@@ -73,7 +92,17 @@ describe('opening an exported plan', () => {
     const square: Feature<Polygon> = {
       type: 'Feature',
       properties: { id: 'A', kind: 'grid', generator: 'shequ-planner' },
-      geometry: { type: 'Polygon', coordinates: [[[121.4, 31.2], [121.41, 31.2], [121.41, 31.21], [121.4, 31.2]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.4, 31.2],
+            [121.41, 31.2],
+            [121.41, 31.21],
+            [121.4, 31.2],
+          ],
+        ],
+      },
     };
     const layer = text({ type: 'FeatureCollection', features: [square] });
     expect(looksLikePlanExport(layer, 'c.geojson')).toBe(false);
@@ -87,7 +116,12 @@ describe('opening an exported plan', () => {
 
   it('names the feature with an unknown kind or a broken geometry', async () => {
     const layers = await demoLayers();
-    const exported = analyzeAndExport({ ...layers, communities: layers.communities.slice(0, 3), grids: layers.grids.slice(0, 2), facilities: layers.facilities.slice(0, 2) });
+    const exported = analyzeAndExport({
+      ...layers,
+      communities: layers.communities.slice(0, 3),
+      grids: layers.grids.slice(0, 2),
+      facilities: layers.facilities.slice(0, 2),
+    });
     const edited = structuredClone(exported);
     edited.features[1]!.properties!.kind = 'block';
     expect(await problemsOf(text(edited), 'plan.geojson')).toEqual([
@@ -102,9 +136,16 @@ describe('opening an exported plan', () => {
 
   it('refuses damaged files with one line', async () => {
     const layers = await demoLayers();
-    const exported = analyzeAndExport({ ...layers, communities: layers.communities.slice(0, 3), grids: [], facilities: [] });
+    const exported = analyzeAndExport({
+      ...layers,
+      communities: layers.communities.slice(0, 3),
+      grids: [],
+      facilities: [],
+    });
     const fgb = await writePlanFlatGeobuf(exported);
-    expect((await problemsOf(fgb.slice(0, fgb.length - 50), 'plan.fgb'))[0]).toMatch(/^file: the FlatGeobuf file is damaged/);
+    expect((await problemsOf(fgb.slice(0, fgb.length - 50), 'plan.fgb'))[0]).toMatch(
+      /^file: the FlatGeobuf file is damaged/,
+    );
     const json = writeGeoJson(exported);
     expect((await problemsOf(json.slice(0, json.length - 10), 'plan.geojson'))[0]).toMatch(/^file: /);
     expect(await problemsOf(new Uint8Array(0), 'plan.geojson')).toEqual(['file: the file is empty']);

@@ -48,7 +48,11 @@ function isProject(bytes: Uint8Array, fileName: string): boolean {
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0]!;
-  for (let i = haystack.indexOf(first); i >= 0 && i + needle.length <= haystack.length; i = haystack.indexOf(first, i + 1)) {
+  for (
+    let i = haystack.indexOf(first);
+    i >= 0 && i + needle.length <= haystack.length;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     let j = 1;
     while (j < needle.length && haystack[i + j] === needle[j]) j++;
     if (j === needle.length) return true;
@@ -79,7 +83,10 @@ export function looksLikePlanExport(bytes: Uint8Array, fileName: string): boolea
       return false;
     }
   }
-  return contains(bytes.subarray(0, SNIFF_BYTES), GENERATOR_MARK) || contains(bytes.subarray(Math.max(0, bytes.length - SNIFF_BYTES)), GENERATOR_MARK);
+  return (
+    contains(bytes.subarray(0, SNIFF_BYTES), GENERATOR_MARK) ||
+    contains(bytes.subarray(Math.max(0, bytes.length - SNIFF_BYTES)), GENERATOR_MARK)
+  );
 }
 
 function fail(message: string, where = 'file'): PlanFileResult {
@@ -90,7 +97,8 @@ function fail(message: string, where = 'file'): PlanFileResult {
 export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise<PlanFileResult> {
   try {
     if (bytes.length === 0) return fail('the file is empty');
-    if (bytes.length > MAX_PLAN_BYTES) return fail(`the file is ${megabytes(bytes.length)} MB; files over 1 GB are refused`);
+    if (bytes.length > MAX_PLAN_BYTES)
+      return fail(`the file is ${megabytes(bytes.length)} MB; files over 1 GB are refused`);
     if (isProject(bytes, fileName)) return openProject(bytes);
     if (bytes[0] === 0x66 && bytes[1] === 0x67 && bytes[2] === 0x62) {
       const read = await readPlanFlatGeobuf(bytes);
@@ -106,11 +114,21 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise
       return fail(describeJsonSyntaxError(decoded.text, errorText(error)));
     }
     const metadata = isRecord(root) ? root['metadata'] : undefined;
-    if (!isRecord(root) || root['type'] !== 'FeatureCollection' || !Array.isArray(root['features']) || !isRecord(metadata) || metadata['generator'] !== PLAN_GENERATOR)
-      return fail(`this is not a plan exported by this app (it has no metadata.generator ${quote(PLAN_GENERATOR)}) — import it as a layer instead`);
+    if (
+      !isRecord(root) ||
+      root['type'] !== 'FeatureCollection' ||
+      !Array.isArray(root['features']) ||
+      !isRecord(metadata) ||
+      metadata['generator'] !== PLAN_GENERATOR
+    )
+      return fail(
+        `this is not a plan exported by this app (it has no metadata.generator ${quote(PLAN_GENERATOR)}) — import it as a layer instead`,
+      );
     return restore(root['features'], metadata, (i) => `feature ${i + 1}`, 'geojson');
   } catch (error) {
-    return fail(`the plan could not be opened because of an error in the reader (${errorText(error)}) — please report it with the file`);
+    return fail(
+      `the plan could not be opened because of an error in the reader (${errorText(error)}) — please report it with the file`,
+    );
   }
 }
 
@@ -136,7 +154,12 @@ function openProject(bytes: Uint8Array): PlanFileResult {
 type PlanKind = 'community' | 'grid' | 'facility';
 const ROLE_OF: Record<PlanKind, LayerRole> = { community: 'communities', grid: 'grids', facility: 'facilities' };
 
-function restore(features: readonly unknown[], metadata: Record<string, unknown>, where: (i: number) => string, format: 'geojson' | 'flatgeobuf'): PlanFileResult {
+function restore(
+  features: readonly unknown[],
+  metadata: Record<string, unknown>,
+  where: (i: number) => string,
+  format: 'geojson' | 'flatgeobuf',
+): PlanFileResult {
   const problems = new ProblemList();
   const warnings = new ProblemList();
   // Which feature of the file each of a group's features is, for messages.
@@ -149,7 +172,11 @@ function restore(features: readonly unknown[], metadata: Record<string, unknown>
     const properties = isRecord(f) ? f['properties'] : undefined;
     const kind = isRecord(properties) ? properties['kind'] : undefined;
     const group = typeof kind === 'string' ? groups.get(kind as PlanKind) : undefined;
-    if (!group) return problems.add(where(i), `its kind ${quote(kind)} is not community, grid or facility — was the plan edited outside the app?`);
+    if (!group)
+      return problems.add(
+        where(i),
+        `its kind ${quote(kind)} is not community, grid or facility — was the plan edited outside the app?`,
+      );
     group.features.push(f);
     group.at.push(i);
   });
@@ -174,11 +201,20 @@ function restore(features: readonly unknown[], metadata: Record<string, unknown>
       fieldNoun: 'property',
     });
     if (problems.count > 0) continue;
-    const layer = toModel(validated, { role, crs: 'wgs84', where: at, warnings, nameField: 'name', categoryField: 'category', mapAmapTypes: false });
+    const layer = toModel(validated, {
+      role,
+      crs: 'wgs84',
+      where: at,
+      warnings,
+      nameField: 'name',
+      categoryField: 'category',
+      mapAmapTypes: false,
+    });
     const raw = (i: number) => (group.features[i] as { properties: Record<string, unknown> }).properties;
     if (layer.role === 'communities') layer.units.forEach((u, i) => communities.push(restoreUnit(u, raw(i), computed)));
     else if (layer.role === 'grids') layer.units.forEach((u, i) => grids.push(restoreUnit(u, raw(i), computed)));
-    else if (layer.role === 'facilities') layer.facilities.forEach((f, i) => facilities.push(restoreFacility(f, raw(i))));
+    else if (layer.role === 'facilities')
+      layer.facilities.forEach((f, i) => facilities.push(restoreFacility(f, raw(i))));
   }
   if (problems.count > 0) return { ok: false, problems: problems.toArray() };
 
@@ -189,7 +225,10 @@ function restore(features: readonly unknown[], metadata: Record<string, unknown>
   ];
   for (const [what, said, found] of declared)
     if (typeof said === 'number' && said !== found)
-      warnings.add('file', `the metadata says ${formatCount(said)} ${what} but the file holds ${formatCount(found)} — was it edited outside the app?`);
+      warnings.add(
+        'file',
+        `the metadata says ${formatCount(said)} ${what} but the file holds ${formatCount(found)} — was it edited outside the app?`,
+      );
 
   const plan: OpenedPlan = { communities, grids, facilities, format };
   if (typeof metadata['title'] === 'string') plan.title = metadata['title'];
@@ -203,7 +242,11 @@ function stringList(v: unknown): string[] | null {
 }
 
 /** The source's own properties: everything the export did not write itself. */
-function sourceProperties(properties: Record<string, unknown>, own: ReadonlySet<string>, computed: ReadonlySet<string>): Record<string, unknown> {
+function sourceProperties(
+  properties: Record<string, unknown>,
+  own: ReadonlySet<string>,
+  computed: ReadonlySet<string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(properties)) if (!own.has(key) && !computed.has(key)) setOwn(out, key, properties[key]);
   return out;

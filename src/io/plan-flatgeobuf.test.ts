@@ -20,7 +20,14 @@ describe('plan FlatGeobuf', () => {
     expect(read.features).toHaveLength(plan.features.length);
     expect(read.metadata).toEqual(JSON.parse(JSON.stringify(plan.metadata)));
     const grid = read.features[layers.communities.length] as Feature;
-    expect(grid.properties).toEqual({ id: layers.grids[0]!.id, kind: 'grid', name: layers.grids[0]!.name, communityId: layers.grids[0]!.parentId, blockIds: layers.grids[0]!.blockIds, draft: true });
+    expect(grid.properties).toEqual({
+      id: layers.grids[0]!.id,
+      kind: 'grid',
+      name: layers.grids[0]!.name,
+      communityId: layers.grids[0]!.parentId,
+      blockIds: layers.grids[0]!.blockIds,
+      draft: true,
+    });
   });
 
   it('keeps block ids with separators in them', () => {
@@ -40,10 +47,52 @@ describe('plan FlatGeobuf', () => {
     expect(info.stdout).toContain(`Feature Count: ${plan.features.length}`);
     expect(info.stdout).toContain('ID["EPSG",4326]');
     const columns = new Map([...info.stdout.matchAll(/^(\S+): (\w+(?:\(\w+\))?) \(/gm)].map((m) => [m[1]!, m[2]!]));
-    expect(Object.fromEntries(['id', 'kind', 'name', 'communityType', 'communityId', 'households', 'householdPoints', 'bandMin', 'bandMax', 'bandStatus', 'bandDistance', 'flagCodes', 'flagMessages', 'cov_kindergarten_500', 'category', 'sourceType', 'floorArea', 'blockIds', 'locked', 'draft'].map((c) => [c, columns.get(c)]))).toEqual({
-      id: 'String', kind: 'String', name: 'String', communityType: 'String', communityId: 'String', households: 'Real', householdPoints: 'Integer',
-      bandMin: 'Real', bandMax: 'Real', bandStatus: 'String', bandDistance: 'Real', flagCodes: 'String', flagMessages: 'String',
-      cov_kindergarten_500: 'Real', category: 'String', sourceType: 'String', floorArea: 'Real', blockIds: 'String', locked: 'Integer(Boolean)', draft: 'Integer(Boolean)',
+    expect(
+      Object.fromEntries(
+        [
+          'id',
+          'kind',
+          'name',
+          'communityType',
+          'communityId',
+          'households',
+          'householdPoints',
+          'bandMin',
+          'bandMax',
+          'bandStatus',
+          'bandDistance',
+          'flagCodes',
+          'flagMessages',
+          'cov_kindergarten_500',
+          'category',
+          'sourceType',
+          'floorArea',
+          'blockIds',
+          'locked',
+          'draft',
+        ].map((c) => [c, columns.get(c)]),
+      ),
+    ).toEqual({
+      id: 'String',
+      kind: 'String',
+      name: 'String',
+      communityType: 'String',
+      communityId: 'String',
+      households: 'Real',
+      householdPoints: 'Integer',
+      bandMin: 'Real',
+      bandMax: 'Real',
+      bandStatus: 'String',
+      bandDistance: 'Real',
+      flagCodes: 'String',
+      flagMessages: 'String',
+      cov_kindergarten_500: 'Real',
+      category: 'String',
+      sourceType: 'String',
+      floorArea: 'Real',
+      blockIds: 'String',
+      locked: 'Integer(Boolean)',
+      draft: 'Integer(Boolean)',
     });
     // No JSON blobs: no column is of GDAL's JSON subtype.
     expect([...columns.values()].filter((t) => /JSON/i.test(t))).toEqual([]);
@@ -60,7 +109,9 @@ describe('plan FlatGeobuf', () => {
       expect(f.properties?.households ?? null).toBe(expected.properties?.households ?? null);
     });
     const first = back.features[0]!.properties!;
-    expect(first.flagCodes).toBe((plan.features[0]!.properties!.flags as { code: string }[]).map((x) => x.code).join('; '));
+    expect(first.flagCodes).toBe(
+      (plan.features[0]!.properties!.flags as { code: string }[]).map((x) => x.code).join('; '),
+    );
     const coverage = plan.features[0]!.properties!.coverage as Record<string, Record<string, number>>;
     expect(first.cov_kindergarten_500).toBe(coverage.kindergarten!['500']);
   });

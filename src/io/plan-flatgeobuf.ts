@@ -53,7 +53,16 @@ const FACILITY_COLUMNS: readonly [string, ColumnType][] = [
 ];
 
 /** Columns holding what the analysis computed; a reader drops them to get the plan back. */
-const COMPUTED_COLUMNS = ['households', 'householdPoints', 'bandMin', 'bandMax', 'bandStatus', 'bandDistance', 'flagCodes', 'flagMessages'];
+const COMPUTED_COLUMNS = [
+  'households',
+  'householdPoints',
+  'bandMin',
+  'bandMax',
+  'bandStatus',
+  'bandDistance',
+  'flagCodes',
+  'flagMessages',
+];
 
 /** What the header metadata says about the columns, beside the plan's own metadata. */
 export interface FlatColumnsNote {
@@ -68,7 +77,9 @@ export interface FlatColumnsNote {
 function blockIdsText(ids: unknown): string | null {
   if (!Array.isArray(ids)) return null;
   const strings = ids.map(String);
-  return strings.some((s) => s.includes(';') || s.startsWith('[')) ? JSON.stringify(strings) : strings.join(LIST_SEPARATOR);
+  return strings.some((s) => s.includes(';') || s.startsWith('['))
+    ? JSON.stringify(strings)
+    : strings.join(LIST_SEPARATOR);
 }
 
 /** The inverse of blockIdsText; null when the text is neither form. */
@@ -116,7 +127,8 @@ export async function writePlanFlatGeobuf(plan: PlanExport): Promise<Uint8Array>
   }
   const coverageColumns: { name: string; category: string; distance: string }[] = [];
   for (const [category, distances] of coverage)
-    for (const d of [...distances].sort((a, b) => a - b)) coverageColumns.push({ name: `${COVERAGE_PREFIX}${category}_${d}`, category, distance: String(d) });
+    for (const d of [...distances].sort((a, b) => a - b))
+      coverageColumns.push({ name: `${COVERAGE_PREFIX}${category}_${d}`, category, distance: String(d) });
 
   // Source properties become columns of their own; their type is Bool or Double only when every
   // value is one, else text, since a FlatGeobuf column has one type.
@@ -157,7 +169,8 @@ export async function writePlanFlatGeobuf(plan: PlanExport): Promise<Uint8Array>
       const shares = cov?.[c.category];
       row.set(c.name, isRecord(shares) ? scalar(shares[c.distance]) : null);
     }
-    for (const [name] of FACILITY_COLUMNS) row.set(name, name === 'blockIds' ? blockIdsText(p['blockIds']) : scalar(p[name]));
+    for (const [name] of FACILITY_COLUMNS)
+      row.set(name, name === 'blockIds' ? blockIdsText(p['blockIds']) : scalar(p[name]));
     for (const k of computedExtra) row.set(k, p[k] === undefined ? null : JSON.stringify(p[k]));
     for (const [k] of userTypes) row.set(k, scalar(p[k]));
     return row;
@@ -187,7 +200,7 @@ export async function writePlanFlatGeobuf(plan: PlanExport): Promise<Uint8Array>
     const properties: IProperties = {};
     for (const [k, v] of rows[i]!) setOwn(properties, k, v);
     const g = f.geometry;
-    return buildFeature(g.type === 'GeometryCollection' ? parseGC(g as GeometryCollection) : parseGeometry(g as Exclude<Geometry, GeometryCollection>), properties, headerMeta);
+    return buildFeature(g.type === 'GeometryCollection' ? parseGC(g) : parseGeometry(g), properties, headerMeta);
   });
   const length = 8 + header.length + features.reduce((s, b) => s + b.length, 0);
   const out = new Uint8Array(length);
@@ -202,7 +215,18 @@ export async function writePlanFlatGeobuf(plan: PlanExport): Promise<Uint8Array>
 }
 
 function columnMeta(name: string, type: ColumnType): ColumnMeta {
-  return { name, type, title: null, description: null, width: -1, precision: -1, scale: -1, nullable: true, unique: false, primary_key: false };
+  return {
+    name,
+    type,
+    title: null,
+    description: null,
+    width: -1,
+    precision: -1,
+    scale: -1,
+    nullable: true,
+    unique: false,
+    primary_key: false,
+  };
 }
 
 function envelopeOf(features: readonly Feature<Geometry>[]): number[] | null {
@@ -281,7 +305,11 @@ export function looksLikePlanFlatGeobuf(bytes: Uint8Array): boolean {
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   const first = needle[0]!;
-  for (let i = haystack.indexOf(first); i >= 0 && i + needle.length <= haystack.length; i = haystack.indexOf(first, i + 1)) {
+  for (
+    let i = haystack.indexOf(first);
+    i >= 0 && i + needle.length <= haystack.length;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     let j = 1;
     while (j < needle.length && haystack[i + j] === needle[j]) j++;
     if (j === needle.length) return i;
@@ -314,9 +342,22 @@ export async function readPlanFlatGeobuf(bytes: Uint8Array): Promise<PlanFlatGeo
     metadata = null;
   }
   if (!isRecord(metadata) || metadata['generator'] !== PLAN_GENERATOR)
-    return { ok: false, problems: [{ where: 'file', message: 'this FlatGeobuf is not a plan exported by this app (its header has no plan metadata) — import it as a layer instead' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          where: 'file',
+          message:
+            'this FlatGeobuf is not a plan exported by this app (its header has no plan metadata) — import it as a layer instead',
+        },
+      ],
+    };
   const note = isRecord(metadata['flatColumns']) ? metadata['flatColumns'] : {};
-  const computed = new Set(Array.isArray(note['computed']) ? note['computed'].filter((c): c is string => typeof c === 'string') : COMPUTED_COLUMNS);
+  const computed = new Set(
+    Array.isArray(note['computed'])
+      ? note['computed'].filter((c): c is string => typeof c === 'string')
+      : COMPUTED_COLUMNS,
+  );
   const features = read.features.map((raw) => {
     if (!isRecord(raw) || !isRecord(raw['properties'])) return raw;
     const flat = raw['properties'];

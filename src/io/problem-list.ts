@@ -56,7 +56,8 @@ export function formatCount(n: number): string {
 export function quote(value: unknown, maxLength = 40): string {
   let s: string;
   if (typeof value === 'string') s = value;
-  else if (typeof value !== 'object' || value === null) s = String(value); // NaN, not JSON's "null"
+  else if (typeof value !== 'object' || value === null)
+    s = String(value); // NaN, not JSON's "null"
   else {
     try {
       s = JSON.stringify(value) ?? String(value);

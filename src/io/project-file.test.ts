@@ -23,7 +23,15 @@ function exportOf(layers: PlanLayers): Uint8Array {
   analyzer.setCommunities(layers.communities);
   analyzer.setGrids(layers.grids);
   const analysis = analyzer.analyze(defaultProfile());
-  return writeGeoJson(buildPlanExport({ communities: layers.communities, grids: layers.grids, facilities: layers.facilities, analysis, profile: defaultProfile() }));
+  return writeGeoJson(
+    buildPlanExport({
+      communities: layers.communities,
+      grids: layers.grids,
+      facilities: layers.facilities,
+      analysis,
+      profile: defaultProfile(),
+    }),
+  );
 }
 
 /** Rebuilds a project zip with some entries changed, to make damaged files. */
@@ -72,7 +80,9 @@ describe('project file', () => {
       ...layers,
       communities: [{ ...layers.communities[0]!, properties: { kind: 'grid', locked: 'yes', __proto__x: 1 } }],
     };
-    const read = readProjectFile(writeProjectFile({ ...project(tricky), profile: { activeId: 'my-city', custom: [custom] } }));
+    const read = readProjectFile(
+      writeProjectFile({ ...project(tricky), profile: { activeId: 'my-city', custom: [custom] } }),
+    );
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.project.layers.communities[0]).toStrictEqual(tricky.communities[0]);
     expect(read.project.profile.custom).toEqual([custom]);
@@ -87,7 +97,21 @@ describe('project file', () => {
     });
 
     it('refuses a zip bomb by its declared size, before inflating', () => {
-      const small = writeProjectFile(project({ communities: [], grids: [], blocks: [], facilities: [], roads: null, households: { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null } }));
+      const small = writeProjectFile(
+        project({
+          communities: [],
+          grids: [],
+          blocks: [],
+          facilities: [],
+          roads: null,
+          households: {
+            coordinates: new Float64Array(0),
+            households: new Float64Array(0),
+            names: null,
+            properties: null,
+          },
+        }),
+      );
       const bomb = small.slice();
       const view = new DataView(bomb.buffer);
       // Declare 4 GB uncompressed for every entry, in the local headers and the central directory.
@@ -97,16 +121,33 @@ describe('project file', () => {
         if (sig === 0x02014b50) view.setUint32(i + 24, 0xfffffff0, true);
       }
       const problems = problemsOf(bomb);
-      expect(problems[0]).toMatch(/^shequ-project\.json: the entry declares 4,096 MB uncompressed, over the 256 MB manifest limit/);
+      expect(problems[0]).toMatch(
+        /^shequ-project\.json: the entry declares 4,096 MB uncompressed, over the 256 MB manifest limit/,
+      );
     });
 
     it('refuses a total over 1 GB even when each entry is under it', () => {
-      const small = writeProjectFile(project({ communities: [], grids: [], blocks: [], facilities: [], roads: null, households: { coordinates: new Float64Array(0), households: new Float64Array(0), names: null, properties: null } }));
+      const small = writeProjectFile(
+        project({
+          communities: [],
+          grids: [],
+          blocks: [],
+          facilities: [],
+          roads: null,
+          households: {
+            coordinates: new Float64Array(0),
+            households: new Float64Array(0),
+            names: null,
+            properties: null,
+          },
+        }),
+      );
       const bomb = small.slice();
       const view = new DataView(bomb.buffer);
       // Each binary entry claims 600 MB: under the cap alone, over it together.
       let entry = 0;
-      for (let i = 0; i + 4 <= bomb.length; i++) if (view.getUint32(i, true) === 0x02014b50 && entry++ > 0) view.setUint32(i + 24, 600 * 1024 * 1024, true);
+      for (let i = 0; i + 4 <= bomb.length; i++)
+        if (view.getUint32(i, true) === 0x02014b50 && entry++ > 0) view.setUint32(i + 24, 600 * 1024 * 1024, true);
       expect(problemsOf(bomb)).toEqual([
         'households/households.f64: the entry declares 600 MB uncompressed, over the 1 GB project limit — the file is damaged or not a project saved by this app',
       ]);
@@ -117,14 +158,18 @@ describe('project file', () => {
         const m = manifestOf(e);
         e['shequ-project.json'] = new TextEncoder().encode(JSON.stringify({ ...m, version: 7 }));
       });
-      expect(problemsOf(bytes)).toEqual(['shequ-project.json: the project was saved in format version 7, newer than this app reads (1) — update the app to open it']);
+      expect(problemsOf(bytes)).toEqual([
+        'shequ-project.json: the project was saved in format version 7, newer than this app reads (1) — update the app to open it',
+      ]);
     });
 
     it('refuses coordinates that do not pair with the households', async () => {
       const bytes = rezip(writeProjectFile(project(await demoLayers())), (e) => {
         e['households/coordinates.f64'] = e['households/coordinates.f64']!.slice(16);
       });
-      expect(problemsOf(bytes)).toEqual(['households: 956 coordinates for 479 points (the manifest says 479); there must be two per point — the file is damaged']);
+      expect(problemsOf(bytes)).toEqual([
+        'households: 956 coordinates for 479 points (the manifest says 479); there must be two per point — the file is damaged',
+      ]);
     });
 
     it('refuses NaN and negative household counts, naming the point', async () => {
@@ -143,17 +188,31 @@ describe('project file', () => {
     it('names a unit with a broken shape and a grid stored as a community', async () => {
       const bytes = rezip(writeProjectFile(project(await demoLayers())), (e) => {
         const m = manifestOf(e) as { layers: { communities: { geometry: unknown; unit: { kind: string } }[] } };
-        m.layers.communities[2]!.geometry = { type: 'Polygon', coordinates: [[[121.4, 31.2], [121.5, 'x'], [121.4, 31.2]]] };
+        m.layers.communities[2]!.geometry = {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121.4, 31.2],
+              [121.5, 'x'],
+              [121.4, 31.2],
+            ],
+          ],
+        };
         m.layers.communities[4]!.unit.kind = 'grid';
         e['shequ-project.json'] = new TextEncoder().encode(JSON.stringify(m));
       });
-      expect(problemsOf(bytes)).toEqual(['community 3: a ring has fewer than 4 positions', "community 5: is a 'grid', not a community"]);
+      expect(problemsOf(bytes)).toEqual([
+        'community 3: a ring has fewer than 4 positions',
+        "community 5: is a 'grid', not a community",
+      ]);
     });
 
     it('refuses what is not a project, and never throws on noise', () => {
       expect(problemsOf(new Uint8Array(0))).toEqual(['file: the file is empty']);
       expect(problemsOf(new TextEncoder().encode('{"type":"FeatureCollection"}'))[0]).toMatch(/not a project file/);
-      expect(problemsOf(zipSync({ 'other.txt': new Uint8Array([1]) }))).toEqual(['file: the archive has no shequ-project.json — it is a zip, but not a project file']);
+      expect(problemsOf(zipSync({ 'other.txt': new Uint8Array([1]) }))).toEqual([
+        'file: the archive has no shequ-project.json — it is a zip, but not a project file',
+      ]);
       let seed = 7;
       for (let n = 0; n < 200; n++) {
         const noise = new Uint8Array(64 + n * 7);

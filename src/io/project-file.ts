@@ -28,7 +28,8 @@ export interface ProjectData {
   savedAt: string;
 }
 
-export type ProjectReadResult = { ok: true; project: ProjectData; warnings: Problem[] } | { ok: false; problems: Problem[] };
+export type ProjectReadResult =
+  { ok: true; project: ProjectData; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export const PROJECT_EXTENSION = '.shequ';
 export const PROJECT_FORMAT = 'shequ-project';
@@ -55,7 +56,8 @@ const MAX_ENTRIES = 64;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function float64Bytes(values: Float64Array): Uint8Array {
-  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+  if (LITTLE_ENDIAN)
+    return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
   const out = new Uint8Array(values.length * 8);
   const view = new DataView(out.buffer);
   values.forEach((v, i) => view.setFloat64(i * 8, v, true));
@@ -77,7 +79,13 @@ function facilityJson(f: Facility): Record<string, unknown> {
   const own: Record<string, unknown> = { name: f.name, category: f.category };
   if (f.sourceType !== undefined) own.sourceType = f.sourceType;
   if (f.floorArea !== undefined) own.floorArea = f.floorArea;
-  return { type: 'Feature', id: f.id, geometry: { type: 'Point', coordinates: [f.lon, f.lat] }, properties: f.properties, facility: own };
+  return {
+    type: 'Feature',
+    id: f.id,
+    geometry: { type: 'Point', coordinates: [f.lon, f.lat] },
+    properties: f.properties,
+    facility: own,
+  };
 }
 
 /** Zip timestamps are DOS dates (1980 onwards); the save time makes the bytes reproducible. */
@@ -145,13 +153,17 @@ export function readProjectFile(bytes: Uint8Array): ProjectReadResult {
   try {
     return readProject(bytes);
   } catch (error) {
-    return fail('file', `the project file could not be read because of an error in the reader (${errorText(error)}) — please report it with the file`);
+    return fail(
+      'file',
+      `the project file could not be read because of an error in the reader (${errorText(error)}) — please report it with the file`,
+    );
   }
 }
 
 function readProject(bytes: Uint8Array): ProjectReadResult {
   if (bytes.length === 0) return fail('file', 'the file is empty');
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('file', `the file is not a project file (${PROJECT_EXTENSION} files are zip archives)`);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    return fail('file', `the file is not a project file (${PROJECT_EXTENSION} files are zip archives)`);
   const unzipped = unzipEntries(bytes);
   if ('problems' in unzipped) return { ok: false, problems: unzipped.problems };
   const { entries, warnings } = unzipped;
@@ -164,12 +176,16 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
   } catch (error) {
     return fail(MANIFEST, `the manifest is not valid JSON (${errorText(error)}) — is the file damaged?`);
   }
-  if (!isRecord(manifest) || manifest['format'] !== PROJECT_FORMAT) return fail(MANIFEST, 'the manifest does not describe a shequ project');
+  if (!isRecord(manifest) || manifest['format'] !== PROJECT_FORMAT)
+    return fail(MANIFEST, 'the manifest does not describe a shequ project');
   const version = manifest['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return fail(MANIFEST, `the format version ${quote(version)} is not a version number`);
   if (version > PROJECT_VERSION)
-    return fail(MANIFEST, `the project was saved in format version ${version}, newer than this app reads (${PROJECT_VERSION}) — update the app to open it`);
+    return fail(
+      MANIFEST,
+      `the project was saved in format version ${version}, newer than this app reads (${PROJECT_VERSION}) — update the app to open it`,
+    );
 
   const problems = new ProblemList();
   const title = manifest['title'];
@@ -212,7 +228,9 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
  * for it. fflate then inflates into a buffer of the declared size, so the real output can never
  * exceed it; a shorter one is caught by comparing lengths.
  */
-function unzipEntries(bytes: Uint8Array): { entries: Map<string, Uint8Array>; warnings: Problem[] } | { problems: Problem[] } {
+function unzipEntries(
+  bytes: Uint8Array,
+): { entries: Map<string, Uint8Array>; warnings: Problem[] } | { problems: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const declared = new Map<string, number>();
@@ -222,7 +240,10 @@ function unzipEntries(bytes: Uint8Array): { entries: Map<string, Uint8Array>; wa
     // A damaged directory can claim billions of entries; stop long before walking them all.
     if (++seen > MAX_ENTRIES) throw new TooManyEntries();
     if (!KNOWN_ENTRIES.has(file.name)) {
-      warnings.push({ where: 'file', message: `the archive entry ${quote(file.name, 80)} is not part of a project and was ignored` });
+      warnings.push({
+        where: 'file',
+        message: `the archive entry ${quote(file.name, 80)} is not part of a project and was ignored`,
+      });
       return false;
     }
     if (declared.has(file.name)) {
@@ -239,7 +260,10 @@ function unzipEntries(bytes: Uint8Array): { entries: Map<string, Uint8Array>; wa
       return false;
     }
     if (file.compression !== 0 && file.compression !== 8) {
-      problems.push({ where: file.name, message: `the entry uses compression method ${file.compression}, which project files never use` });
+      problems.push({
+        where: file.name,
+        message: `the entry uses compression method ${file.compression}, which project files never use`,
+      });
       return false;
     }
     declared.set(file.name, file.originalSize);
@@ -252,14 +276,33 @@ function unzipEntries(bytes: Uint8Array): { entries: Map<string, Uint8Array>; wa
     // Only names that passed the survey are inflated, so no "__proto__" key reaches the object.
     files = unzipSync(bytes, { filter: (file) => declared.get(file.name) === file.originalSize });
   } catch (error) {
-    if (error instanceof TooManyEntries) return { problems: [{ where: 'file', message: `the archive lists more than ${MAX_ENTRIES} entries — it is not a project file` }] };
-    return { problems: [{ where: 'file', message: `the project file is damaged (${errorText(error)}) — is it truncated? Save the project again` }] };
+    if (error instanceof TooManyEntries)
+      return {
+        problems: [
+          { where: 'file', message: `the archive lists more than ${MAX_ENTRIES} entries — it is not a project file` },
+        ],
+      };
+    return {
+      problems: [
+        {
+          where: 'file',
+          message: `the project file is damaged (${errorText(error)}) — is it truncated? Save the project again`,
+        },
+      ],
+    };
   }
   const entries = new Map<string, Uint8Array>();
   for (const [name, size] of declared) {
     const data = Object.hasOwn(files, name) ? files[name] : undefined;
     if (!data || data.length !== size)
-      return { problems: [{ where: name, message: `the entry inflates to ${formatCount(data?.length ?? 0)} bytes, not the ${formatCount(size)} it declares — the file is damaged` }] };
+      return {
+        problems: [
+          {
+            where: name,
+            message: `the entry inflates to ${formatCount(data?.length ?? 0)} bytes, not the ${formatCount(size)} it declares — the file is damaged`,
+          },
+        ],
+      };
     entries.set(name, data);
   }
   return { entries, warnings };
@@ -272,14 +315,16 @@ function readProfile(value: unknown, problems: ProblemList): ProjectData['profil
   }
   const activeId = value['activeId'];
   const custom = value['custom'];
-  if (typeof activeId !== 'string' || activeId === '') problems.add(MANIFEST, 'the active profile id is missing or not text');
+  if (typeof activeId !== 'string' || activeId === '')
+    problems.add(MANIFEST, 'the active profile id is missing or not text');
   if (!Array.isArray(custom)) {
     problems.add(MANIFEST, 'the saved profiles are not a list');
     return null;
   }
   custom.forEach((p, i) => {
     const found = validateProfile(p);
-    if (found.length) problems.add(`saved profile ${i + 1}`, `${found[0]}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}`);
+    if (found.length)
+      problems.add(`saved profile ${i + 1}`, `${found[0]}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}`);
   });
   return { activeId: activeId as string, custom };
 }
@@ -306,7 +351,13 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
     if (!isRecord(raw['properties'])) return problems.add(where, 'has no properties object');
     const shape = polygonProblem(raw['geometry']);
     if (shape) return problems.add(where, shape);
-    const unit: AreaUnit = { id, kind, name: own['name'], geometry: raw['geometry'] as Polygon | MultiPolygon, properties: raw['properties'] };
+    const unit: AreaUnit = {
+      id,
+      kind,
+      name: own['name'],
+      geometry: raw['geometry'] as Polygon | MultiPolygon,
+      properties: raw['properties'],
+    };
     for (const key of ['communityType', 'parentId'] as const) {
       const v = own[key];
       if (v === undefined) continue;
@@ -315,8 +366,9 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
     }
     const blockIds = own['blockIds'];
     if (blockIds !== undefined) {
-      if (!Array.isArray(blockIds) || !blockIds.every((b) => typeof b === 'string')) return problems.add(where, 'its block ids are not a list of text');
-      unit.blockIds = blockIds as string[];
+      if (!Array.isArray(blockIds) || !blockIds.every((b) => typeof b === 'string'))
+        return problems.add(where, 'its block ids are not a list of text');
+      unit.blockIds = blockIds;
     }
     const locked = own['locked'];
     if (locked !== undefined) {
@@ -329,7 +381,8 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
 }
 
 function positionProblem(p: unknown): string | null {
-  if (!Array.isArray(p) || p.length < 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c))) return `a position ${quote(p)} is not a pair of numbers`;
+  if (!Array.isArray(p) || p.length < 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)))
+    return `a position ${quote(p)} is not a pair of numbers`;
   const [lon, lat] = p as number[];
   if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return `the position ${quote(p)} is not a longitude/latitude`;
   return null;
@@ -345,7 +398,8 @@ function lineProblem(line: unknown, minimum: number, what: string): string | nul
 }
 
 function polygonProblem(g: unknown): string | null {
-  if (!isRecord(g) || (g['type'] !== 'Polygon' && g['type'] !== 'MultiPolygon')) return 'its geometry is not a Polygon or MultiPolygon';
+  if (!isRecord(g) || (g['type'] !== 'Polygon' && g['type'] !== 'MultiPolygon'))
+    return 'its geometry is not a Polygon or MultiPolygon';
   const polygons = g['type'] === 'Polygon' ? [g['coordinates']] : g['coordinates'];
   if (!Array.isArray(polygons) || polygons.length === 0) return 'its geometry has no coordinates';
   for (const rings of polygons) {
@@ -366,24 +420,34 @@ function readFacilities(value: unknown, problems: ProblemList): Facility[] {
   const out: Facility[] = [];
   value.forEach((raw, i) => {
     const where = `facility ${i + 1}`;
-    if (!isRecord(raw) || !isRecord(raw['facility']) || !isRecord(raw['geometry'])) return problems.add(where, 'is not a facility');
+    if (!isRecord(raw) || !isRecord(raw['facility']) || !isRecord(raw['geometry']))
+      return problems.add(where, 'is not a facility');
     const own = raw['facility'];
     const id = raw['id'];
     if (typeof id !== 'string' || id === '') return problems.add(where, 'has no id');
-    if (typeof own['name'] !== 'string' || typeof own['category'] !== 'string') return problems.add(where, 'has no name or category');
+    if (typeof own['name'] !== 'string' || typeof own['category'] !== 'string')
+      return problems.add(where, 'has no name or category');
     if (!isRecord(raw['properties'])) return problems.add(where, 'has no properties object');
     const g = raw['geometry'];
     const position = g['type'] === 'Point' ? positionProblem(g['coordinates']) : 'its geometry is not a Point';
     if (position) return problems.add(where, position);
     const [lon, lat] = g['coordinates'] as number[];
-    const facility: Facility = { id, name: own['name'], category: own['category'], lon: lon!, lat: lat!, properties: raw['properties'] };
+    const facility: Facility = {
+      id,
+      name: own['name'],
+      category: own['category'],
+      lon: lon!,
+      lat: lat!,
+      properties: raw['properties'],
+    };
     if (own['sourceType'] !== undefined) {
       if (typeof own['sourceType'] !== 'string') return problems.add(where, 'its source type is not text');
       facility.sourceType = own['sourceType'];
     }
     if (own['floorArea'] !== undefined) {
       const area = own['floorArea'];
-      if (typeof area !== 'number' || !Number.isFinite(area) || area < 0) return problems.add(where, `its floor area ${quote(area)} is not a non-negative number`);
+      if (typeof area !== 'number' || !Number.isFinite(area) || area < 0)
+        return problems.add(where, `its floor area ${quote(area)} is not a non-negative number`);
       facility.floorArea = area;
     }
     out.push(facility);
@@ -399,9 +463,11 @@ function readRoads(value: unknown, problems: ProblemList): PlanLayers['roads'] {
   }
   value['features'].forEach((f: unknown, i: number) => {
     const where = `road ${i + 1}`;
-    if (!isRecord(f) || f['type'] !== 'Feature' || !isRecord(f['geometry']) || !isRecord(f['properties'])) return problems.add(where, 'is not a feature with a geometry and properties');
+    if (!isRecord(f) || f['type'] !== 'Feature' || !isRecord(f['geometry']) || !isRecord(f['properties']))
+      return problems.add(where, 'is not a feature with a geometry and properties');
     const g = f['geometry'];
-    const lines = g['type'] === 'LineString' ? [g['coordinates']] : g['type'] === 'MultiLineString' ? g['coordinates'] : null;
+    const lines =
+      g['type'] === 'LineString' ? [g['coordinates']] : g['type'] === 'MultiLineString' ? g['coordinates'] : null;
     if (!Array.isArray(lines)) return problems.add(where, 'its geometry is not a LineString or MultiLineString');
     for (const line of lines) {
       const problem = lineProblem(line, 2, 'line');
@@ -424,7 +490,11 @@ function float64s(data: Uint8Array): Float64Array {
   return out;
 }
 
-function readHouseholds(value: unknown, entries: ReadonlyMap<string, Uint8Array>, problems: ProblemList): HouseholdSet | null {
+function readHouseholds(
+  value: unknown,
+  entries: ReadonlyMap<string, Uint8Array>,
+  problems: ProblemList,
+): HouseholdSet | null {
   if (!isRecord(value)) {
     problems.add(MANIFEST, 'the household layer is missing');
     return null;
@@ -460,11 +530,33 @@ function readHouseholds(value: unknown, entries: ReadonlyMap<string, Uint8Array>
       problems.add(`household point ${i + 1}`, `the position (${lon}, ${lat}) is not a longitude/latitude`);
     const h = households[i]!;
     // Fractions are allowed: the importer shares a MultiPoint's households equally among its points.
-    if (!Number.isFinite(h) || h < 0) problems.add(`household point ${i + 1}`, `the household count ${h} is not a non-negative number`);
+    if (!Number.isFinite(h) || h < 0)
+      problems.add(`household point ${i + 1}`, `the household count ${h} is not a non-negative number`);
   }
-  const names = readSideList(value['names'], entries.get(NAMES), NAMES, count, (v) => v === null || typeof v === 'string', 'text or null', problems);
-  const properties = readSideList(value['properties'], entries.get(PROPERTIES), PROPERTIES, count, isRecord, 'an object', problems);
-  return { coordinates, households, names: names as (string | null)[] | null, properties: properties as Record<string, unknown>[] | null };
+  const names = readSideList(
+    value['names'],
+    entries.get(NAMES),
+    NAMES,
+    count,
+    (v) => v === null || typeof v === 'string',
+    'text or null',
+    problems,
+  );
+  const properties = readSideList(
+    value['properties'],
+    entries.get(PROPERTIES),
+    PROPERTIES,
+    count,
+    isRecord,
+    'an object',
+    problems,
+  );
+  return {
+    coordinates,
+    households,
+    names: names as (string | null)[] | null,
+    properties: properties as Record<string, unknown>[] | null,
+  };
 }
 
 /** The per-point names or properties, when the manifest says they were saved. */
@@ -490,7 +582,10 @@ function readSideList(
     return null;
   }
   if (!Array.isArray(list) || list.length !== count) {
-    problems.add(entry, `holds ${Array.isArray(list) ? formatCount(list.length) : 'no list of'} entries for ${formatCount(count)} household points`);
+    problems.add(
+      entry,
+      `holds ${Array.isArray(list) ? formatCount(list.length) : 'no list of'} entries for ${formatCount(count)} household points`,
+    );
     return null;
   }
   const bad = list.findIndex((v) => !valid(v));

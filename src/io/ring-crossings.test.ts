@@ -37,7 +37,13 @@ describe('ring crossings', () => {
   });
 
   it('finds the crossing of a bow tie at its centre', () => {
-    const bowTie = [[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]];
+    const bowTie = [
+      [0, 0],
+      [2, 2],
+      [2, 0],
+      [0, 2],
+      [0, 0],
+    ];
     expect(findRingCrossing(bowTie, 1e6)).toEqual({ x: 1, y: 1 });
   });
 
@@ -53,7 +59,14 @@ describe('ring crossings', () => {
   });
 
   it('ignores repeated consecutive positions, which are not crossings', () => {
-    const square = [[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const square = [
+      [0, 0],
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
     expect(findRingCrossing(square, 1e6)).toBeNull();
   });
 

@@ -14,12 +14,12 @@ function parseCsv(source: string): string[][] {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i]!;
     if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && source[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && source[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (ch === ',') (row.push(field), (field = ''));
+    else if (ch === '\r' && source[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += ch;
   }
   return rows;
@@ -76,7 +76,18 @@ describe('table CSV', () => {
     expect(grids[1]![1]).toBe(`'${FORMULA_NAME}`);
     expect(grids[1]![4]).toBe('1200');
     const flags = parseCsv(text(writeTableCsv(tables.sheets.find((s) => s.id === 'flags')!)).slice(1));
-    expect(flags[0]).toEqual(['对象编号', '对象', '代码', '级别', '说明', '实测值', '限值', '规则编号', '依据文件', '条款']);
+    expect(flags[0]).toEqual([
+      '对象编号',
+      '对象',
+      '代码',
+      '级别',
+      '说明',
+      '实测值',
+      '限值',
+      '规则编号',
+      '依据文件',
+      '条款',
+    ]);
     expect(flags.some((r) => r[1] === SCRIPT_NAME)).toBe(true);
     // A message that only quotes the name does not start a formula, so it is written as it is.
     expect(flags.find((r) => r[2] === 'grid.above-band')![4]).toMatch(/^网格 G1（=HYPERLINK/);

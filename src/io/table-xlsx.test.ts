@@ -83,7 +83,10 @@ describe('table XLSX', () => {
     for (const name of ['Communities', 'Grids', 'Flags', 'Coverage', 'Facility gaps']) expect(out).toContain(name);
     const zh = join(dir, 'plan-zh.xlsx');
     writeFileSync(zh, await writeTableXlsx(buildPlanTables(handPlan())));
-    const detail = execFileSync('ogrinfo', ['-ro', '-al', zh, '社区'], { encoding: 'utf8', env: { ...process.env, OGR_XLSX_HEADERS: 'FORCE' } });
+    const detail = execFileSync('ogrinfo', ['-ro', '-al', zh, '社区'], {
+      encoding: 'utf8',
+      env: { ...process.env, OGR_XLSX_HEADERS: 'FORCE' },
+    });
     expect(detail).toContain('南京东路社区');
     expect(detail).toContain('Feature Count: 2');
   });

@@ -25,9 +25,14 @@ const NUMBER_FORMATS: Partial<Record<ColumnFormat, string>> = {
 
 /** Excel's rules for a worksheet name: at most 31 characters, none of : \ / ? * [ ], unique. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
-  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++)
+    candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
   taken.add(candidate.toLowerCase());
   return candidate;
 }
@@ -35,13 +40,17 @@ function sheetName(name: string, taken: Set<string>): string {
 /** Display width in Excel's character units: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 function cellText(value: Cell, format: ColumnFormat | undefined): string {
   if (value === null) return '';
-  if (typeof value === 'number') return format === 'share' ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-US');
+  if (typeof value === 'number')
+    return format === 'share' ? `${(value * 100).toFixed(1)}%` : value.toLocaleString('en-US');
   return value;
 }
 
@@ -77,7 +86,8 @@ function addSheet(workbook: Workbook, sheet: TableSheet, name: string): Workshee
     col.width = Math.min(60, Math.max(6, width));
     if (width > 60) col.alignment = { wrapText: true, vertical: 'top' };
   });
-  if (sheet.columns.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + sheet.rows.length, column: sheet.columns.length } };
+  if (sheet.columns.length > 0)
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + sheet.rows.length, column: sheet.columns.length } };
   return ws;
 }
 

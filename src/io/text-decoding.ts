@@ -6,8 +6,7 @@ import type { Problem } from './format';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type DecodedText =
-  | { ok: true; text: string; encoding: TextEncodingName; warnings: Problem[] }
-  | { ok: false; problems: Problem[] };
+  { ok: true; text: string; encoding: TextEncodingName; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function decodeText(bytes: Uint8Array): DecodedText {
   try {
@@ -76,7 +75,10 @@ function decodeStrict(bytes: Uint8Array, label: string, encoding: TextEncodingNa
     return {
       ok: false,
       problems: [
-        { where: 'file', message: `the file starts like ${label.toUpperCase()} text but has bytes that are not — is it damaged?` },
+        {
+          where: 'file',
+          message: `the file starts like ${label.toUpperCase()} text but has bytes that are not — is it damaged?`,
+        },
       ],
     };
   }

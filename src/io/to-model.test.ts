@@ -10,7 +10,8 @@ import { MAX_POINTS_WITH_PROPERTIES, toModel } from './to-model';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
-const fixtureJson = (name: string): { features: Feature<Geometry>[] } => JSON.parse(new TextDecoder().decode(fixture(name))) as { features: Feature<Geometry>[] };
+const fixtureJson = (name: string): { features: Feature<Geometry>[] } =>
+  JSON.parse(new TextDecoder().decode(fixture(name))) as { features: Feature<Geometry>[] };
 
 describe('households', () => {
   it('converts BD-09 points with a households field to WGS84', async () => {
@@ -38,8 +39,15 @@ describe('households', () => {
   });
 
   it('counts 1 per point without a households field and has no names without a name field', async () => {
-    const text = JSON.stringify({ type: 'Feature', properties: { 地址: '华山路 1 号' }, geometry: { type: 'Point', coordinates: [121.44, 31.22] } });
-    const result = await importLayer(new TextEncoder().encode(text), 'one.geojson', { role: 'households', crs: 'wgs84' });
+    const text = JSON.stringify({
+      type: 'Feature',
+      properties: { 地址: '华山路 1 号' },
+      geometry: { type: 'Point', coordinates: [121.44, 31.22] },
+    });
+    const result = await importLayer(new TextEncoder().encode(text), 'one.geojson', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect([...result.layer.households.households]).toEqual([1]);
     expect(result.layer.households.names).toBeNull();
@@ -64,7 +72,10 @@ describe('households', () => {
   });
 
   it('keeps names with HTML as plain text and warns', async () => {
-    const result = await importLayer(fixture('html-in-names.geojson'), 'html.geojson', { role: 'households', crs: 'wgs84' });
+    const result = await importLayer(fixture('html-in-names.geojson'), 'html.geojson', {
+      role: 'households',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.layer.households.names?.[0]).toBe("<script>alert('静安')</script>静安寺小区");
     expect(result.warnings.map((w) => w.where)).toEqual(['feature 1', 'feature 2', 'feature 3']);
@@ -74,7 +85,10 @@ describe('households', () => {
 
 describe('communities and grids', () => {
   it('takes ids, names and community types from properties and converts GCJ-02 rings', async () => {
-    const result = await importLayer(fixture('communities.geojson'), 'communities.geojson', { role: 'communities', crs: 'gcj02' });
+    const result = await importLayer(fixture('communities.geojson'), 'communities.geojson', {
+      role: 'communities',
+      crs: 'gcj02',
+    });
     if (!result.ok || result.layer.role !== 'communities') return expect.unreachable();
     const [first, second, third] = result.layer.units;
     expect(first).toMatchObject({ id: 'C001', kind: 'community', name: '静安寺社区', communityType: 'urban' });
@@ -107,11 +121,43 @@ describe('communities and grids', () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', id: 7, properties: {}, geometry: { type: 'Polygon', coordinates: [[[121.44, 31.22], [121.45, 31.22], [121.45, 31.23], [121.44, 31.22]]] } },
-        { type: 'Feature', properties: { C1: 'x' }, geometry: { type: 'Polygon', coordinates: [[[121.46, 31.22], [121.47, 31.22], [121.47, 31.23], [121.46, 31.22]]] } },
+        {
+          type: 'Feature',
+          id: 7,
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.44, 31.22],
+                [121.45, 31.22],
+                [121.45, 31.23],
+                [121.44, 31.22],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { C1: 'x' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.46, 31.22],
+                [121.47, 31.22],
+                [121.47, 31.23],
+                [121.46, 31.22],
+              ],
+            ],
+          },
+        },
       ],
     });
-    const result = await importLayer(new TextEncoder().encode(text), 'c.geojson', { role: 'communities', crs: 'wgs84' });
+    const result = await importLayer(new TextEncoder().encode(text), 'c.geojson', {
+      role: 'communities',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'communities') return expect.unreachable();
     expect(result.layer.units.map((u) => [u.id, u.name])).toEqual([
       ['7', '7'],
@@ -122,7 +168,10 @@ describe('communities and grids', () => {
 
 describe('facilities and roads', () => {
   it('reads categories, falls back to the source type, splits MultiPoints and parses floor area', async () => {
-    const result = await importLayer(fixture('facilities.geojson'), 'facilities.geojson', { role: 'facilities', crs: 'wgs84' });
+    const result = await importLayer(fixture('facilities.geojson'), 'facilities.geojson', {
+      role: 'facilities',
+      crs: 'wgs84',
+    });
     if (!result.ok || result.layer.role !== 'facilities') return expect.unreachable();
     expect(result.layer.facilities.map((f) => [f.id, f.category, f.sourceType, f.floorArea])).toEqual([
       ['F-KG-01', 'kindergarten', undefined, 2400],
@@ -131,7 +180,9 @@ describe('facilities and roads', () => {
       ['F-BS-1', 'other', undefined, undefined],
       ['F-BS-2', 'other', undefined, undefined],
     ]);
-    expect(result.warnings).toEqual([{ where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") }]);
+    expect(result.warnings).toEqual([
+      { where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") },
+    ]);
   });
 
   it('keeps roads as WGS84 lines with their ids and properties', async () => {
@@ -150,9 +201,21 @@ describe('AMap type mapping for facilities', () => {
     const fc = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: '某某幼儿园', type: '科教文化服务;学校;幼儿园' }, geometry: { type: 'Point', coordinates: [121.47, 31.23] } },
-        { type: 'Feature', properties: { name: '爱宠动物医院', type: '医疗保健服务;动物医疗场所;宠物诊所' }, geometry: { type: 'Point', coordinates: [121.48, 31.23] } },
-        { type: 'Feature', properties: { name: '社区服务中心', category: 'community-service-station', 建筑面积: '650' }, geometry: { type: 'Point', coordinates: [121.49, 31.23] } },
+        {
+          type: 'Feature',
+          properties: { name: '某某幼儿园', type: '科教文化服务;学校;幼儿园' },
+          geometry: { type: 'Point', coordinates: [121.47, 31.23] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: '爱宠动物医院', type: '医疗保健服务;动物医疗场所;宠物诊所' },
+          geometry: { type: 'Point', coordinates: [121.48, 31.23] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: '社区服务中心', category: 'community-service-station', 建筑面积: '650' },
+          geometry: { type: 'Point', coordinates: [121.49, 31.23] },
+        },
       ],
     };
     const bytes = new TextEncoder().encode(JSON.stringify(fc));

@@ -2,7 +2,18 @@
 // converting coordinates to WGS84. Also where oversized property text is cut down and names with
 // markup are noted: the model keeps them as plain text, and the UI never interprets them.
 import { categoryFromAmapType } from '../core/amap-category-mapping';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPoint,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
 import { convertCoordinates, convertInterleavedInPlace } from '../core/coordinates';
 import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
 import type { ImportedLayer } from './format';
@@ -70,10 +81,16 @@ class PropertyCleaner {
         // JSON.parse builds any depth, but JSON.stringify (autosave, export) and structured clone
         // recurse and would overflow the stack later, far from the file that caused it.
         delete copy[key];
-        this.ctx.warnings.add(this.ctx.where(i), `property ${quote(key)} is nested more than ${MAX_PROPERTY_DEPTH} levels deep and was dropped`);
+        this.ctx.warnings.add(
+          this.ctx.where(i),
+          `property ${quote(key)} is nested more than ${MAX_PROPERTY_DEPTH} levels deep and was dropped`,
+        );
       } else if (longKey) {
         delete copy[key];
-        this.ctx.warnings.add(this.ctx.where(i), `a property name ${formatCount(key.length)} characters long was dropped`);
+        this.ctx.warnings.add(
+          this.ctx.where(i),
+          `a property name ${formatCount(key.length)} characters long was dropped`,
+        );
       } else {
         setOwn(copy, key, (value as string).slice(0, MAX_PROPERTY_LENGTH));
         this.ctx.warnings.add(
@@ -90,7 +107,10 @@ class PropertyCleaner {
     const v = properties[field];
     const name = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
     if (name && MARKUP.test(name))
-      this.ctx.warnings.add(this.ctx.where(i), `name ${quote(name)} contains HTML markup; it is kept as plain text, not interpreted`);
+      this.ctx.warnings.add(
+        this.ctx.where(i),
+        `name ${quote(name)} contains HTML markup; it is kept as plain text, not interpreted`,
+      );
     return name || null;
   }
 }
@@ -102,7 +122,8 @@ function nestedDeeperThan(value: object, limit: number): boolean {
     const [v, depth] = stack.pop()!;
     if (depth > limit) return true;
     if (typeof v !== 'object' || v === null) continue;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -149,7 +170,8 @@ function householdsOf(
   const coordinates = new Float64Array(total * 2);
   const households = new Float64Array(total);
   const names: (string | null)[] | null = nameField ? new Array<string | null>(total) : null;
-  const properties: Record<string, unknown>[] | null = total <= MAX_POINTS_WITH_PROPERTIES ? new Array<Record<string, unknown>>(total) : null;
+  const properties: Record<string, unknown>[] | null =
+    total <= MAX_POINTS_WITH_PROPERTIES ? new Array<Record<string, unknown>>(total) : null;
   let k = 0;
   let split = 0;
   features.forEach((f, i) => {
@@ -195,7 +217,8 @@ function unitsOf(
       id,
       kind,
       name: cleaner.name(properties, nameField, i) ?? id,
-      geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as Polygon | MultiPolygon,
+      geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as
+        Polygon | MultiPolygon,
       properties,
     };
     if (kind === 'community') {
@@ -247,7 +270,7 @@ function facilitiesOf(
       const facility: Facility = {
         id: positions.length > 1 ? `${id}-${j + 1}` : id,
         name,
-        category: category!,
+        category: category,
         lon: lon!,
         lat: lat!,
         properties,
@@ -258,7 +281,10 @@ function facilitiesOf(
     });
   });
   if (dropped > 0)
-    ctx.warnings.add('file', `${formatCount(dropped)} AMap point${dropped === 1 ? ' is' : 's are'} not a service facility (pet clinics, cosmetic clinics…) and ${dropped === 1 ? 'was' : 'were'} left out`);
+    ctx.warnings.add(
+      'file',
+      `${formatCount(dropped)} AMap point${dropped === 1 ? ' is' : 's are'} not a service facility (pet clinics, cosmetic clinics…) and ${dropped === 1 ? 'was' : 'were'} left out`,
+    );
   if (uncategorised > 0)
     ctx.warnings.add(
       'file',
@@ -278,14 +304,19 @@ function floorAreaOf(properties: Record<string, unknown>): number | undefined {
   return undefined;
 }
 
-function roadsOf(features: Feature<Geometry>[], cleaner: PropertyCleaner, ctx: ModelContext): FeatureCollection<LineString | MultiLineString> {
+function roadsOf(
+  features: Feature<Geometry>[],
+  cleaner: PropertyCleaner,
+  ctx: ModelContext,
+): FeatureCollection<LineString | MultiLineString> {
   return {
     type: 'FeatureCollection',
     features: features.map((f, i) => {
       const g = f.geometry as LineString | MultiLineString;
       const road: Feature<LineString | MultiLineString> = {
         type: 'Feature',
-        geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as LineString | MultiLineString,
+        geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as
+          LineString | MultiLineString,
         properties: cleaner.clean(f.properties, i),
       };
       if (typeof f.id === 'string' || typeof f.id === 'number') road.id = f.id;

@@ -21,13 +21,18 @@ describe('geometry type for the role', () => {
     const problems = await refused('polygons-as-households.geojson', households);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.where).toBe('file');
-    expect(problems[0]!.message).toContain('households must be points: use a point layer — or did you mean to import it as communities?');
+    expect(problems[0]!.message).toContain(
+      'households must be points: use a point layer — or did you mean to import it as communities?',
+    );
   });
 
   it('names the one line among community polygons', async () => {
     const problems = await refused('communities-with-a-line.geojson', communities);
     expect(problems).toEqual([
-      expect.objectContaining({ where: 'feature 3', message: expect.stringContaining('is a LineString, but communities must be polygons') }),
+      expect.objectContaining({
+        where: 'feature 3',
+        message: expect.stringContaining('is a LineString, but communities must be polygons'),
+      }),
     ]);
   });
 
@@ -38,14 +43,29 @@ describe('geometry type for the role', () => {
 
   it('refuses a GeometryCollection with a reason', async () => {
     const problems = await refused('geometry-collection.geojson', communities);
-    expect(problems).toEqual([{ where: 'feature 2', message: expect.stringContaining("GeometryCollection, which can't be imported") }]);
+    expect(problems).toEqual([
+      { where: 'feature 2', message: expect.stringContaining("GeometryCollection, which can't be imported") },
+    ]);
   });
 
   it('accepts MultiPoint households and splits their households equally', async () => {
     const bytes = new TextEncoder().encode(
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', properties: { households: 30 }, geometry: { type: 'MultiPoint', coordinates: [[121.44, 31.22], [121.45, 31.23], [121.46, 31.24]] } }],
+        features: [
+          {
+            type: 'Feature',
+            properties: { households: 30 },
+            geometry: {
+              type: 'MultiPoint',
+              coordinates: [
+                [121.44, 31.22],
+                [121.45, 31.23],
+                [121.46, 31.24],
+              ],
+            },
+          },
+        ],
       }),
     );
     const result = await importLayer(bytes, 'multi.geojson', households);
@@ -61,14 +81,18 @@ describe('geometry type for the role', () => {
     );
     const result = await importLayer(bytes, 'roads.geojson', { role: 'roads', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'feature 1', message: expect.stringContaining('the line has only 1 position') }]);
+    expect(result.problems).toEqual([
+      { where: 'feature 1', message: expect.stringContaining('the line has only 1 position') },
+    ]);
   });
 });
 
 describe('coordinates', () => {
   it('refuses a non-finite number (1e999 parses to Infinity)', async () => {
     const problems = await refused('non-finite.geojson', households);
-    expect(problems).toEqual([{ where: 'feature 2', message: expect.stringContaining('non-finite number (Infinity)') }]);
+    expect(problems).toEqual([
+      { where: 'feature 2', message: expect.stringContaining('non-finite number (Infinity)') },
+    ]);
   });
 
   it('asks whether one swapped point has longitude and latitude the wrong way round', async () => {
@@ -85,7 +109,7 @@ describe('coordinates', () => {
     expect(problems[0]!.message).toContain('longitude and latitude are swapped in every feature');
   });
 
-  it('recognises Web Mercator metres and the file\'s own crs member', async () => {
+  it("recognises Web Mercator metres and the file's own crs member", async () => {
     const problems = await refused('web-mercator.geojson', households);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.where).toBe('file');
@@ -109,19 +133,30 @@ describe('coordinates', () => {
         type: 'FeatureCollection',
         features: [
           { type: 'Feature', properties: { households: 1 }, geometry: { type: 'Point', coordinates: [121.44, 31.22] } },
-          { type: 'Feature', properties: { households: 1 }, geometry: { type: 'Point', coordinates: [13519217.8, 3661887.1] } },
+          {
+            type: 'Feature',
+            properties: { households: 1 },
+            geometry: { type: 'Point', coordinates: [13519217.8, 3661887.1] },
+          },
         ],
       }),
     );
     const result = await importLayer(bytes, 'mixed.geojson', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'feature 2', message: expect.stringContaining('coordinates look projected') }]);
+    expect(result.problems).toEqual([
+      { where: 'feature 2', message: expect.stringContaining('coordinates look projected') },
+    ]);
   });
 
   it('warns, without refusing, when a GCJ-02 file lies wholly outside China', async () => {
-    const result = await importLayer(fixture('outside-china.geojson'), 'outside-china.geojson', { ...households, crs: 'gcj02' });
+    const result = await importLayer(fixture('outside-china.geojson'), 'outside-china.geojson', {
+      ...households,
+      crs: 'gcj02',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
-    expect(result.warnings).toEqual([{ where: 'file', message: expect.stringContaining('no coordinate lies in China') }]);
+    expect(result.warnings).toEqual([
+      { where: 'file', message: expect.stringContaining('no coordinate lies in China') },
+    ]);
     expect([...result.layer.households.coordinates]).toEqual([2.3522, 48.8566, 2.3601, 48.8606]);
   });
 });
@@ -134,12 +169,19 @@ describe('polygon rings', () => {
 
   it('refuses an unclosed ring', async () => {
     const problems = await refused('unclosed-ring.geojson', communities);
-    expect(problems).toEqual([{ where: 'feature 2', message: 'ring 1 is not closed (first and last positions differ)' }]);
+    expect(problems).toEqual([
+      { where: 'feature 2', message: 'ring 1 is not closed (first and last positions differ)' },
+    ]);
   });
 
   it('refuses a self-intersecting ring and says where it crosses', async () => {
     const problems = await refused('self-intersecting.geojson', communities);
-    expect(problems).toEqual([{ where: 'feature 1', message: expect.stringContaining('ring 1 crosses itself near lon 121.44400, lat 31.22300') }]);
+    expect(problems).toEqual([
+      {
+        where: 'feature 1',
+        message: expect.stringContaining('ring 1 crosses itself near lon 121.44400, lat 31.22300'),
+      },
+    ]);
   });
 
   it('names the polygon inside a MultiPolygon', async () => {
@@ -153,8 +195,22 @@ describe('polygon rings', () => {
             geometry: {
               type: 'MultiPolygon',
               coordinates: [
-                [[[121.44, 31.22], [121.45, 31.22], [121.45, 31.23], [121.44, 31.22]]],
-                [[[121.46, 31.22], [121.47, 31.22], [121.47, 31.23], [121.46, 31.23]]],
+                [
+                  [
+                    [121.44, 31.22],
+                    [121.45, 31.22],
+                    [121.45, 31.23],
+                    [121.44, 31.22],
+                  ],
+                ],
+                [
+                  [
+                    [121.46, 31.22],
+                    [121.47, 31.22],
+                    [121.47, 31.23],
+                    [121.46, 31.23],
+                  ],
+                ],
               ],
             },
           },
@@ -163,7 +219,9 @@ describe('polygon rings', () => {
     );
     const result = await importLayer(bytes, 'multi.geojson', communities);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'feature 1', message: 'polygon 2, ring 1 is not closed (first and last positions differ)' }]);
+    expect(result.problems).toEqual([
+      { where: 'feature 1', message: 'polygon 2, ring 1 is not closed (first and last positions differ)' },
+    ]);
   });
 });
 
@@ -195,7 +253,10 @@ describe('household counts', () => {
   });
 
   it('accepts "1,234", "11927户" and padded numbers', async () => {
-    const result = await importLayer(fixture('households-formatted-counts.geojson'), 'counts.geojson', { ...households, householdsField: '户数' });
+    const result = await importLayer(fixture('households-formatted-counts.geojson'), 'counts.geojson', {
+      ...households,
+      householdsField: '户数',
+    });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect([...result.layer.households.households]).toEqual([1234, 11927, 318, 905]);
   });

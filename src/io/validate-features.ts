@@ -122,7 +122,9 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
       const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
       lines.forEach((line, l) => {
         if (line.length < 2)
-          shapeProblems.push(`${lines.length > 1 ? `line ${l + 1}` : 'the line'} has only ${line.length} position — a line needs at least 2`);
+          shapeProblems.push(
+            `${lines.length > 1 ? `line ${l + 1}` : 'the line'} has only ${line.length} position — a line needs at least 2`,
+          );
       });
     }
     for (const p of shapeProblems) problems.add(where(i), p);
@@ -154,7 +156,11 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
 function structuralType(f: unknown, i: number, ctx: ValidationContext): string | null {
   const at = ctx.where(i);
   if (!isRecord(f) || f['type'] !== 'Feature') {
-    const found = isRecord(f) ? (typeof f['type'] === 'string' ? `"type": ${quote(f['type'])}` : 'an object without "type"') : describe(f);
+    const found = isRecord(f)
+      ? typeof f['type'] === 'string'
+        ? `"type": ${quote(f['type'])}`
+        : 'an object without "type"'
+      : describe(f);
     ctx.problems.add(at, `not a GeoJSON Feature (expected an object with "type": "Feature", found ${found})`);
     return null;
   }
@@ -169,7 +175,10 @@ function structuralType(f: unknown, i: number, ctx: ValidationContext): string |
   }
   const type = g['type'];
   if (type === 'GeometryCollection') {
-    ctx.problems.add(at, "the geometry is a GeometryCollection, which can't be imported — split it into separate features with one geometry each");
+    ctx.problems.add(
+      at,
+      "the geometry is a GeometryCollection, which can't be imported — split it into separate features with one geometry each",
+    );
     return null;
   }
   if (typeof type !== 'string' || !Object.hasOwn(DEPTH, type)) {
@@ -199,7 +208,8 @@ function wrongTypeAdvice(role: LayerRole, type: string): string {
         return `${role} must be polygons (Polygon or MultiPolygon) — if these are boundary lines, close them into polygons first, or did you mean to import them as roads?`;
       return `${role} must be polygons (Polygon or MultiPolygon) — did you mean to import it as households or facilities?`;
     case 'roads':
-      if (isPolygon) return 'roads must be lines (LineString or MultiLineString) — did you mean to import it as communities?';
+      if (isPolygon)
+        return 'roads must be lines (LineString or MultiLineString) — did you mean to import it as communities?';
       return 'roads must be lines (LineString or MultiLineString) — did you mean to import it as households or facilities?';
   }
 }
@@ -304,8 +314,10 @@ function guessProjection(x: number, y: number): string | null {
     if (zone >= 25 && zone <= 45) return `CGCS2000 3-degree Gauss-Krüger zone ${zone} (EPSG:${4488 + zone})`;
     if (zone >= 13 && zone <= 23) return `CGCS2000 6-degree Gauss-Krüger zone ${zone} (EPSG:${4478 + zone})`;
   }
-  if (ax >= 1e5 && ax <= 9e5 && y >= 1.5e6 && y <= 6.5e6) return 'Gauss-Krüger or UTM without a zone number (false easting 500 km)';
-  if (x >= 1.5e6 && x <= 6.5e6 && y >= 1e5 && y < 4.6e7) return 'Gauss-Krüger with northing written first (surveyors\' X/Y) — swap the columns too';
+  if (ax >= 1e5 && ax <= 9e5 && y >= 1.5e6 && y <= 6.5e6)
+    return 'Gauss-Krüger or UTM without a zone number (false easting 500 km)';
+  if (x >= 1.5e6 && x <= 6.5e6 && y >= 1e5 && y < 4.6e7)
+    return "Gauss-Krüger with northing written first (surveyors' X/Y) — swap the columns too";
   return null;
 }
 
@@ -325,7 +337,8 @@ function checkCoordinates(type: string, coords: unknown, skipRange: boolean): st
 
 function positionProblem(p: unknown, label: string, skipRange: boolean): string | null {
   if (!Array.isArray(p)) return `${label} is not a [longitude, latitude] pair (found ${describe(p)})`;
-  if (p.length < 2) return `${label} has ${p.length} number${p.length === 1 ? '' : 's'} — it needs longitude and latitude`;
+  if (p.length < 2)
+    return `${label} has ${p.length} number${p.length === 1 ? '' : 's'} — it needs longitude and latitude`;
   const x: unknown = p[0];
   const y: unknown = p[1];
   if (typeof x !== 'number' || typeof y !== 'number') {
@@ -341,7 +354,8 @@ function positionProblem(p: unknown, label: string, skipRange: boolean): string 
 function rangeProblem(x: number, y: number): string {
   if (looksProjected(x, y)) return PROJECTED;
   if (Math.abs(y) > 90) {
-    if (Math.abs(y) <= 180 && Math.abs(x) <= 90) return `latitude ${y} is out of range — are longitude and latitude swapped?`;
+    if (Math.abs(y) <= 180 && Math.abs(x) <= 90)
+      return `latitude ${y} is out of range — are longitude and latitude swapped?`;
     return `latitude ${y} is out of range (it must be between -90 and 90)`;
   }
   return `longitude ${x} is out of range (it must be between -180 and 180)`;
@@ -385,7 +399,9 @@ function checkRings(
       budget -= ring.length;
       if (crossing === 'too-complex') skipped++;
       else if (crossing)
-        problems.push(`${name} crosses itself near lon ${crossing.x.toFixed(5)}, lat ${crossing.y.toFixed(5)} — redraw the boundary there`);
+        problems.push(
+          `${name} crosses itself near lon ${crossing.x.toFixed(5)}, lat ${crossing.y.toFixed(5)} — redraw the boundary there`,
+        );
     });
   });
   return { problems, budgetLeft: budget, skipped };
@@ -419,14 +435,19 @@ function readCounts(features: Feature<Geometry>[], usable: Uint8Array, ctx: Vali
       'file',
       `no feature has a ${quote(field)} ${noun} for the household count — the ${noun === 'column' ? 'columns' : 'properties'} are ${available || '(none)'}`,
     );
-  } else for (const i of missing) ctx.problems.add(ctx.where(i), `the household count ${noun} ${quote(field)} is missing`);
+  } else
+    for (const i of missing) ctx.problems.add(ctx.where(i), `the household count ${noun} ${quote(field)} is missing`);
   return counts;
 }
 
 function availableFields(features: Feature<Geometry>[]): string {
   const seen = new Set<string>();
-  for (const f of features.slice(0, 1000)) if (isRecord(f.properties)) for (const k of Object.keys(f.properties)) seen.add(k);
-  return [...seen].slice(0, 20).map((k) => quote(k, 30)).join(', ');
+  for (const f of features.slice(0, 1000))
+    if (isRecord(f.properties)) for (const k of Object.keys(f.properties)) seen.add(k);
+  return [...seen]
+    .slice(0, 20)
+    .map((k) => quote(k, 30))
+    .join(', ');
 }
 
 /** The feature's own id: the id property, else the GeoJSON feature id; null when it has none. */

@@ -2,7 +2,13 @@
 // line (to split a community), or reshape one polygon by its vertices. Vertices snap to road and
 // boundary vertices near the pointer. The controller only reports geometries; the caller turns
 // them into plan transactions.
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type TerraDrawMouseEvent } from 'terra-draw';
+import {
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawPolygonMode,
+  TerraDrawSelectMode,
+  type TerraDrawMouseEvent,
+} from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import KDBush from 'kdbush';
 import type { LineString, Polygon, Position } from 'geojson';
@@ -79,13 +85,30 @@ export class DrawController {
     this.draw = new TerraDraw({
       adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 9 }),
       modes: [
-        new TerraDrawPolygonMode({ snapping, styles: { fillColor: '#2563eb', fillOpacity: 0.15, outlineColor: '#1d4ed8', outlineWidth: 2 } }),
+        new TerraDrawPolygonMode({
+          snapping,
+          styles: { fillColor: '#2563eb', fillOpacity: 0.15, outlineColor: '#1d4ed8', outlineWidth: 2 },
+        }),
         new TerraDrawLineStringMode({ snapping, styles: { lineStringColor: '#b91c1c', lineStringWidth: 3 } }),
         new TerraDrawSelectMode({
           flags: {
-            polygon: { feature: { draggable: false, coordinates: { midpoints: true, draggable: true, deletable: true, snappable: { toCustom: snapping.toCustom } } } },
+            polygon: {
+              feature: {
+                draggable: false,
+                coordinates: {
+                  midpoints: true,
+                  draggable: true,
+                  deletable: true,
+                  snappable: { toCustom: snapping.toCustom },
+                },
+              },
+            },
           },
-          styles: { selectedPolygonColor: '#f59e0b', selectedPolygonOutlineColor: '#b45309', selectedPolygonOutlineWidth: 3 },
+          styles: {
+            selectedPolygonColor: '#f59e0b',
+            selectedPolygonOutlineColor: '#b45309',
+            selectedPolygonOutlineWidth: 3,
+          },
         }),
       ],
     });
@@ -115,7 +138,10 @@ export class DrawController {
     this.snap = new SnapIndex(snapLines);
     draw.clear();
     draw.setMode('select');
-    const geometry: Polygon = { type: 'Polygon', coordinates: polygon.coordinates.map((r) => r.map((p) => [round9(p[0]!), round9(p[1]!)])) };
+    const geometry: Polygon = {
+      type: 'Polygon',
+      coordinates: polygon.coordinates.map((r) => r.map((p) => [round9(p[0]!), round9(p[1]!)])),
+    };
     const [result] = draw.addFeatures([{ type: 'Feature', geometry, properties: { mode: 'polygon' } }]);
     if (!result?.valid) throw new Error(result?.reason ?? 'the polygon cannot be edited');
     this.editingId = String(result.id);
@@ -125,20 +151,20 @@ export class DrawController {
   current(): Polygon | null {
     if (!this.draw || !this.editingId) return null;
     const f = this.draw.getSnapshotFeature(this.editingId);
-    return f && f.geometry.type === 'Polygon' ? (f.geometry as Polygon) : null;
+    return f && f.geometry.type === 'Polygon' ? f.geometry : null;
   }
 
   private listener: ((id: string | number, context: { action: string }) => void) | null = null;
   private listen(handler: (id: string | number, context: { action: string }) => void) {
     if (!this.draw) return;
-    if (this.listener) this.draw.off('finish', this.listener as never);
+    if (this.listener) this.draw.off('finish', this.listener);
     this.listener = handler;
-    this.draw.on('finish', handler as never);
+    this.draw.on('finish', handler);
   }
 
   stop(): void {
     if (!this.draw) return;
-    if (this.listener) this.draw.off('finish', this.listener as never);
+    if (this.listener) this.draw.off('finish', this.listener);
     this.listener = null;
     this.editingId = null;
     this.draw.clear();

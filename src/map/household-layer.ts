@@ -28,7 +28,13 @@ export { BLIND_SPOT, TIER_COLORS };
  * Colours by community membership, or — in the coverage view — by the distance tier a household
  * reaches, with households beyond the chosen tier (blind spots, 服务盲区) in near-black.
  */
-export function householdColors(count: number, cover: Uint8Array | null, tiers: Uint8Array | null = null, tierLimit = 0, into?: Uint8Array): Uint8Array {
+export function householdColors(
+  count: number,
+  cover: Uint8Array | null,
+  tiers: Uint8Array | null = null,
+  tierLimit = 0,
+  into?: Uint8Array,
+): Uint8Array {
   // One 32-bit write per point (RGBA packed little-endian): a million points stay well under a frame.
   // `into` (when it fits) is reused rather than allocating four more megabytes per edit.
   const c = into && into.length === count * 4 ? into : new Uint8Array(count * 4);

@@ -3,7 +3,7 @@
 export function softwareRenderer(): string | null {
   try {
     const canvas = document.createElement('canvas');
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
     if (!gl) return null;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');

@@ -64,7 +64,12 @@ export class AnalysisStore {
 
   private countHere(layers: PlanLayers, profile: RuleProfile): void {
     try {
-      if (this.workerPublished || this.lastSync?.layers.communities !== layers.communities || this.lastSync.layers.households !== layers.households) return;
+      if (
+        this.workerPublished ||
+        this.lastSync?.layers.communities !== layers.communities ||
+        this.lastSync.layers.households !== layers.households
+      )
+        return;
       const analyzer = new PlanAnalyzer(layers.households);
       analyzer.setCommunities(layers.communities);
       const analysis = analyzer.analyze(profile);
@@ -98,7 +103,10 @@ export class AnalysisStore {
   }
 
   /** Read-only queries (coverage tiers, nearest facilities, walking areas), queued after pending syncs. */
-  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas' | 'topology'>(type: K, params: WorkerRequests[K]['params']): Promise<WorkerRequests[K]['result']> {
+  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas' | 'topology'>(
+    type: K,
+    params: WorkerRequests[K]['params'],
+  ): Promise<WorkerRequests[K]['result']> {
     await this.queue;
     return this.client.request(type, params);
   }
@@ -107,7 +115,12 @@ export class AnalysisStore {
   sync(layers: PlanLayers, profile: RuleProfile): Promise<void> {
     this.lastSync = { layers, profile };
     // Only where it is quick: a city's million points are the worker's to index, not this thread's.
-    if (!this.countedHere && !this.workerPublished && layers.communities.length > 0 && layers.households.households.length <= 50_000) {
+    if (
+      !this.countedHere &&
+      !this.workerPublished &&
+      layers.communities.length > 0 &&
+      layers.households.households.length <= 50_000
+    ) {
       this.countedHere = true;
       this.countHere(layers, profile);
     }
@@ -121,13 +134,20 @@ export class AnalysisStore {
     try {
       // The profile first: it is small, and every count after it is judged by it.
       if (profile !== this.sentProfile) {
-        last = this.absorb(await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }));
+        last = this.absorb(
+          await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }),
+        );
         this.sentProfile = profile;
       }
       if (layers.households !== this.sentHouseholds) {
         const coordinates = layers.households.coordinates.slice();
         const households = layers.households.households.slice();
-        last = this.absorb(await this.client.request('setHouseholds', { coordinates, households }, [coordinates.buffer, households.buffer]));
+        last = this.absorb(
+          await this.client.request('setHouseholds', { coordinates, households }, [
+            coordinates.buffer,
+            households.buffer,
+          ]),
+        );
         this.sentHouseholds = layers.households;
       }
       for (const [kind, units] of [
@@ -138,12 +158,22 @@ export class AnalysisStore {
         if (units === before) continue;
         const diff = before ? diffUnits(before, units) : null;
         if (diff && diff.put.length + diff.deleted.length <= Math.max(8, units.length / 4)) {
-          if (diff.put.length || diff.deleted.length) last = this.absorb(await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted }));
+          if (diff.put.length || diff.deleted.length)
+            last = this.absorb(
+              await this.client.request('updateUnits', { kind, put: diff.put, deleted: diff.deleted }),
+            );
         } else last = this.absorb(await this.client.request('setUnits', { kind, units }));
         this.sentUnits[kind] = units;
         // The community counts are what the table shows: show them before the slower steps
         // (grids, the walking network, coverage) when any of those is still to come.
-        if (kind === 'community' && last && (layers.grids !== this.sentUnits.grid || layers.roads !== this.sentRoads || layers.facilities !== this.sentFacilities)) this.publish(last);
+        if (
+          kind === 'community' &&
+          last &&
+          (layers.grids !== this.sentUnits.grid ||
+            layers.roads !== this.sentRoads ||
+            layers.facilities !== this.sentFacilities)
+        )
+          this.publish(last);
       }
       if (layers.roads !== this.sentRoads) {
         last = this.absorb(await this.client.request('setRoads', { roads: layers.roads }));
@@ -176,7 +206,10 @@ export class AnalysisStore {
 }
 
 /** Units that are new or changed (by reference) and ids that are gone. */
-export function diffUnits(before: readonly AreaUnit[], after: readonly AreaUnit[]): { put: AreaUnit[]; deleted: string[] } {
+export function diffUnits(
+  before: readonly AreaUnit[],
+  after: readonly AreaUnit[],
+): { put: AreaUnit[]; deleted: string[] } {
   const old = new Map(before.map((u) => [u.id, u]));
   const put: AreaUnit[] = [];
   for (const u of after) {

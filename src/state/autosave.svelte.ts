@@ -5,7 +5,13 @@
 // interface, so the queue is tested in Node with a fake and IndexedDB stays a thin adapter.
 import type { Message } from '../core/model';
 import type { PlanStore } from './plan-store.svelte';
-import { joinPlanSnapshot, readPlanSnapshot, splitPlanSnapshot, takePlanSnapshot, type PlanSnapshot } from './plan-snapshot';
+import {
+  joinPlanSnapshot,
+  readPlanSnapshot,
+  splitPlanSnapshot,
+  takePlanSnapshot,
+  type PlanSnapshot,
+} from './plan-snapshot';
 
 /** Where snapshots go. Writes must take effect in the order they were started (IndexedDB's do). */
 export interface AutosaveBackend {
@@ -103,7 +109,8 @@ export class IndexedDbStore implements KeyValueStore {
       }
       const request = indexedDB.open(AUTOSAVE_DATABASE, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(AUTOSAVE_STORE);
-      request.onerror = () => reject(request.error ?? new DOMException('IndexedDB could not be opened', 'UnknownError'));
+      request.onerror = () =>
+        reject(request.error ?? new DOMException('IndexedDB could not be opened', 'UnknownError'));
       request.onsuccess = () => {
         const db = request.result;
         // Let another tab upgrade the database, and reopen on next use if the browser closes it.
@@ -190,7 +197,11 @@ export interface AutosaveOptions {
 
 function afterNextPaint(start: () => void): void {
   // Hidden tabs get no animation frames; a plain task is soon enough there.
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
+  if (
+    typeof requestAnimationFrame === 'function' &&
+    typeof document !== 'undefined' &&
+    document.visibilityState === 'visible'
+  ) {
     requestAnimationFrame(() => setTimeout(start, 0));
   } else {
     setTimeout(start, 0);
@@ -280,7 +291,9 @@ export class Autosave {
   }
 
   /** Flushes when the page is hidden or left, the last moments a closing or crashing tab is sure to run. */
-  flushOnPageHide(page: PageLifecycle | null = typeof window === 'undefined' ? null : { window, document }): () => void {
+  flushOnPageHide(
+    page: PageLifecycle | null = typeof window === 'undefined' ? null : { window, document },
+  ): () => void {
     if (!page) return () => {};
     const onPageHide = () => void this.flush();
     const onVisibility = () => {
@@ -365,8 +378,16 @@ function describeStorageError(error: unknown, action: 'save' | 'read' | 'clear')
       en: `This browser does not allow local storage (private mode?), so changes are not saved automatically: ${detail}`,
     };
   }
-  const zh = { save: '规划未能保存在浏览器中', read: '无法读取浏览器中保存的规划', clear: '无法清除浏览器中保存的规划' }[action];
-  const en = { save: 'The plan could not be saved in this browser', read: 'The plan saved in this browser could not be read', clear: 'The plan saved in this browser could not be cleared' }[action];
+  const zh = {
+    save: '规划未能保存在浏览器中',
+    read: '无法读取浏览器中保存的规划',
+    clear: '无法清除浏览器中保存的规划',
+  }[action];
+  const en = {
+    save: 'The plan could not be saved in this browser',
+    read: 'The plan saved in this browser could not be read',
+    clear: 'The plan saved in this browser could not be cleared',
+  }[action];
   return { zh: `${zh}：${detail}`, en: `${en}: ${detail}` };
 }
 

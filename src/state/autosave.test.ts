@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaUnit } from '../core/model';
-import { Autosave, PartitionedBackend, restorePlan, type AutosaveBackend, type KeyValueStore, type PageLifecycle } from './autosave.svelte';
+import {
+  Autosave,
+  PartitionedBackend,
+  restorePlan,
+  type AutosaveBackend,
+  type KeyValueStore,
+  type PageLifecycle,
+} from './autosave.svelte';
 import { readPlanSnapshot, takePlanSnapshot, type PlanSnapshot } from './plan-snapshot';
 import { PlanStore } from './plan-store.svelte';
 
-const unit = (id: string, name = id): AreaUnit => ({ id, kind: 'community', name, geometry: { type: 'Polygon', coordinates: [] }, properties: {} });
+const unit = (id: string, name = id): AreaUnit => ({
+  id,
+  kind: 'community',
+  name,
+  geometry: { type: 'Polygon', coordinates: [] },
+  properties: {},
+});
 
 function newPlan(): PlanStore {
   const plan = new PlanStore();
@@ -12,7 +25,12 @@ function newPlan(): PlanStore {
     {
       communities: [unit('A')],
       grids: [],
-      households: { coordinates: new Float64Array([121.4, 31.2, 121.5, 31.3]), households: new Float64Array([120, 80]), names: null, properties: null },
+      households: {
+        coordinates: new Float64Array([121.4, 31.2, 121.5, 31.3]),
+        households: new Float64Array([120, 80]),
+        names: null,
+        properties: null,
+      },
       facilities: [],
       roads: null,
       blocks: [{ ...unit('K1'), kind: 'block' }],
@@ -410,7 +428,10 @@ describe('PartitionedBackend', () => {
     const { plan } = edits(1);
     await backend.put(takePlanSnapshot(plan));
     const original = plan.layers.households;
-    plan.commit({ label: 'import', changes: [{ kind: 'replace', layer: 'households', value: { ...original, households: new Float64Array([1, 2]) } }] });
+    plan.commit({
+      label: 'import',
+      changes: [{ kind: 'replace', layer: 'households', value: { ...original, households: new Float64Array([1, 2]) } }],
+    });
     await backend.put(takePlanSnapshot(plan));
     expect(partsIn(store.data.keys())).toBe(3); // the old households stay: undo needs them
 

@@ -24,21 +24,55 @@ async function fetchBytes(url: string, signal: AbortSignal, onProgress: (f: numb
   return out;
 }
 
-async function layer(url: string, name: string, options: ImportOptions, signal: AbortSignal, onProgress: (f: number) => void) {
+async function layer(
+  url: string,
+  name: string,
+  options: ImportOptions,
+  signal: AbortSignal,
+  onProgress: (f: number) => void,
+) {
   const bytes = await fetchBytes(url, signal, (f) => onProgress(f * 0.5));
   const result = await importLayer(bytes, name, { ...options, signal, onProgress: (f) => onProgress(0.5 + f * 0.5) });
   if (!result.ok) throw new Error(`${name}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
   return result.layer;
 }
 
-export async function loadCity(onProgress: (fraction: number, label: string) => void, signal: AbortSignal): Promise<PlanLayers> {
-  const households = await layer(`${BASE}households.fgb`, 'households.fgb', { role: 'households', crs: 'wgs84', householdsField: 'households' }, signal, (f) => onProgress(f * 0.8, 'households'));
-  const communities = await layer(`${BASE}communities.geojson`, 'communities.geojson', { role: 'communities', crs: 'wgs84' }, signal, (f) => onProgress(0.8 + f * 0.05, 'communities'));
-  const roads = await layer(`${BASE}roads.geojson`, 'roads.geojson', { role: 'roads', crs: 'wgs84' }, signal, (f) => onProgress(0.85 + f * 0.1, 'roads'));
-  const facilities = await layer(`${BASE}facilities.geojson`, 'facilities.geojson', { role: 'facilities', crs: 'wgs84' }, signal, (f) => onProgress(0.95 + f * 0.05, 'facilities'));
+export async function loadCity(
+  onProgress: (fraction: number, label: string) => void,
+  signal: AbortSignal,
+): Promise<PlanLayers> {
+  const households = await layer(
+    `${BASE}households.fgb`,
+    'households.fgb',
+    { role: 'households', crs: 'wgs84', householdsField: 'households' },
+    signal,
+    (f) => onProgress(f * 0.8, 'households'),
+  );
+  const communities = await layer(
+    `${BASE}communities.geojson`,
+    'communities.geojson',
+    { role: 'communities', crs: 'wgs84' },
+    signal,
+    (f) => onProgress(0.8 + f * 0.05, 'communities'),
+  );
+  const roads = await layer(`${BASE}roads.geojson`, 'roads.geojson', { role: 'roads', crs: 'wgs84' }, signal, (f) =>
+    onProgress(0.85 + f * 0.1, 'roads'),
+  );
+  const facilities = await layer(
+    `${BASE}facilities.geojson`,
+    'facilities.geojson',
+    { role: 'facilities', crs: 'wgs84' },
+    signal,
+    (f) => onProgress(0.95 + f * 0.05, 'facilities'),
+  );
   if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
   return {
-    households: households.role === 'households' ? households.households : (() => { throw new Error('households'); })(),
+    households:
+      households.role === 'households'
+        ? households.households
+        : (() => {
+            throw new Error('households');
+          })(),
     communities: communities.role === 'communities' ? communities.units : [],
     grids: [],
     facilities: facilities.role === 'facilities' ? facilities.facilities : [],

@@ -18,7 +18,8 @@ function block(id: string): string | null {
 
 /** Resolves once the first demo block is in the page (or the page is parsed, when it has none). */
 export function firstDemoBlockParsed(): Promise<void> {
-  if (typeof document === 'undefined' || document.getElementById('demo-first') || document.readyState !== 'loading') return Promise.resolve();
+  if (typeof document === 'undefined' || document.getElementById('demo-first') || document.readyState !== 'loading')
+    return Promise.resolve();
   return new Promise((resolve) => {
     document.addEventListener('demo-first', () => resolve(), { once: true });
     document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });

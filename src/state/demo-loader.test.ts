@@ -3,10 +3,19 @@
 // is not rebuilt into it fails here (fix: `npx tsx scripts/build-demo-data.ts --prebuilt-only`).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeDemoLayers, DEMO_LAYERS_FORMAT, encodeDemoLayers, importDemoLayers, type DemoLayers } from './demo-loader';
+import {
+  decodeDemoLayers,
+  DEMO_LAYERS_FORMAT,
+  encodeDemoLayers,
+  importDemoLayers,
+  type DemoLayers,
+} from './demo-loader';
 
 const read = async (file: string) => new Uint8Array(readFileSync(`data/demo/${file}`));
-const manifest = JSON.parse(readFileSync('data/demo/manifest.json', 'utf8')) as { counts: Record<string, number>; totalHouseholds: number };
+const manifest = JSON.parse(readFileSync('data/demo/manifest.json', 'utf8')) as {
+  counts: Record<string, number>;
+  totalHouseholds: number;
+};
 
 describe('pre-built demo layers', () => {
   let imported: Promise<DemoLayers> | null = null;
@@ -17,7 +26,8 @@ describe('pre-built demo layers', () => {
     const layers = await fromGeoJson();
     // toStrictEqual: same classes (Float64Array stays Float64Array), no extra or missing keys, even undefined ones.
     expect(prebuilt.households).toStrictEqual(layers.households);
-    for (const name of ['communities', 'grids', 'facilities', 'roads', 'blocks'] as const) expect(prebuilt[name], name).toStrictEqual(layers[name]);
+    for (const name of ['communities', 'grids', 'facilities', 'roads', 'blocks'] as const)
+      expect(prebuilt[name], name).toStrictEqual(layers[name]);
     expect(Object.keys(prebuilt).sort()).toEqual(Object.keys(layers).sort());
   });
 
@@ -42,7 +52,11 @@ describe('pre-built demo layers', () => {
   });
 
   it('refuses a file of another format or version, saying how to rebuild it', () => {
-    expect(() => decodeDemoLayers(JSON.stringify({ format: DEMO_LAYERS_FORMAT, version: 0 }))).toThrow(/npm run data:build/);
-    expect(() => decodeDemoLayers('{"type":"FeatureCollection","features":[]}')).toThrow(/not a shequ-demo-layers file/);
+    expect(() => decodeDemoLayers(JSON.stringify({ format: DEMO_LAYERS_FORMAT, version: 0 }))).toThrow(
+      /npm run data:build/,
+    );
+    expect(() => decodeDemoLayers('{"type":"FeatureCollection","features":[]}')).toThrow(
+      /not a shequ-demo-layers file/,
+    );
   });
 });

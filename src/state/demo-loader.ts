@@ -16,7 +16,10 @@ const DEMO_LAYERS_URL = new URL('../../data/demo/demo-layers.json', import.meta.
 
 /** The GeoJSON files of the demo and how each is imported. */
 export const DEMO_SOURCES = {
-  households: { file: 'households.geojson', options: { role: 'households', crs: 'wgs84', householdsField: 'households' } },
+  households: {
+    file: 'households.geojson',
+    options: { role: 'households', crs: 'wgs84', householdsField: 'households' },
+  },
   communities: { file: 'communities.geojson', options: { role: 'communities', crs: 'wgs84' } },
   grids: { file: 'grids.geojson', options: { role: 'grids', crs: 'wgs84' } },
   facilities: { file: 'facilities.geojson', options: { role: 'facilities', crs: 'wgs84', categoryField: 'category' } },
@@ -52,12 +55,18 @@ export async function importDemoLayers(read: (file: string) => Promise<Uint8Arra
   if (households!.role !== 'households') throw new Error('households.geojson did not import as households');
   return {
     households: households!.households,
-    communities: communities!.role === 'communities' ? communities!.units.map((c) => ({ ...c, blockIds: blockIdsOf(c) })) : [],
+    communities:
+      communities!.role === 'communities' ? communities!.units.map((c) => ({ ...c, blockIds: blockIdsOf(c) })) : [],
     grids:
       grids!.role === 'grids'
         ? grids!.units.map((g) => {
             const parentId = g.parentId ?? stringProp(g.properties.communityId);
-            return { ...g, kind: 'grid' as const, blockIds: blockIdsOf(g), ...(parentId !== undefined ? { parentId } : {}) };
+            return {
+              ...g,
+              kind: 'grid' as const,
+              blockIds: blockIdsOf(g),
+              ...(parentId !== undefined ? { parentId } : {}),
+            };
           })
         : [],
     facilities: facilities!.role === 'facilities' ? facilities!.facilities : [],
@@ -80,14 +89,16 @@ const SCALE = 1e7;
 
 function packLine(points: number[][] | Float64Array, where: string): number[] {
   const flat = points instanceof Float64Array ? points : points.flat();
-  if (!(points instanceof Float64Array) && flat.length !== points.length * 2) throw new Error(`${where}: only 2D coordinates can be packed`);
+  if (!(points instanceof Float64Array) && flat.length !== points.length * 2)
+    throw new Error(`${where}: only 2D coordinates can be packed`);
   const out = new Array<number>(flat.length);
   let px = 0;
   let py = 0;
   for (let i = 0; i < flat.length; i += 2) {
     const x = Math.round(flat[i]! * SCALE);
     const y = Math.round(flat[i + 1]! * SCALE);
-    if (x / SCALE !== flat[i] || y / SCALE !== flat[i + 1]) throw new Error(`${where}: ${flat[i]}, ${flat[i + 1]} has more than 7 decimals`);
+    if (x / SCALE !== flat[i] || y / SCALE !== flat[i + 1])
+      throw new Error(`${where}: ${flat[i]}, ${flat[i + 1]} has more than 7 decimals`);
     out[i] = x - px;
     out[i + 1] = y - py;
     px = x;
@@ -122,17 +133,24 @@ function unpackFlat(packed: number[]): Float64Array {
 }
 
 /** How deep the lists of lines sit in each geometry type's coordinates. */
-const LINE_DEPTH: Partial<Record<Geometry['type'], number>> = { LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
+const LINE_DEPTH: Partial<Record<Geometry['type'], number>> = {
+  LineString: 0,
+  MultiLineString: 1,
+  Polygon: 1,
+  MultiPolygon: 2,
+};
 
 function packGeometry(g: Geometry, where: string): PackedGeometry {
   const depth = LINE_DEPTH[g.type];
   if (depth === undefined || !('coordinates' in g)) throw new Error(`${where}: a ${g.type} cannot be packed`);
-  const walk = (c: unknown, d: number): unknown => (d === 0 ? packLine(c as number[][], where) : (c as unknown[]).map((x) => walk(x, d - 1)));
+  const walk = (c: unknown, d: number): unknown =>
+    d === 0 ? packLine(c as number[][], where) : (c as unknown[]).map((x) => walk(x, d - 1));
   return { type: g.type, packed: walk(g.coordinates, depth) };
 }
 
 function unpackGeometry(g: PackedGeometry): Geometry {
-  const walk = (c: unknown, d: number): unknown => (d === 0 ? unpackLine(c as number[]) : (c as unknown[]).map((x) => walk(x, d - 1)));
+  const walk = (c: unknown, d: number): unknown =>
+    d === 0 ? unpackLine(c as number[]) : (c as unknown[]).map((x) => walk(x, d - 1));
   return { type: g.type, coordinates: walk(g.packed, LINE_DEPTH[g.type]!) } as Geometry;
 }
 
@@ -142,7 +160,12 @@ type Road = NonNullable<PlanLayers['roads']>['features'][number];
 interface DemoLayersFile {
   format: typeof DEMO_LAYERS_FORMAT;
   version: number;
-  households: { coordinates: number[]; households: number[]; names: HouseholdSet['names']; properties: HouseholdSet['properties'] };
+  households: {
+    coordinates: number[];
+    households: number[];
+    names: HouseholdSet['names'];
+    properties: HouseholdSet['properties'];
+  };
   communities: Packed<AreaUnit>[];
   grids: Packed<AreaUnit>[];
   facilities: Facility[];
@@ -169,7 +192,10 @@ export function encodeDemoLayers(layers: DemoLayers): string {
     communities: units(layers.communities),
     grids: units(layers.grids),
     facilities: layers.facilities,
-    roads: layers.roads && { ...layers.roads, features: layers.roads.features.map((f, i) => ({ ...f, geometry: packGeometry(f.geometry, `road ${i}`) })) },
+    roads: layers.roads && {
+      ...layers.roads,
+      features: layers.roads.features.map((f, i) => ({ ...f, geometry: packGeometry(f.geometry, `road ${i}`) })),
+    },
     blocks: units(layers.blocks),
   };
   return `${JSON.stringify(file)}\n`;
@@ -178,8 +204,11 @@ export function encodeDemoLayers(layers: DemoLayers): string {
 export function decodeDemoLayers(text: string): DemoLayers {
   const file = JSON.parse(text) as DemoLayersFile;
   if (file?.format !== DEMO_LAYERS_FORMAT || file.version !== DEMO_LAYERS_VERSION)
-    throw new Error(`demo-layers.json is not a ${DEMO_LAYERS_FORMAT} file of version ${DEMO_LAYERS_VERSION}: run "npm run data:build"`);
-  const units = (list: Packed<AreaUnit>[]) => list.map((u) => ({ ...u, geometry: unpackGeometry(u.geometry) }) as AreaUnit);
+    throw new Error(
+      `demo-layers.json is not a ${DEMO_LAYERS_FORMAT} file of version ${DEMO_LAYERS_VERSION}: run "npm run data:build"`,
+    );
+  const units = (list: Packed<AreaUnit>[]) =>
+    list.map((u) => ({ ...u, geometry: unpackGeometry(u.geometry) }) as AreaUnit);
   return {
     households: {
       coordinates: unpackFlat(file.households.coordinates),
@@ -190,7 +219,10 @@ export function decodeDemoLayers(text: string): DemoLayers {
     communities: units(file.communities),
     grids: units(file.grids),
     facilities: file.facilities,
-    roads: file.roads && { ...file.roads, features: file.roads.features.map((f) => ({ ...f, geometry: unpackGeometry(f.geometry) }) as Road) },
+    roads: file.roads && {
+      ...file.roads,
+      features: file.roads.features.map((f) => ({ ...f, geometry: unpackGeometry(f.geometry) }) as Road),
+    },
     blocks: units(file.blocks),
   };
 }

@@ -13,8 +13,16 @@ export const DEMO_CREDITS: PlanLayers['credits'] = {
   water: OSM_CREDIT,
 };
 
-const SYNTHETIC = { zh: '合成数据（住户、社区、道路、设施均为生成）', en: 'Synthetic data (households, communities, streets, facilities)' };
-export const CITY_CREDITS: PlanLayers['credits'] = { households: SYNTHETIC, communities: SYNTHETIC, roads: SYNTHETIC, facilities: SYNTHETIC };
+const SYNTHETIC = {
+  zh: '合成数据（住户、社区、道路、设施均为生成）',
+  en: 'Synthetic data (households, communities, streets, facilities)',
+};
+export const CITY_CREDITS: PlanLayers['credits'] = {
+  households: SYNTHETIC,
+  communities: SYNTHETIC,
+  roads: SYNTHETIC,
+  facilities: SYNTHETIC,
+};
 
 export async function loadDemoPlan(): Promise<PlanLayers> {
   return { ...(await wholeDemo()), credits: DEMO_CREDITS };
@@ -24,5 +32,8 @@ export async function loadDemoPlan(): Promise<PlanLayers> {
 export function demoPlanInSteps(): { first: PlanLayers; complete: Promise<PlanLayers> } | null {
   const steps = pageDemoInSteps();
   if (!steps) return null;
-  return { first: { ...steps.first, credits: DEMO_CREDITS }, complete: steps.complete.then((layers) => ({ ...layers, credits: DEMO_CREDITS })) };
+  return {
+    first: { ...steps.first, credits: DEMO_CREDITS },
+    complete: steps.complete.then((layers) => ({ ...layers, credits: DEMO_CREDITS })),
+  };
 }

@@ -2,17 +2,51 @@ import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
 import { PlanStore } from './plan-store.svelte';
-import { PLAN_SNAPSHOT_VERSION, joinPlanSnapshot, readPlanSnapshot, splitPlanSnapshot, takePlanSnapshot, type PartRef, type PlanSnapshot } from './plan-snapshot';
+import {
+  PLAN_SNAPSHOT_VERSION,
+  joinPlanSnapshot,
+  readPlanSnapshot,
+  splitPlanSnapshot,
+  takePlanSnapshot,
+  type PartRef,
+  type PlanSnapshot,
+} from './plan-snapshot';
 
 const square = (x: number): AreaUnit['geometry'] => ({
   type: 'Polygon',
-  coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]],
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
 });
-const unit = (id: string, kind: AreaUnit['kind'] = 'community', x = 0): AreaUnit => ({ id, kind, name: `名称 ${id}`, geometry: square(x), properties: { source: id } });
-const facility = (id: string): Facility => ({ id, name: id, category: 'clinic', lon: 121.4, lat: 31.2, properties: {} });
+const unit = (id: string, kind: AreaUnit['kind'] = 'community', x = 0): AreaUnit => ({
+  id,
+  kind,
+  name: `名称 ${id}`,
+  geometry: square(x),
+  properties: { source: id },
+});
+const facility = (id: string): Facility => ({
+  id,
+  name: id,
+  category: 'clinic',
+  lon: 121.4,
+  lat: 31.2,
+  properties: {},
+});
 function households(n: number, seed: number): HouseholdSet {
   const coordinates = new Float64Array(2 * n).map((_, i) => 121 + seed + i * 1e-4);
-  return { coordinates, households: new Float64Array(n).fill(seed + 1), names: Array.from({ length: n }, (_, i) => (i % 2 ? `小区 ${i}` : null)), properties: null };
+  return {
+    coordinates,
+    households: new Float64Array(n).fill(seed + 1),
+    names: Array.from({ length: n }, (_, i) => (i % 2 ? `小区 ${i}` : null)),
+    properties: null,
+  };
 }
 
 /** A plan with every kind of change in its history, and something on the redo stack. */
@@ -29,14 +63,50 @@ function editedPlan(): PlanStore {
     },
     '测试规划',
   );
-  plan.commit({ label: 'rename A', changes: [{ kind: 'put', layer: 'communities', unit: { ...unit('A'), name: 'A 社区', communityType: 'urban', blockIds: ['K1'] } }] });
+  plan.commit({
+    label: 'rename A',
+    changes: [
+      {
+        kind: 'put',
+        layer: 'communities',
+        unit: { ...unit('A'), name: 'A 社区', communityType: 'urban', blockIds: ['K1'] },
+      },
+    ],
+  });
   plan.commit({ label: 'delete B', changes: [{ kind: 'delete', layer: 'communities', id: 'B' }] });
-  plan.commit({ label: 'import households', changes: [{ kind: 'replace', layer: 'households', value: households(500, 1) }] });
+  plan.commit({
+    label: 'import households',
+    changes: [{ kind: 'replace', layer: 'households', value: households(500, 1) }],
+  });
   plan.commit({
     label: 'import roads',
-    changes: [{ kind: 'replace', layer: 'roads', value: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '路' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] } }],
+    changes: [
+      {
+        kind: 'replace',
+        layer: 'roads',
+        value: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { name: '路' },
+              geometry: {
+                type: 'LineString',
+                coordinates: [
+                  [0, 0],
+                  [1, 1],
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ],
   });
-  plan.commit({ label: 'add facility', changes: [{ kind: 'replace', layer: 'facilities', value: [facility('F1'), facility('F2')] }] });
+  plan.commit({
+    label: 'add facility',
+    changes: [{ kind: 'replace', layer: 'facilities', value: [facility('F1'), facility('F2')] }],
+  });
   plan.undo();
   plan.undo();
   return plan;
@@ -83,7 +153,8 @@ describe('plan snapshot', () => {
     const original = plan.undoStack[2]!.inverse.changes[0]!;
     const bothSets = serialize([imported, original.kind === 'replace' ? original.value : null]).length;
     // Twenty entries that each hold the current households in a replace-change and its inverse.
-    for (let i = 0; i < 20; i++) plan.commit({ label: `touch ${i}`, changes: [{ kind: 'replace', layer: 'households', value: imported }] });
+    for (let i = 0; i < 20; i++)
+      plan.commit({ label: `touch ${i}`, changes: [{ kind: 'replace', layer: 'households', value: imported }] });
     const snapshot = takePlanSnapshot(plan);
     expect(serialize(snapshot).length).toBeLessThan(bothSets + 20_000);
     const back = readPlanSnapshot(clone(snapshot))!;
@@ -106,12 +177,47 @@ describe('plan snapshot', () => {
       { ...good, layers: { ...good.layers, blocks: undefined } },
       { ...good, layers: { ...good.layers, communities: [{ id: 1 }] } },
       { ...good, layers: { ...good.layers, households: { ...good.layers.households, coordinates: [1, 2] } } },
-      { ...good, layers: { ...good.layers, households: { ...good.layers.households, coordinates: new Float64Array(3) } } },
+      {
+        ...good,
+        layers: { ...good.layers, households: { ...good.layers.households, coordinates: new Float64Array(3) } },
+      },
       { ...good, layers: { ...good.layers, roads: { type: 'Feature' } } },
-      { ...good, undoStack: [{ label: 'x', time: 1, forward: { label: 'x', changes: [{ kind: 'move' }] }, inverse: { label: 'x', changes: [] } }] },
-      { ...good, redoStack: [{ label: 'x', time: 'noon', forward: { label: 'x', changes: [] }, inverse: { label: 'x', changes: [] } }] },
-      { ...good, undoStack: [{ label: 'x', time: 1, forward: { label: 'x', changes: [{ kind: 'replace', layer: 'rivers', value: [] }] }, inverse: { label: 'x', changes: [] } }] },
-      new Proxy({}, { get: () => { throw new Error('hostile'); } }),
+      {
+        ...good,
+        undoStack: [
+          {
+            label: 'x',
+            time: 1,
+            forward: { label: 'x', changes: [{ kind: 'move' }] },
+            inverse: { label: 'x', changes: [] },
+          },
+        ],
+      },
+      {
+        ...good,
+        redoStack: [
+          { label: 'x', time: 'noon', forward: { label: 'x', changes: [] }, inverse: { label: 'x', changes: [] } },
+        ],
+      },
+      {
+        ...good,
+        undoStack: [
+          {
+            label: 'x',
+            time: 1,
+            forward: { label: 'x', changes: [{ kind: 'replace', layer: 'rivers', value: [] }] },
+            inverse: { label: 'x', changes: [] },
+          },
+        ],
+      },
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error('hostile');
+          },
+        },
+      ),
     ];
     for (const value of cases) expect(readPlanSnapshot(value)).toBeNull();
     expect(readPlanSnapshot(good)).toBe(good);

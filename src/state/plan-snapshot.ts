@@ -83,7 +83,8 @@ function isHouseholdSet(v: unknown): boolean {
   );
 }
 
-const isRoads: Check = (v) => v === null || (isObject(v) && v.type === 'FeatureCollection' && Array.isArray(v.features));
+const isRoads: Check = (v) =>
+  v === null || (isObject(v) && v.type === 'FeatureCollection' && Array.isArray(v.features));
 
 // Typed as a record over every layer name so that adding a layer to PlanLayers fails to compile
 // here until someone decides how it is checked (and whether it is bulky, below).
@@ -96,7 +97,9 @@ const LAYER_CHECKS: Record<keyof PlanLayers, Check> = {
   blocks: (v) => isArrayOf(v, isUnit),
   // Added after version 1 was written: a plan saved before has neither, which reads as none.
   water: (v) => v === undefined || isRoads(v),
-  credits: (v) => v === undefined || (isObject(v) && Object.values(v).every((c) => isObject(c) && typeof c.zh === 'string' && typeof c.en === 'string')),
+  credits: (v) =>
+    v === undefined ||
+    (isObject(v) && Object.values(v).every((c) => isObject(c) && typeof c.zh === 'string' && typeof c.en === 'string')),
 };
 const LAYER_NAMES = Object.keys(LAYER_CHECKS) as (keyof PlanLayers)[];
 const UNIT_LAYERS: Record<UnitLayer, true> = { communities: true, grids: true };
@@ -108,7 +111,11 @@ function isChange(v: unknown): boolean {
   if (!isObject(v)) return false;
   switch (v.kind) {
     case 'put':
-      return isUnitLayer(v.layer) && isUnit(v.unit) && (v.index === undefined || (Number.isInteger(v.index) && (v.index as number) >= 0));
+      return (
+        isUnitLayer(v.layer) &&
+        isUnit(v.unit) &&
+        (v.index === undefined || (Number.isInteger(v.index) && (v.index as number) >= 0))
+      );
     case 'delete':
       return isUnitLayer(v.layer) && typeof v.id === 'string';
     case 'replace':
@@ -118,14 +125,21 @@ function isChange(v: unknown): boolean {
   }
 }
 
-const isLabel: Check = (v) => typeof v === 'string' || (isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string');
+const isLabel: Check = (v) =>
+  typeof v === 'string' || (isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string');
 
 const isTransaction: Check = (v) => isObject(v) && isLabel(v.label) && isArrayOf(v.changes, isChange);
 
-const isTitleChange: Check = (v) => v === undefined || (isObject(v) && typeof v.before === 'string' && typeof v.after === 'string');
+const isTitleChange: Check = (v) =>
+  v === undefined || (isObject(v) && typeof v.before === 'string' && typeof v.after === 'string');
 
 const isHistoryEntry: Check = (v) =>
-  isObject(v) && isLabel(v.label) && Number.isFinite(v.time) && isTransaction(v.forward) && isTransaction(v.inverse) && isTitleChange(v.title);
+  isObject(v) &&
+  isLabel(v.label) &&
+  Number.isFinite(v.time) &&
+  isTransaction(v.forward) &&
+  isTransaction(v.inverse) &&
+  isTitleChange(v.title);
 
 /**
  * The record, if `value` is a complete plan snapshot of this version; null otherwise (older or
@@ -198,19 +212,27 @@ interface LooseSnapshot {
   redoStack: LooseEntry[];
 }
 
-const isBulkyChange = (c: LooseChange): boolean => c.kind === 'replace' && isLayerName(c.layer) && BULKY_LAYERS[c.layer];
+const isBulkyChange = (c: LooseChange): boolean =>
+  c.kind === 'replace' && isLayerName(c.layer) && BULKY_LAYERS[c.layer];
 
 function mapBulky(snapshot: LooseSnapshot, map: (value: unknown) => unknown): Record<string, unknown> {
   const layers: Record<string, unknown> = { ...snapshot.layers };
   for (const name of LAYER_NAMES) if (BULKY_LAYERS[name]) layers[name] = map(layers[name]);
   const mapTransaction = <T extends LooseTransaction>(tx: T): T =>
-    tx.changes.some(isBulkyChange) ? { ...tx, changes: tx.changes.map((c) => (isBulkyChange(c) ? { ...c, value: map(c.value) } : c)) } : tx;
+    tx.changes.some(isBulkyChange)
+      ? { ...tx, changes: tx.changes.map((c) => (isBulkyChange(c) ? { ...c, value: map(c.value) } : c)) }
+      : tx;
   const mapEntry = <T extends LooseEntry>(entry: T): T => {
     const forward = mapTransaction(entry.forward);
     const inverse = mapTransaction(entry.inverse);
     return forward === entry.forward && inverse === entry.inverse ? entry : { ...entry, forward, inverse };
   };
-  return { ...snapshot, layers, undoStack: snapshot.undoStack.map(mapEntry), redoStack: snapshot.redoStack.map(mapEntry) };
+  return {
+    ...snapshot,
+    layers,
+    undoStack: snapshot.undoStack.map(mapEntry),
+    redoStack: snapshot.redoStack.map(mapEntry),
+  };
 }
 
 /**
@@ -234,7 +256,9 @@ export function splitPlanSnapshot(snapshot: PlanSnapshot, keyOf: (value: object)
 function isLooseSnapshot(v: unknown): v is LooseSnapshot {
   const isLooseTransaction: Check = (tx) => isObject(tx) && isArrayOf(tx.changes, isObject);
   const isLooseEntry: Check = (e) => isObject(e) && isLooseTransaction(e.forward) && isLooseTransaction(e.inverse);
-  return isObject(v) && isObject(v.layers) && isArrayOf(v.undoStack, isLooseEntry) && isArrayOf(v.redoStack, isLooseEntry);
+  return (
+    isObject(v) && isObject(v.layers) && isArrayOf(v.undoStack, isLooseEntry) && isArrayOf(v.redoStack, isLooseEntry)
+  );
 }
 
 /**

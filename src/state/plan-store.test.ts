@@ -4,8 +4,21 @@ import { EMPTY_LAYERS, removeLayer, replacePlan } from '../core/plan-lifecycle';
 import type { PlanLayers } from '../core/transaction';
 import { PlanStore } from './plan-store.svelte';
 
-const unit = (id: string): AreaUnit => ({ id, kind: 'community', name: id, geometry: { type: 'Polygon', coordinates: [] }, properties: {} });
-const facility = (id: string): Facility => ({ id, name: id, category: 'kindergarten', lon: 121, lat: 31, properties: {} });
+const unit = (id: string): AreaUnit => ({
+  id,
+  kind: 'community',
+  name: id,
+  geometry: { type: 'Polygon', coordinates: [] },
+  properties: {},
+});
+const facility = (id: string): Facility => ({
+  id,
+  name: id,
+  category: 'kindergarten',
+  lon: 121,
+  lat: 31,
+  properties: {},
+});
 const credit = { zh: '设施: 高德', en: 'Facilities: AMap' };
 
 const first: PlanLayers = { ...EMPTY_LAYERS, communities: [unit('A'), unit('B')] };

@@ -65,7 +65,9 @@ export class ProfileStore {
    * `activeId` active: a plan opens under the rules it was saved with.
    */
   adopt(profiles: readonly unknown[], activeId: string): void {
-    const valid = profiles.filter((p): p is RuleProfile => validateProfile(p).length === 0).map((p) => ({ ...p, builtIn: false }));
+    const valid = profiles
+      .filter((p): p is RuleProfile => validateProfile(p).length === 0)
+      .map((p) => ({ ...p, builtIn: false }));
     const builtInIds = new Set(BUILT_IN_PROFILES.map((p) => p.id));
     const incoming = valid.filter((p) => !builtInIds.has(p.id));
     if (incoming.length) {

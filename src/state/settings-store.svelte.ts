@@ -11,7 +11,11 @@ export interface TileSource {
 }
 
 export const TILE_PRESETS: { id: string; name: string; source: TileSource; needsKey?: boolean }[] = [
-  { id: 'osm', name: 'OpenStreetMap', source: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' } },
+  {
+    id: 'osm',
+    name: 'OpenStreetMap',
+    source: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' },
+  },
   {
     id: 'tianditu',
     name: '天地图 (需密钥 tk)',
@@ -32,7 +36,15 @@ interface Saved {
 const DEFAULTS: Saved = {
   tileSource: null,
   language: 'zh',
-  visible: { communities: true, grids: true, households: true, facilities: true, roads: true, water: true, tiles: true },
+  visible: {
+    communities: true,
+    grids: true,
+    households: true,
+    facilities: true,
+    roads: true,
+    water: true,
+    tiles: true,
+  },
 };
 
 function read(): Saved {

@@ -12,7 +12,11 @@ export type TabRole = 'starting' | 'holder' | 'viewer';
 type TabMessage = { type: 'take-over' };
 
 interface LockManagerLike {
-  request(name: string, options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal }, callback: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal },
+    callback: (lock: unknown) => Promise<unknown> | unknown,
+  ): Promise<unknown>;
 }
 
 function lockManager(): LockManagerLike | null {

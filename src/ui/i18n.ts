@@ -4,7 +4,10 @@ import { formatThousands } from '../core/format-number';
 
 const STRINGS = {
   appTitle: { zh: '社区规划', en: 'Community planner' },
-  draftNotice: { zh: '演示数据：社区与网格为自动生成的草案，非官方边界', en: 'Demo data: communities and grids are a generated draft, not official boundaries' },
+  draftNotice: {
+    zh: '演示数据：社区与网格为自动生成的草案，非官方边界',
+    en: 'Demo data: communities and grids are a generated draft, not official boundaries',
+  },
   import: { zh: '导入', en: 'Import' },
   export: { zh: '导出 GeoJSON', en: 'Export GeoJSON' },
   settings: { zh: '设置', en: 'Settings' },
@@ -44,7 +47,10 @@ const STRINGS = {
   countField: { zh: '户数字段', en: 'Household count field' },
   onePerPoint: { zh: '每个点 1 户', en: 'One household per point' },
   chooseFile: { zh: '选择文件', en: 'Choose file' },
-  dropHere: { zh: '拖放 GeoJSON、FlatGeobuf 或 CSV 文件到地图上，或', en: 'Drop a GeoJSON, FlatGeobuf or CSV file on the map, or' },
+  dropHere: {
+    zh: '拖放 GeoJSON、FlatGeobuf 或 CSV 文件到地图上，或',
+    en: 'Drop a GeoJSON, FlatGeobuf or CSV file on the map, or',
+  },
   importFailed: { zh: '导入失败，现有规划未改变', en: 'Import failed; your plan is unchanged' },
   analysing: { zh: '分析中…', en: 'Analysing…' },
   undo: { zh: '撤销', en: 'Undo' },

@@ -10,7 +10,8 @@ function collectionBBox(geometries: Geometry[]): BBox | null {
 
 export function layerBBox(r: LayerReplacement): BBox | null {
   if (r.layer === 'households') return pointsBBox(r.value.coordinates);
-  if (r.layer === 'facilities') return collectionBBox(r.value.map((f) => ({ type: 'Point', coordinates: [f.lon, f.lat] })));
+  if (r.layer === 'facilities')
+    return collectionBBox(r.value.map((f) => ({ type: 'Point', coordinates: [f.lon, f.lat] })));
   if (r.layer === 'roads') return r.value ? collectionBBox(r.value.features.map((f) => f.geometry)) : null;
   return collectionBBox(r.value.map((u) => u.geometry));
 }

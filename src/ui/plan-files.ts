@@ -55,7 +55,12 @@ export function planExport(app: AppState): PlanExport | null {
     profile: app.profiles.active,
     extraProperties,
     extraFlags: topologyFlags(app),
-    metadata: { exportedAt: new Date().toISOString(), title: app.plan.title, draft: app.plan.title === 'demo', ...coverageMetadata },
+    metadata: {
+      exportedAt: new Date().toISOString(),
+      title: app.plan.title,
+      draft: app.plan.title === 'demo',
+      ...coverageMetadata,
+    },
   });
 }
 
@@ -63,12 +68,21 @@ function tableInput(app: AppState): PlanTableInput | null {
   const analysis = app.analysis.analysis;
   if (!analysis) return null;
   const { communities, grids, facilities } = app.plan.layers;
-  return { communities, grids, facilities, analysis, profile: app.profiles.active, extraFlags: topologyFlags(app), language: app.language };
+  return {
+    communities,
+    grids,
+    facilities,
+    analysis,
+    profile: app.profiles.active,
+    extraFlags: topologyFlags(app),
+    language: app.language,
+  };
 }
 
 export function reportTitle(app: AppState): string {
   const zh = app.language === 'zh';
-  if (app.plan.title === 'demo') return zh ? '上海中心城区社区规划（演示草案）' : 'Central Shanghai community plan (demo draft)';
+  if (app.plan.title === 'demo')
+    return zh ? '上海中心城区社区规划（演示草案）' : 'Central Shanghai community plan (demo draft)';
   return app.plan.title.replace(/\.[a-z0-9]+$/i, '') || (zh ? '社区规划' : 'Community plan');
 }
 
@@ -100,7 +114,11 @@ export async function exportTable(app: AppState, kind: 'csv' | 'xlsx'): Promise<
     download(writeTableCsv(sheet), planFileName(app.plan.title, '.csv'), 'text/csv;charset=utf-8');
   } else {
     const { writeTableXlsx } = await import('../io/table-xlsx');
-    download(await writeTableXlsx(tables), planFileName(app.plan.title, '.xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    download(
+      await writeTableXlsx(tables),
+      planFileName(app.plan.title, '.xlsx'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
   }
 }
 
@@ -172,17 +190,27 @@ export function projectData(app: AppState): ProjectData {
   // with the rules it was made under on a machine that never saw them.
   const custom: RuleProfile[] = [...app.profiles.userProfiles];
   if (!active.builtIn || app.profiles.modified) {
-    const own = app.profiles.modified && active.builtIn ? { ...active, id: `${active.id}-edited`, builtIn: false } : active;
+    const own =
+      app.profiles.modified && active.builtIn ? { ...active, id: `${active.id}-edited`, builtIn: false } : active;
     if (!custom.some((p) => p.id === own.id)) custom.push(own);
-    else custom.splice(custom.findIndex((p) => p.id === own.id), 1, own);
+    else
+      custom.splice(
+        custom.findIndex((p) => p.id === own.id),
+        1,
+        own,
+      );
   }
   const activeId = app.profiles.modified && active.builtIn ? `${active.id}-edited` : active.id;
   const { water, credits, ...layers } = app.plan.layers;
   return {
     title: app.plan.title,
-    layers: layers as PlanLayers,
+    layers: layers,
     profile: { activeId, custom },
-    settings: { language: app.settings.language, visible: { ...app.settings.visible }, overlapPolicy: app.overlapPolicy },
+    settings: {
+      language: app.settings.language,
+      visible: { ...app.settings.visible },
+      overlapPolicy: app.overlapPolicy,
+    },
     meta: { water: water ?? null, credits: credits ?? {} },
     savedAt: new Date().toISOString(),
   };
@@ -198,11 +226,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The plan layers a project file describes, with the basemap water and credits it carried. */
 export function projectLayers(project: ProjectData): PlanLayers {
   const meta = project.meta ?? {};
-  const water = isObject(meta.water) && meta.water.type === 'FeatureCollection' && Array.isArray(meta.water.features) ? (meta.water as unknown as PlanLayers['water']) : null;
+  const water =
+    isObject(meta.water) && meta.water.type === 'FeatureCollection' && Array.isArray(meta.water.features)
+      ? (meta.water as unknown as PlanLayers['water'])
+      : null;
   const credits: PlanLayers['credits'] = {};
   if (isObject(meta.credits))
     for (const [layer, credit] of Object.entries(meta.credits))
-      if (isObject(credit) && typeof credit.zh === 'string' && typeof credit.en === 'string' && CREDITED_LAYERS.includes(layer as CreditedLayer))
+      if (
+        isObject(credit) &&
+        typeof credit.zh === 'string' &&
+        typeof credit.en === 'string' &&
+        CREDITED_LAYERS.includes(layer as CreditedLayer)
+      )
         credits[layer as CreditedLayer] = { zh: credit.zh, en: credit.en };
   return { ...project.layers, water, credits };
 }
@@ -217,7 +253,8 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
     if (settings.language === 'zh' || settings.language === 'en') app.settings.setLanguage(settings.language);
-    if (settings.overlapPolicy === 'clip' || settings.overlapPolicy === 'flag') app.overlapPolicy = settings.overlapPolicy;
+    if (settings.overlapPolicy === 'clip' || settings.overlapPolicy === 'flag')
+      app.overlapPolicy = settings.overlapPolicy;
     return;
   }
   const replacements: LayerReplacement[] = [

@@ -25,16 +25,22 @@ async function tableState() {
   return s.page.evaluate(() => ({
     rows: document.querySelectorAll('[data-testid="community-table"] tbody tr').length,
     summary: document.querySelector('[data-testid="summary"]')?.textContent ?? '',
-    firstRows: [...document.querySelectorAll('[data-testid="community-table"] tbody tr')].slice(0, 5).map((r) => r.textContent),
+    firstRows: [...document.querySelectorAll('[data-testid="community-table"] tbody tr')]
+      .slice(0, 5)
+      .map((r) => r.textContent),
   }));
 }
 
 describe('the demo opens on central Shanghai', () => {
   it('draws the map: basemap, communities and household points are on the canvases', async () => {
-    await s.page.waitForFunction(() => {
-      const m = (window as unknown as { __map?: { loaded(): boolean } }).__map;
-      return m?.loaded();
-    }, undefined, { timeout: 60_000 });
+    await s.page.waitForFunction(
+      () => {
+        const m = (window as unknown as { __map?: { loaded(): boolean } }).__map;
+        return m?.loaded();
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     await s.page.waitForTimeout(1500);
     const stats = await s.page.evaluate(() => {
       const canvases = [...document.querySelectorAll('[data-testid="map"] canvas')] as HTMLCanvasElement[];
@@ -87,11 +93,42 @@ describe('import', () => {
     const bad = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { id: 'A' }, geometry: { type: 'Polygon', coordinates: [[[121.47, 31.23], [121.48, 31.23], [121.48, 31.24], [121.47, 31.24], [121.47, 31.23]]] } },
-        { type: 'Feature', properties: { id: 'B' }, geometry: { type: 'Polygon', coordinates: [[[121.47, 31.23], [121.48, 31.23], [121.48, 31.24], [121.47, 31.24]]] } },
+        {
+          type: 'Feature',
+          properties: { id: 'A' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.47, 31.23],
+                [121.48, 31.23],
+                [121.48, 31.24],
+                [121.47, 31.24],
+                [121.47, 31.23],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { id: 'B' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.47, 31.23],
+                [121.48, 31.23],
+                [121.48, 31.24],
+                [121.47, 31.24],
+              ],
+            ],
+          },
+        },
       ],
     });
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'bad-communities.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(bad) });
+    await s.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'bad-communities.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(bad) });
     await s.page.getByTestId('import-dialog').waitFor();
     await s.page.getByTestId('import-role').selectOption('communities');
     await s.page.getByTestId('import-run').click();
@@ -104,7 +141,11 @@ describe('import', () => {
 
   it('refuses a file that is not JSON', async () => {
     const before = await tableState();
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'broken.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Fea') });
+    await s.page.getByTestId('file-input').setInputFiles({
+      name: 'broken.geojson',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Fea'),
+    });
     await s.page.getByTestId('import-problems').waitFor();
     expect(await s.page.getByTestId('import-problems').textContent()).toMatch(/JSON/);
     await s.page.getByTestId('import-cancel').click();
@@ -115,25 +156,40 @@ describe('import', () => {
     const before = await tableState();
     const csv = '名称,经度,纬度,户数\r\n测试小区甲,121.4816,31.2383,900\r\n测试小区乙,121.4712,31.2262,1200\r\n';
     const { encode } = await import('./gbk');
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(encode(csv)) });
+    await s.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(encode(csv)) });
     await s.page.getByTestId('import-dialog').waitFor();
     await s.page.getByTestId('import-role').selectOption('households');
     await s.page.getByTestId('import-crs').selectOption('bd09');
     await s.page.getByTestId('import-field').selectOption('户数');
     await s.page.getByTestId('import-run').click();
-    await s.page.waitForFunction(() => /2,100/.test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      () => /2,100/.test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await s.page.keyboard.press('Control+z');
-    await s.page.waitForFunction((t) => document.querySelector('[data-testid="summary"]')?.textContent === t, before.summary, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      (t) => document.querySelector('[data-testid="summary"]')?.textContent === t,
+      before.summary,
+      { timeout: 30_000 },
+    );
   });
 });
 
 describe('export', () => {
   it('downloads the plan as valid RFC 7946 GeoJSON with counts, flags and metadata', async () => {
-    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('export-button').click()]);
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByTestId('export-button').click(),
+    ]);
     const path = await download.path();
     const fc = JSON.parse(readFileSync(path, 'utf8'));
     expect(GJV.valid(fc)).toBe(true);
-    expect(fc.features).toHaveLength(demoCommunities.features.length + demoGrids.features.length + demoFacilities.features.length);
+    expect(fc.features).toHaveLength(
+      demoCommunities.features.length + demoGrids.features.length + demoFacilities.features.length,
+    );
     const community = fc.features.find((f: { properties: { kind: string } }) => f.properties.kind === 'community');
     expect(typeof community.properties.households).toBe('number');
     expect(Array.isArray(community.properties.flags)).toBe(true);
@@ -144,7 +200,12 @@ describe('export', () => {
     expect(fc.metadata.coverage.kindergarten['300']).toBeGreaterThan(0);
     expect(community.properties.coverage).toBeDefined();
     const flagged = fc.features.find((f: { properties: { flags: unknown[] } }) => f.properties.flags.length > 0);
-    expect(flagged.properties.flags[0]).toMatchObject({ code: expect.any(String), severity: expect.any(String), message: expect.any(String), source: { ruleId: expect.any(String) } });
+    expect(flagged.properties.flags[0]).toMatchObject({
+      code: expect.any(String),
+      severity: expect.any(String),
+      message: expect.any(String),
+      source: { ruleId: expect.any(String) },
+    });
     expect(s.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 });

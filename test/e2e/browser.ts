@@ -38,11 +38,16 @@ let server: { process: ChildProcess; url: string } | null = null;
 
 export async function startServer(): Promise<string> {
   if (server) return server.url;
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -73,7 +78,15 @@ export async function openApp(path = ''): Promise<Session> {
       headless: true,
       viewport: { width: 1400, height: 900 },
       acceptDownloads: true,
-      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   let context = await launch();
   const watch = (page: Page) => {

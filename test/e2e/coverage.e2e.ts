@@ -21,8 +21,8 @@ async function share(category: string, column: number): Promise<number> {
   return s.page.evaluate(
     ([name, col]) => {
       const rows = [...document.querySelectorAll('[data-testid="coverage-table"] tbody tr')];
-      const row = rows.find((r) => r.children[0]!.textContent!.includes(name));
-      return row ? parseFloat(row.children[col]!.textContent!) : NaN;
+      const row = rows.find((r) => r.children[0]!.textContent.includes(name));
+      return row ? parseFloat(row.children[col]!.textContent) : NaN;
     },
     [category, column] as const,
   );
@@ -46,7 +46,9 @@ describe('living-circle coverage', () => {
     await s.page.getByTestId('new-facility-category').selectOption('nursery');
     await s.page.getByTestId('add-facility').click();
     // Put it next to the biggest compound, where it must serve households.
-    const households = JSON.parse(await (await import('node:fs/promises')).readFile('data/demo/households.geojson', 'utf8')) as {
+    const households = JSON.parse(
+      await (await import('node:fs/promises')).readFile('data/demo/households.geojson', 'utf8'),
+    ) as {
       features: { properties: { households: number }; geometry: { coordinates: [number, number] } }[];
     };
     const biggest = households.features.reduce((a, b) => (b.properties.households > a.properties.households ? b : a));
@@ -56,8 +58,8 @@ describe('living-circle coverage', () => {
     await s.page.waitForFunction(
       ([b]) => {
         const rows = [...document.querySelectorAll('[data-testid="coverage-table"] tbody tr')];
-        const row = rows.find((r) => r.children[0]!.textContent!.includes('托儿所'));
-        return row && parseFloat(row.children[1]!.textContent!) > b;
+        const row = rows.find((r) => r.children[0]!.textContent.includes('托儿所'));
+        return row && parseFloat(row.children[1]!.textContent) > b;
       },
       [before] as const,
       { timeout: 30_000 },
@@ -70,8 +72,8 @@ describe('living-circle coverage', () => {
     await s.page.waitForFunction(
       ([b]) => {
         const rows = [...document.querySelectorAll('[data-testid="coverage-table"] tbody tr')];
-        const row = rows.find((r) => r.children[0]!.textContent!.includes('托儿所'));
-        return row && parseFloat(row.children[1]!.textContent!) === b;
+        const row = rows.find((r) => r.children[0]!.textContent.includes('托儿所'));
+        return row && parseFloat(row.children[1]!.textContent) === b;
       },
       [before] as const,
       { timeout: 30_000 },

@@ -18,7 +18,15 @@ afterAll(async () => {
 });
 
 const households = (id: string) =>
-  s.page.evaluate((id) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')), id);
+  s.page.evaluate(
+    (id) =>
+      Number(
+        document
+          .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+          ?.children[2]?.textContent?.replace(/,/g, ''),
+      ),
+    id,
+  );
 
 describe('crash safety', () => {
   it('finds every completed edit after the browser is killed mid-edit', async () => {
@@ -31,13 +39,27 @@ describe('crash safety', () => {
     const at = await screenPoint(s.page, interiorPoint(first.block.geometry), bbox(first.block.geometry));
     await s.page.mouse.click(at.x, at.y);
     const after = before + (first.block.properties.households as number);
-    await s.page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, after] as const, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, after] as const,
+      { timeout: 30_000 },
+    );
     // Completed edit 2: a community type changed.
     await s.page.getByTestId('mode-select').click();
     await s.page.locator(`[data-testid="community-table"] tr[data-id="${target}"]`).click();
     await s.page.getByTestId('community-type').selectOption('rural');
-    await s.page.waitForFunction(() => /农村|Rural/.test(document.querySelector('[data-testid="details"]')?.textContent ?? ''));
-    await s.page.getByTestId('save-status').filter({ hasText: /已保存|Saved/ }).waitFor({ timeout: 30_000 });
+    await s.page.waitForFunction(() =>
+      /农村|Rural/.test(document.querySelector('[data-testid="details"]')?.textContent ?? ''),
+    );
+    await s.page
+      .getByTestId('save-status')
+      .filter({ hasText: /已保存|Saved/ })
+      .waitFor({ timeout: 30_000 });
     // Mid-edit: a paint stroke pressed but never released when the browser dies.
     await s.page.getByTestId('mode-paint').click();
     const other = neighbouringBlock(undefined, 3);
@@ -48,7 +70,16 @@ describe('crash safety', () => {
 
     const page = await s.crashAndReopen();
     await waitForAnalysis(page, 1);
-    await page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, after] as const, { timeout: 60_000 });
+    await page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, after] as const,
+      { timeout: 60_000 },
+    );
     await page.locator(`[data-testid="community-table"] tr[data-id="${target}"]`).click();
     expect(await page.getByTestId('community-type').inputValue()).toBe('rural');
     // Both completed edits are in the restored history, and undo still walks them back.
@@ -57,6 +88,15 @@ describe('crash safety', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     await page.getByTestId('tab-size').click();
-    await page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, before] as const, { timeout: 30_000 });
+    await page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, before] as const,
+      { timeout: 30_000 },
+    );
   });
 });

@@ -15,7 +15,11 @@ function rings(g: Polygon | MultiPolygon): Position[][] {
 }
 
 function vertexKeys(g: Polygon | MultiPolygon): Set<string> {
-  return new Set(rings(g).flat().map((p) => `${p[0]},${p[1]}`));
+  return new Set(
+    rings(g)
+      .flat()
+      .map((p) => `${p[0]},${p[1]}`),
+  );
 }
 
 /** A block with households that shares an edge with `communityId` but belongs to another community. */
@@ -23,7 +27,8 @@ export function neighbouringBlock(communityId?: string, skip = 0): { community: 
   const communities = readDemo('communities');
   const blocks = readDemo('blocks');
   const owner = new Map<string, string>();
-  for (const c of communities) for (const b of c.properties.blockIds as string[]) owner.set(b, c.properties.id as string);
+  for (const c of communities)
+    for (const b of c.properties.blockIds as string[]) owner.set(b, c.properties.id as string);
   for (const community of communities) {
     if (communityId && community.properties.id !== communityId) continue;
     const cv = vertexKeys(community.geometry);
@@ -44,10 +49,11 @@ export function interiorPoint(g: Polygon | MultiPolygon): [number, number] {
   const rs = rings(g);
   let minY = Infinity;
   let maxY = -Infinity;
-  for (const r of rs) for (const p of r) {
-    minY = Math.min(minY, p[1]!);
-    maxY = Math.max(maxY, p[1]!);
-  }
+  for (const r of rs)
+    for (const p of r) {
+      minY = Math.min(minY, p[1]!);
+      maxY = Math.max(maxY, p[1]!);
+    }
   let best: [number, number] = [0, 0];
   let bestWidth = -1;
   for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
@@ -71,22 +77,42 @@ export function interiorPoint(g: Polygon | MultiPolygon): [number, number] {
 
 export function bbox(g: Polygon | MultiPolygon): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rings(g)) for (const p of r) {
-    b[0] = Math.min(b[0], p[0]!);
-    b[1] = Math.min(b[1], p[1]!);
-    b[2] = Math.max(b[2], p[0]!);
-    b[3] = Math.max(b[3], p[1]!);
-  }
+  for (const r of rings(g))
+    for (const p of r) {
+      b[0] = Math.min(b[0], p[0]!);
+      b[1] = Math.min(b[1], p[1]!);
+      b[2] = Math.max(b[2], p[0]!);
+      b[3] = Math.max(b[3], p[1]!);
+    }
   return b;
 }
 
 /** Fits the map to a box (no animation) and returns the page position of a lon/lat. */
-export async function screenPoint(page: Page, lonLat: [number, number], fit?: [number, number, number, number]): Promise<{ x: number; y: number }> {
+export async function screenPoint(
+  page: Page,
+  lonLat: [number, number],
+  fit?: [number, number, number, number],
+): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(
     async ({ lonLat, fit }) => {
-      const map = (window as unknown as { __map: { fitBounds(b: unknown, o: unknown): void; project(p: [number, number]): { x: number; y: number }; once(e: string, f: () => void): void; getContainer(): HTMLElement } }).__map;
+      const map = (
+        window as unknown as {
+          __map: {
+            fitBounds(b: unknown, o: unknown): void;
+            project(p: [number, number]): { x: number; y: number };
+            once(e: string, f: () => void): void;
+            getContainer(): HTMLElement;
+          };
+        }
+      ).__map;
       if (fit) {
-        map.fitBounds([[fit[0], fit[1]], [fit[2], fit[3]]], { padding: 120, duration: 0, maxZoom: 17 });
+        map.fitBounds(
+          [
+            [fit[0], fit[1]],
+            [fit[2], fit[3]],
+          ],
+          { padding: 120, duration: 0, maxZoom: 17 },
+        );
         await new Promise<void>((r) => map.once('idle', () => r()));
       }
       const rect = map.getContainer().getBoundingClientRect();

@@ -21,7 +21,7 @@ afterAll(async () => {
 const rowHouseholds = (id: string) =>
   s.page.evaluate((id) => {
     const row = document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`);
-    return row ? Number(row.children[2]!.textContent!.replace(/,/g, '')) : NaN;
+    return row ? Number(row.children[2]!.textContent.replace(/,/g, '')) : NaN;
   }, id);
 
 describe('paint mode', () => {
@@ -41,7 +41,8 @@ describe('paint mode', () => {
     await s.page.mouse.click(at.x, at.y);
     const moved = block.properties.households as number;
     await s.page.waitForFunction(
-      ([id, n]) => Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
+      ([id, n]) =>
+        Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
       [target, before + moved] as const,
       { timeout: 30_000 },
     );
@@ -50,14 +51,24 @@ describe('paint mode', () => {
 
     await s.page.keyboard.press('Control+z');
     await s.page.waitForFunction(
-      ([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n,
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
       [target, before] as const,
       { timeout: 30_000 },
     );
     expect(await rowHouseholds(owner)).toBe(ownerBefore);
     await s.page.keyboard.press('Control+Shift+z');
     await s.page.waitForFunction(
-      ([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n,
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
       [target, before + moved] as const,
       { timeout: 30_000 },
     );
@@ -70,27 +81,69 @@ describe('nothing is lost', () => {
     const target = community.properties.id as string;
     // The painted block from the test above is in `target` (redo left it there).
     const painted = await rowHouseholds(target);
-    await s.page.getByTestId('save-status').filter({ hasText: /已保存|Saved/ }).waitFor({ timeout: 30_000 });
+    await s.page
+      .getByTestId('save-status')
+      .filter({ hasText: /已保存|Saved/ })
+      .waitFor({ timeout: 30_000 });
     await s.page.reload();
     await waitForAnalysis(s.page, 1);
-    await s.page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, painted] as const, { timeout: 60_000 });
+    await s.page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, painted] as const,
+      { timeout: 60_000 },
+    );
     // The undo history came back too: one undo puts the block back where it was.
     await s.page.getByTestId('tab-history').click();
     expect(await s.page.getByTestId('history-entry').count()).toBeGreaterThanOrEqual(1);
     await s.page.getByTestId('tab-size').click();
     await s.page.keyboard.press('Control+z');
     const moved = block.properties.households as number;
-    await s.page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, painted - moved] as const, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, painted - moved] as const,
+      { timeout: 30_000 },
+    );
     // Close the whole browser (as a crash would) and reopen with the same profile.
-    await s.page.getByTestId('save-status').filter({ hasText: /已保存|Saved/ }).waitFor({ timeout: 30_000 });
+    await s.page
+      .getByTestId('save-status')
+      .filter({ hasText: /已保存|Saved/ })
+      .waitFor({ timeout: 30_000 });
     const page = await s.reopen();
     await waitForAnalysis(page, 1);
-    await page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, painted - moved] as const, { timeout: 60_000 });
+    await page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, painted - moved] as const,
+      { timeout: 60_000 },
+    );
     // Redo is still there after the restart.
     await page.getByTestId('tab-history').click();
     await page.keyboard.press('Control+Shift+z');
     await page.getByTestId('tab-size').click();
-    await page.waitForFunction(([id, n]) => Number(document.querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)?.children[2]?.textContent?.replace(/,/g, '')) === n, [target, painted] as const, { timeout: 30_000 });
+    await page.waitForFunction(
+      ([id, n]) =>
+        Number(
+          document
+            .querySelector(`[data-testid="community-table"] tr[data-id="${id}"]`)
+            ?.children[2]?.textContent?.replace(/,/g, ''),
+        ) === n,
+      [target, painted] as const,
+      { timeout: 30_000 },
+    );
   });
 
   it('asks before going back to the demo, and cancelling keeps the plan', async () => {

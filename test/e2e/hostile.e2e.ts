@@ -32,7 +32,11 @@ async function planState() {
 }
 
 async function chooseFile(file: string) {
-  await s.page.getByTestId('file-input').setInputFiles({ name: file, mimeType: 'application/octet-stream', buffer: readFileSync(`test/fixtures/hostile/${file}`) });
+  await s.page.getByTestId('file-input').setInputFiles({
+    name: file,
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync(`test/fixtures/hostile/${file}`),
+  });
   await s.page.getByTestId('import-dialog').waitFor();
 }
 
@@ -62,7 +66,9 @@ describe('the hostile corpus in the app', () => {
     await s.page.getByTestId('import-role').selectOption('households');
     await s.page.getByTestId('import-run').click();
     await s.page.getByTestId('notice').waitFor();
-    await s.page.evaluate(() => (window as unknown as { __app: { select(x: unknown): void } }).__app.select({ kind: 'household', index: 0 }));
+    await s.page.evaluate(() =>
+      (window as unknown as { __app: { select(x: unknown): void } }).__app.select({ kind: 'household', index: 0 }),
+    );
     const details = s.page.getByTestId('details');
     await details.waitFor();
     const html = await details.innerHTML();
@@ -73,13 +79,19 @@ describe('the hostile corpus in the app', () => {
   });
 
   it('imports a GBK CSV and a UTF-8-with-BOM CSV as households', async () => {
-    for (const [file, field] of [['gbk.csv', '户数'], ['utf8-bom.csv', 'households']] as const) {
+    for (const [file, field] of [
+      ['gbk.csv', '户数'],
+      ['utf8-bom.csv', 'households'],
+    ] as const) {
       const before = await planState();
       await chooseFile(file);
       await s.page.getByTestId('import-role').selectOption('households');
       await s.page.getByTestId('import-field').selectOption(field);
       await s.page.getByTestId('import-run').click();
-      await s.page.waitForFunction((v) => (window as unknown as { __app: { plan: { version: number } } }).__app.plan.version > v, before.version);
+      await s.page.waitForFunction(
+        (v) => (window as unknown as { __app: { plan: { version: number } } }).__app.plan.version > v,
+        before.version,
+      );
       await s.page.keyboard.press('Control+z');
     }
   });

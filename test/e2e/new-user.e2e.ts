@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 type AppWindow = {
-  __app: { selection: { kind: string; id?: string } | null; coverageView: unknown; plan: { layers: { communities: { id: string }[]; grids: { id: string }[] } } };
+  __app: {
+    selection: { kind: string; id?: string } | null;
+    coverageView: unknown;
+    plan: { layers: { communities: { id: string }[]; grids: { id: string }[] } };
+  };
   __map: { getZoom(): number; getFeatureState(f: { source: string; id: string }): Record<string, unknown> };
 };
 
@@ -44,18 +48,28 @@ describe('splitting by double-click', () => {
     const pad = (box[2] - box[0]) * 0.08;
     const start = await screenPoint(s.page, [box[0] - pad, y], box);
     const end = await screenPoint(s.page, [box[2] + pad, y]);
-    const before = await s.page.evaluate(() => ({ zoom: (window as unknown as AppWindow).__map.getZoom(), n: (window as unknown as AppWindow).__app.plan.layers.communities.length }));
+    const before = await s.page.evaluate(() => ({
+      zoom: (window as unknown as AppWindow).__map.getZoom(),
+      n: (window as unknown as AppWindow).__app.plan.layers.communities.length,
+    }));
     await s.page.getByTestId('mode-draw').click();
     await s.page.getByTestId('split').click();
     await s.page.mouse.click(start.x, start.y);
     await s.page.waitForTimeout(300);
     await s.page.mouse.dblclick(end.x, end.y);
-    await s.page.waitForFunction((n) => (window as unknown as AppWindow).__app.plan.layers.communities.length > n, before.n, { timeout: 30_000 });
+    await s.page.waitForFunction(
+      (n) => (window as unknown as AppWindow).__app.plan.layers.communities.length > n,
+      before.n,
+      { timeout: 30_000 },
+    );
     await s.page.waitForTimeout(800);
     expect(await s.page.evaluate(() => (window as unknown as AppWindow).__map.getZoom())).toBeCloseTo(before.zoom, 6);
     expect(await selection(s.page)).toEqual({ kind: 'community', id: 'C003' });
     await s.page.keyboard.press('Control+z');
-    await s.page.waitForFunction((n) => (window as unknown as AppWindow).__app.plan.layers.communities.length === n, before.n);
+    await s.page.waitForFunction(
+      (n) => (window as unknown as AppWindow).__app.plan.layers.communities.length === n,
+      before.n,
+    );
     await s.page.getByTestId('mode-select').click();
   });
 });
@@ -64,7 +78,11 @@ describe('the blind-spot view', () => {
   it("opens at the distance the category's rule uses, in a colour of its own in the legend, and closes with the tab", async () => {
     await s.page.getByTestId('tab-coverage').click();
     await s.page.getByTestId('coverage-table').waitFor();
-    await s.page.locator('[data-testid="coverage-table"] tbody tr', { hasText: /幼儿园|Kindergarten/ }).locator('td').first().click();
+    await s.page
+      .locator('[data-testid="coverage-table"] tbody tr', { hasText: /幼儿园|Kindergarten/ })
+      .locator('td')
+      .first()
+      .click();
     const tier = s.page.getByTestId('coverage-tier');
     await tier.waitFor();
     expect(await tier.locator('option:checked').textContent()).toBe('300 m');
@@ -95,9 +113,28 @@ describe('imports as a new user makes them', () => {
     // A square across the community's eastern edge: it crosses the boundary whatever the neighbour.
     const w = (box[2] - box[0]) * 0.3;
     const [, y] = interiorPoint(a.geometry);
-    const ring = [[box[2] - w, y - w], [box[2] + w, y - w], [box[2] + w, y + w], [box[2] - w, y + w], [box[2] - w, y - w]];
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'G-X', name: '跨界网格', communityId: 'C003' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'grids.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    const ring = [
+      [box[2] - w, y - w],
+      [box[2] + w, y - w],
+      [box[2] + w, y + w],
+      [box[2] - w, y + w],
+      [box[2] - w, y - w],
+    ];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'G-X', name: '跨界网格', communityId: 'C003' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    };
+    await s.page.getByTestId('file-input').setInputFiles({
+      name: 'grids.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(fc)),
+    });
     await s.page.getByTestId('import-dialog').waitFor();
     expect(await s.page.getByTestId('import-role').inputValue()).toBe('grids');
     await s.page.getByTestId('import-run').click();
@@ -108,7 +145,11 @@ describe('imports as a new user makes them', () => {
     expect(await selection(s.page)).toEqual({ kind: 'grid', id: 'G-X' });
     await s.page.getByTestId('grid-flags').waitFor();
     expect(await s.page.getByTestId('details').textContent()).toMatch(/跨界网格/);
-    expect(await s.page.evaluate(() => (window as unknown as AppWindow).__map.getFeatureState({ source: 'grids', id: 'G-X' }))).toMatchObject({ selected: true });
+    expect(
+      await s.page.evaluate(() =>
+        (window as unknown as AppWindow).__map.getFeatureState({ source: 'grids', id: 'G-X' }),
+      ),
+    ).toMatchObject({ selected: true });
   });
 
   it('the history reads in the interface language', async () => {
@@ -122,7 +163,9 @@ describe('imports as a new user makes them', () => {
 
   it('a CSV with a 类别 column defaults to facilities with 类别 as the category, and the legend shows its colour', async () => {
     const csv = '名称,类别,经度,纬度\r\n测试驿站,养老驿站,121.47,31.23\r\n';
-    await s.page.getByTestId('file-input').setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await s.page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await s.page.getByTestId('import-dialog').waitFor();
     expect(await s.page.getByTestId('import-role').inputValue()).toBe('facilities');
     expect(await s.page.getByTestId('import-category-field').inputValue()).toBe('类别');

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import type { Page } from 'playwright-core';
 
-const demoCommunities = JSON.parse(readFileSync('data/demo/communities.geojson', 'utf8')) as { features: { properties: { name: string } }[] };
+const demoCommunities = JSON.parse(readFileSync('data/demo/communities.geojson', 'utf8')) as {
+  features: { properties: { name: string } }[];
+};
 const demoFacilities = JSON.parse(readFileSync('data/demo/facilities.geojson', 'utf8')) as { features: unknown[] };
 const work = mkdtempSync(join(tmpdir(), 'shequ-files-'));
 
@@ -29,21 +31,47 @@ afterAll(async () => {
 
 /** The worker has answered everything asked of it (results and topology). */
 async function idle(page: Page) {
-  await page.waitForFunction(() => {
-    const app = (window as unknown as { __app: { analysis: { pending: number; analysis: unknown }; topology: unknown } }).__app;
-    return app.analysis.pending === 0 && app.analysis.analysis !== null && app.topology !== null;
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const app = (
+        window as unknown as { __app: { analysis: { pending: number; analysis: unknown }; topology: unknown } }
+      ).__app;
+      return app.analysis.pending === 0 && app.analysis.analysis !== null && app.topology !== null;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.waitForTimeout(400);
 }
 
 async function table(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('[data-testid="community-table"] tbody tr')].map((r) => r.textContent ?? '').sort());
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="community-table"] tbody tr')].map((r) => r.textContent ?? '').sort(),
+  );
 }
 
 async function layerCounts(page: Page) {
   return page.evaluate(() => {
-    const l = (window as unknown as { __app: { plan: { layers: { communities: unknown[]; grids: unknown[]; facilities: unknown[]; households: { households: Float64Array } } } } }).__app.plan.layers;
-    return { communities: l.communities.length, grids: l.grids.length, facilities: l.facilities.length, households: l.households.households.length };
+    const l = (
+      window as unknown as {
+        __app: {
+          plan: {
+            layers: {
+              communities: unknown[];
+              grids: unknown[];
+              facilities: unknown[];
+              households: { households: Float64Array };
+            };
+          };
+        };
+      }
+    ).__app.plan.layers;
+    return {
+      communities: l.communities.length,
+      grids: l.grids.length,
+      facilities: l.facilities.length,
+      households: l.households.households.length,
+    };
   });
 }
 
@@ -105,7 +133,9 @@ describe('the project file', () => {
     await s.page.evaluate((data) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(data)], 'dropped.shequ'));
-      document.querySelector('.map-area')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document
+        .querySelector('.map-area')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, bytes);
     await confirmDialog(s.page);
     await waitForAnalysis(s.page, demoCommunities.features.length);
@@ -126,10 +156,19 @@ describe('exports that come back', () => {
       await s.page.getByTestId(`remove-${layer}`).click();
       await confirmDialog(s.page);
     }
-    await s.page.waitForFunction(() => (window as unknown as { __app: { plan: { layers: { grids: unknown[] } } } }).__app.plan.layers.grids.length === 0);
+    await s.page.waitForFunction(
+      () =>
+        (window as unknown as { __app: { plan: { layers: { grids: unknown[] } } } }).__app.plan.layers.grids.length ===
+        0,
+    );
     await s.page.getByTestId('file-input').setInputFiles(exported.path);
     await confirmDialog(s.page);
-    await s.page.waitForFunction((n) => (window as unknown as { __app: { plan: { layers: { grids: unknown[] } } } }).__app.plan.layers.grids.length === n, counts.grids);
+    await s.page.waitForFunction(
+      (n) =>
+        (window as unknown as { __app: { plan: { layers: { grids: unknown[] } } } }).__app.plan.layers.grids.length ===
+        n,
+      counts.grids,
+    );
     await idle(s.page);
     expect(await layerCounts(s.page)).toEqual(counts);
     expect(await table(s.page)).toEqual(before);
@@ -152,7 +191,9 @@ describe('exports that come back', () => {
       await s.page.getByTestId(`remove-${layer}`).click();
       await confirmDialog(s.page);
     }
-    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0);
+    await s.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0,
+    );
     await s.page.getByTestId('file-input').setInputFiles(exported.path);
     await confirmDialog(s.page);
     await waitForAnalysis(s.page, demoCommunities.features.length);
@@ -170,7 +211,8 @@ describe('tables and the report', () => {
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(demoCommunities.features.length + 1);
     expect(text).toContain(demoCommunities.features[0]!.properties.name);
-    for (const line of lines) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]/);
+    for (const line of lines)
+      for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]/);
   });
 
   it('the XLSX opens with a sheet for communities, grids, flags and coverage', async () => {
@@ -204,7 +246,8 @@ describe('tables and the report', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
     expect(pages).toBeGreaterThan(2);
     expect(text).toMatch(/上海中心城区社区规划/);
-    for (const f of demoCommunities.features) expect(text.replace(/\s+/g, '')).toContain(f.properties.name.replace(/\s+/g, ''));
+    for (const f of demoCommunities.features)
+      expect(text.replace(/\s+/g, '')).toContain(f.properties.name.replace(/\s+/g, ''));
     expect(text).toMatch(/苏发〔2011〕15号/);
     writeFileSync(join(work, 'report.txt'), text);
   });

@@ -116,7 +116,11 @@ export function outlineLines(lines: Position[][], options: OutlineOptions = {}):
   for (const hole of holes) {
     let owner: (typeof outers)[number] | null = null;
     for (const outer of outers)
-      if (outer.area > hole.area && (!owner || outer.area < owner.area) && pointInRing(hole.ring[0]!, hole.ring[1]!, outer.ring))
+      if (
+        outer.area > hole.area &&
+        (!owner || outer.area < owner.area) &&
+        pointInRing(hole.ring[0]!, hole.ring[1]!, outer.ring)
+      )
         owner = outer;
     owner?.holes.push(hole.ring);
   }
@@ -199,7 +203,7 @@ function cutCorners(corners: number[]): Int32Array {
   // Remove repeats (two cuts meeting mid-edge) and points on a straight run.
   let m = pts.length / 2;
   let ring = pts;
-  for (let changed = true; changed && m >= 3; ) {
+  for (let changed = true; changed && m >= 3;) {
     changed = false;
     const kept: number[] = [];
     for (let k = 0; k < m; k++) {
@@ -210,7 +214,8 @@ function cutCorners(corners: number[]): Int32Array {
       const cx = ring[((k + 1) % m) * 2]!;
       const cy = ring[((k + 1) % m) * 2 + 1]!;
       const same = bx === cx && by === cy;
-      const collinear = (bx - ax) * (cy - by) - (by - ay) * (cx - bx) === 0 && (bx - ax) * (cx - bx) + (by - ay) * (cy - by) > 0;
+      const collinear =
+        (bx - ax) * (cy - by) - (by - ay) * (cx - bx) === 0 && (bx - ax) * (cx - bx) + (by - ay) * (cy - by) > 0;
       if (same || collinear) changed = true;
       else kept.push(bx, by);
     }

@@ -35,7 +35,8 @@ function bruteForce(net: WalkingNetwork, sources: Snapped, targets: Snapped): Fl
   for (let e = 0; e < net.edgeCount; e++) {
     const stops = [{ along: 0, node: net.edgeFrom[e]! }, ...(onEdge.get(e) ?? []).sort((a, b) => a.along - b.along)];
     stops.push({ along: net.edgeLength[e]!, node: net.edgeTo[e]! });
-    for (let k = 0; k + 1 < stops.length; k++) link(stops[k]!.node, stops[k + 1]!.node, stops[k + 1]!.along - stops[k]!.along);
+    for (let k = 0; k + 1 < stops.length; k++)
+      link(stops[k]!.node, stops[k + 1]!.node, stops[k + 1]!.along - stops[k]!.along);
   }
   const n = adj.length;
   const dist = new Float64Array(n).fill(Infinity);
@@ -52,7 +53,12 @@ function bruteForce(net: WalkingNetwork, sources: Snapped, targets: Snapped): Fl
 }
 
 /** Targets: random points, plus points a metre or so from each source (so on its edge), plus copies. */
-function targetsAround(rand: () => number, streets: ReturnType<typeof randomStreets>, sourceCoords: Float64Array, n: number) {
+function targetsAround(
+  rand: () => number,
+  streets: ReturnType<typeof randomStreets>,
+  sourceCoords: Float64Array,
+  n: number,
+) {
   const extra: number[] = [];
   for (let i = 0; i < sourceCoords.length; i += 2) {
     extra.push(sourceCoords[i]!, sourceCoords[i + 1]!);
@@ -87,7 +93,8 @@ describe('distanceToNearest', () => {
           expect(got.distance[t]).toBeCloseTo(expected[t]!, 6);
           expect(sources.edge[got.source[t]!]).toBeGreaterThanOrEqual(0);
         }
-        for (let s = 0; s < sources.count; s++) if (sources.edge[s]! >= 0 && sources.edge[s] === targets.edge[t]) sameEdge++;
+        for (let s = 0; s < sources.count; s++)
+          if (sources.edge[s]! >= 0 && sources.edge[s] === targets.edge[t]) sameEdge++;
       }
       expect(sameEdge).toBeGreaterThan(0);
       if (onlyFirst) expect(disconnected).toBeGreaterThan(0);
@@ -162,7 +169,8 @@ describe('straightLineDistanceToNearest', () => {
     const d = straightLineDistanceToNearest(sources, targets);
     for (let t = 0; t < 500; t++) {
       let best = Infinity;
-      for (let s = 0; s < 30; s++) best = Math.min(best, haversine(targets[2 * t]!, targets[2 * t + 1]!, sources[2 * s]!, sources[2 * s + 1]!));
+      for (let s = 0; s < 30; s++)
+        best = Math.min(best, haversine(targets[2 * t]!, targets[2 * t + 1]!, sources[2 * s]!, sources[2 * s + 1]!));
       expect(d[t]).toBeCloseTo(best, 6);
     }
   });

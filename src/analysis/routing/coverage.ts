@@ -120,7 +120,8 @@ export function coverageShares(
 ): CoverageShares {
   const t = thresholds.length;
   let gCount = groupCount ?? 0;
-  if (groups && groupCount === undefined) for (let i = 0; i < groups.length; i++) gCount = Math.max(gCount, groups[i]! + 1);
+  if (groups && groupCount === undefined)
+    for (let i = 0; i < groups.length; i++) gCount = Math.max(gCount, groups[i]! + 1);
   const covered = new Float64Array(t);
   const groupWeight = new Float64Array(gCount);
   const groupCovered = new Float64Array(gCount * t);

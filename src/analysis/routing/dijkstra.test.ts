@@ -85,7 +85,11 @@ function randomSeeds(rand: () => number, n: number, sources: number): Seeds {
 }
 
 /** Brute force: per node, min over seeds of start distance + all-pairs distance. */
-function expectedDistances(all: Float64Array[], seeds: Seeds, n: number): { dist: Float64Array; perSource: Map<number, Float64Array> } {
+function expectedDistances(
+  all: Float64Array[],
+  seeds: Seeds,
+  n: number,
+): { dist: Float64Array; perSource: Map<number, Float64Array> } {
   const dist = new Float64Array(n).fill(Infinity);
   const perSource = new Map<number, Float64Array>();
   for (let i = 0; i < seeds.node.length; i++) {
@@ -162,7 +166,9 @@ describe('searchFromSeeds (multi-source Dijkstra)', () => {
     const g = randomGraph(rand, n, 140);
     const seeds = randomSeeds(rand, n, 3);
     const { dist: expected } = expectedDistances(floydWarshall(g), seeds, n);
-    const finite = Array.from(expected).filter((d) => d < Infinity).sort((a, b) => a - b);
+    const finite = Array.from(expected)
+      .filter((d) => d < Infinity)
+      .sort((a, b) => a - b);
     const cutoff = finite[Math.floor(finite.length / 2)]!;
     const result = searchFromSeeds(g, seeds, { cutoff });
     for (let v = 0; v < n; v++)
@@ -181,16 +187,25 @@ describe('searchFromSeeds (multi-source Dijkstra)', () => {
     const result = searchFromSeeds(g, seeds, { stopAt });
     for (const v of stopAt) expect(result.distance[v]).toBeCloseTo(expected[v]!, 9);
     // Every value it does return is exact (queued upper bounds are dropped).
-    for (let v = 0; v < n; v++) if (result.distance[v]! < Infinity) expect(result.distance[v]).toBeCloseTo(expected[v]!, 9);
+    for (let v = 0; v < n; v++)
+      if (result.distance[v]! < Infinity) expect(result.distance[v]).toBeCloseTo(expected[v]!, 9);
     const full = searchFromSeeds(g, seeds);
     expect(result.settled).toBeLessThanOrEqual(full.settled);
   });
 
   it('handles no seeds and an empty graph', () => {
     const g = csr(3, [[0, 1, 1]]);
-    const none = searchFromSeeds(g, { node: new Int32Array(0), distance: new Float64Array(0), source: new Int32Array(0) });
+    const none = searchFromSeeds(g, {
+      node: new Int32Array(0),
+      distance: new Float64Array(0),
+      source: new Int32Array(0),
+    });
     expect(Array.from(none.distance)).toEqual([Infinity, Infinity, Infinity]);
-    const empty = searchFromSeeds(csr(0, []), { node: new Int32Array(0), distance: new Float64Array(0), source: new Int32Array(0) });
+    const empty = searchFromSeeds(csr(0, []), {
+      node: new Int32Array(0),
+      distance: new Float64Array(0),
+      source: new Int32Array(0),
+    });
     expect(empty.distance.length).toBe(0);
   });
 });

@@ -200,6 +200,10 @@ export function seedsFromPoint(network: WalkingNetwork, p: SnappedPoint): Seeds 
 }
 
 /** Multi-source search from a batch of snapped points (facilities); unreachable ones are skipped. */
-export function multiSourceSearch(network: WalkingNetwork, sources: Snapped, options: SearchOptions = {}): SearchResult {
+export function multiSourceSearch(
+  network: WalkingNetwork,
+  sources: Snapped,
+  options: SearchOptions = {},
+): SearchResult {
   return searchFromSeeds(network, seedsFromSnapped(sources), options);
 }

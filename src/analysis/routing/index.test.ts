@@ -11,8 +11,16 @@ const north = (m: number) => 31 + m / METRES_PER_DEGREE;
 const roads: FeatureCollection = {
   type: 'FeatureCollection',
   features: [
-    line([[east(-500), 31], [121, 31], [east(500), 31]]),
-    line([[121, north(-500)], [121, 31], [121, north(500)]]),
+    line([
+      [east(-500), 31],
+      [121, 31],
+      [east(500), 31],
+    ]),
+    line([
+      [121, north(-500)],
+      [121, 31],
+      [121, north(500)],
+    ]),
   ],
 };
 
@@ -63,7 +71,9 @@ describe('computeCoverage', () => {
     expect(r.perCategoryDistance.clinic![2]).toBeCloseTo(haversine(east(2000), north(2000), east(3000), 31), 6);
     expect(r.unreachableHouseholds).toBe(0);
     // A road layer with no usable line counts as no roads.
-    expect(computeCoverage({ ...input, roads: { type: 'FeatureCollection', features: [] } }).mode).toBe('straight-line');
+    expect(computeCoverage({ ...input, roads: { type: 'FeatureCollection', features: [] } }).mode).toBe(
+      'straight-line',
+    );
   });
 
   it('infers the community count and handles no facilities', () => {

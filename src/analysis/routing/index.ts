@@ -74,7 +74,8 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     const sites = snapPoints(network, facilityCoords);
     // No cutoff: the exact distance to the nearest facility is worth showing, and a full
     // multi-source search costs tens of milliseconds per category.
-    for (const c of categories) perCategoryDistance[c] = distanceToNearest(network, selectSnapped(sites, byCategory.get(c)!), homes);
+    for (const c of categories)
+      perCategoryDistance[c] = distanceToNearest(network, selectSnapped(sites, byCategory.get(c)!), homes);
     let unreachable = 0;
     for (let i = 0; i < homes.count; i++) if (homes.edge[i]! < 0) unreachable += households.households[i]!;
     const { components } = network;

@@ -45,8 +45,14 @@ describe('outlineLines', () => {
 
   it('gives a MultiPolygon for streets far apart, keeps large holes and fills small ones', () => {
     const far = outlineLines([
-      [[121, 31], [121 + dLon(100), 31]],
-      [[121, 31 + dLat(500)], [121 + dLon(100), 31 + dLat(500)]],
+      [
+        [121, 31],
+        [121 + dLon(100), 31],
+      ],
+      [
+        [121, 31 + dLat(500)],
+        [121 + dLon(100), 31 + dLat(500)],
+      ],
     ]);
     expect(far!.type).toBe('MultiPolygon');
     expect((far as MultiPolygon).coordinates.length).toBe(2);
@@ -78,7 +84,10 @@ describe('outlineLines', () => {
       for (let k = 0; k < 60; k++) {
         const x = 121 + dLon(rand() * 600);
         const y = 31 + dLat(rand() * 600);
-        lines.push([[x, y], [x + dLon((rand() - 0.5) * 60), y + dLat((rand() - 0.5) * 60)]]);
+        lines.push([
+          [x, y],
+          [x + dLon((rand() - 0.5) * 60), y + dLat((rand() - 0.5) * 60)],
+        ]);
       }
       const g = outlineLines(lines, { buffer: 8, cell: 8, minHoleArea: 0 })!;
       expect(kinks(g).features.length).toBe(0);
@@ -102,8 +111,16 @@ describe('walkingArea', () => {
   const east = (m: number) => 121 + m / kx;
   const north = (m: number) => 31 + m / METRES_PER_DEGREE;
   const net = buildWalkingNetwork([
-    line([[east(-500), 31], [121, 31], [east(500), 31]]),
-    line([[121, north(-500)], [121, 31], [121, north(500)]]),
+    line([
+      [east(-500), 31],
+      [121, 31],
+      [east(500), 31],
+    ]),
+    line([
+      [121, north(-500)],
+      [121, 31],
+      [121, north(500)],
+    ]),
   ]);
 
   it('cuts the arms at the exact distance and outlines them', () => {
@@ -144,7 +161,8 @@ describe('walkingArea', () => {
     let sampled = 0;
     let slack = 0;
     for (let e = 0; e < w.edgeCount; e++) {
-      for (let k = 0; k < samples; k++) if (d[e * samples + k]! - targets.access[e * samples + k]! <= D) sampled += w.edgeLength[e]! / samples;
+      for (let k = 0; k < samples; k++)
+        if (d[e * samples + k]! - targets.access[e * samples + k]! <= D) sampled += w.edgeLength[e]! / samples;
       slack += (w.edgeLength[e]! / samples) * 3; // a few boundary samples per edge may fall either way
     }
     expect(r!.streetLength).toBeGreaterThan(100);

@@ -58,7 +58,8 @@ export function walkingArea(
       if (dv <= distance) intervals.push([Math.max(0, len - (distance - dv)), len]);
       // On its own edge the facility reaches both ways directly, not only through the edge ends.
       const rest = distance - source.access;
-      if (onSourceEdge && rest >= 0) intervals.push([Math.max(0, source.along - rest), Math.min(len, source.along + rest)]);
+      if (onSourceEdge && rest >= 0)
+        intervals.push([Math.max(0, source.along - rest), Math.min(len, source.along + rest)]);
       intervals.sort((a, b) => a[0] - b[0]);
       let current: [number, number] | null = null;
       const flush = () => {

@@ -7,7 +7,8 @@ import { distanceToNearest, nearestFacility } from './coverage';
 import { nearestFacilityPath, shortestPath } from './path';
 import { line, randomPoints, randomStreets, seededRandom } from './random-networks.testing';
 
-const metres = (g: LineString) => turfLength({ type: 'Feature', properties: {}, geometry: g }, { units: 'kilometers' }) * 1000;
+const metres = (g: LineString) =>
+  turfLength({ type: 'Feature', properties: {}, geometry: g }, { units: 'kilometers' }) * 1000;
 
 describe('shortestPath', () => {
   // A plus sign: two streets crossing at a shared vertex (121.005, 31.005).
@@ -33,7 +34,11 @@ describe('shortestPath', () => {
     expect(coords[coords.length - 1]).toEqual([121.0048, 31.008]);
     expect(coords).toContainEqual([121.005, 31.005]);
     expect(metres(path.geometry) / path.length).toBeCloseTo(1, 3);
-    const alone = distanceToNearest(net, snapPoints(net, Float64Array.of(121.002, 31.0052)), snapPoints(net, Float64Array.of(121.0048, 31.008)));
+    const alone = distanceToNearest(
+      net,
+      snapPoints(net, Float64Array.of(121.002, 31.0052)),
+      snapPoints(net, Float64Array.of(121.0048, 31.008)),
+    );
     expect(path.length).toBeCloseTo(alone[0]!, 6);
   });
 
@@ -89,7 +94,10 @@ describe('nearestFacilityPath', () => {
     const facilityCoords = randomPoints(rand, streets, 4);
     const facilities = snapPoints(w, facilityCoords, { maxDistance: 200 });
     // Households include one beside each facility, to go through the same-edge case.
-    const homeCoords = Float64Array.from([...randomPoints(rand, streets, 40), ...Array.from(facilityCoords, (c) => c + 1e-6)]);
+    const homeCoords = Float64Array.from([
+      ...randomPoints(rand, streets, 40),
+      ...Array.from(facilityCoords, (c) => c + 1e-6),
+    ]);
     const homes = snapPoints(w, homeCoords, { maxDistance: 200 });
     const nearest = nearestFacility(w, facilities, homes);
     for (let t = 0; t < homes.count; t++) {

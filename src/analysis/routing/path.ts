@@ -64,11 +64,17 @@ function assemble(
   return {
     length,
     geometry: toLineString([
-      [[from.lon, from.lat], [from.snapLon, from.snapLat]],
+      [
+        [from.lon, from.lat],
+        [from.snapLon, from.snapLat],
+      ],
       edgeStretch(network, from.edge, from.along, alongAtNode(network, from, seed)),
       coords,
       edgeStretch(network, to.edge, alongAtNode(network, to, end), to.along),
-      [[to.snapLon, to.snapLat], [to.lon, to.lat]],
+      [
+        [to.snapLon, to.snapLat],
+        [to.lon, to.lat],
+      ],
     ]),
   };
 }
@@ -78,9 +84,15 @@ function along(network: WalkingNetwork, from: SnappedPoint, to: SnappedPoint, le
   return {
     length,
     geometry: toLineString([
-      [[from.lon, from.lat], [from.snapLon, from.snapLat]],
+      [
+        [from.lon, from.lat],
+        [from.snapLon, from.snapLat],
+      ],
       edgeStretch(network, from.edge, from.along, to.along),
-      [[to.snapLon, to.snapLat], [to.lon, to.lat]],
+      [
+        [to.snapLon, to.snapLat],
+        [to.lon, to.lat],
+      ],
     ]),
   };
 }

@@ -28,7 +28,10 @@ export function randomStreets(rand: () => number, clusters = 2, size = 6, linesP
     const lat0 = 31;
     const jitter: number[][] = [];
     for (let i = 0; i < size * size; i++) jitter.push([(rand() - 0.5) * step * 0.4, (rand() - 0.5) * step * 0.4]);
-    const at = (i: number, j: number) => [lon0 + i * step + jitter[j * size + i]![0]!, lat0 + j * step + jitter[j * size + i]![1]!];
+    const at = (i: number, j: number) => [
+      lon0 + i * step + jitter[j * size + i]![0]!,
+      lat0 + j * step + jitter[j * size + i]![1]!,
+    ];
     for (let l = 0; l < linesPerCluster; l++) {
       let i = Math.floor(rand() * size);
       let j = Math.floor(rand() * size);
@@ -42,7 +45,10 @@ export function randomStreets(rand: () => number, clusters = 2, size = 6, linesP
         const a = at(i, j);
         const b = at(ni, nj);
         if (rand() < 0.5)
-          coords.push([(a[0]! + b[0]!) / 2 + (rand() - 0.5) * step * 0.3, (a[1]! + b[1]!) / 2 + (rand() - 0.5) * step * 0.3]);
+          coords.push([
+            (a[0]! + b[0]!) / 2 + (rand() - 0.5) * step * 0.3,
+            (a[1]! + b[1]!) / 2 + (rand() - 0.5) * step * 0.3,
+          ]);
         coords.push(b);
         i = ni;
         j = nj;

@@ -104,7 +104,11 @@ describe('buildWalkingNetwork', () => {
     const features: Feature[] = [
       line([p(0, 0), p(0, 0), p(1, 0)]), // a repeated vertex
       line([[LON + S + 3e-8, LAT - 2e-8], p(1, 1)]), // starts at (1,0) within rounding
-      { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: [[p(1, 1), p(2, 1)], [p(5, 5)]] } },
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'MultiLineString', coordinates: [[p(1, 1), p(2, 1)], [p(5, 5)]] },
+      },
       { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p(3, 3) } },
       line([p(4, 4)]),
       line([p(6, 6), [LON + 6 * S + 1e-8, LAT + 6 * S]]), // one point after merging: no node, no edge

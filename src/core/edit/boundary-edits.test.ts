@@ -3,10 +3,33 @@ import area from '@turf/area';
 import type { Polygon } from 'geojson';
 import type { AreaUnit } from '../model';
 import { applyTransaction, type PlanLayers } from '../transaction';
-import { addCommunity, addGrid, deleteCommunity, mergeCommunities, reshapeCommunity, splitCommunity } from './boundary-edits';
+import {
+  addCommunity,
+  addGrid,
+  deleteCommunity,
+  mergeCommunities,
+  reshapeCommunity,
+  splitCommunity,
+} from './boundary-edits';
 
-const rect = (w: number, s: number, e: number, n: number): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
-const unit = (id: string, geometry: Polygon, kind: 'community' | 'grid' = 'community', parentId?: string): AreaUnit => ({ id, kind, name: id, geometry, properties: {}, ...(parentId ? { parentId } : {}) });
+const rect = (w: number, s: number, e: number, n: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
+const unit = (
+  id: string,
+  geometry: Polygon,
+  kind: 'community' | 'grid' = 'community',
+  parentId?: string,
+): AreaUnit => ({ id, kind, name: id, geometry, properties: {}, ...(parentId ? { parentId } : {}) });
 const A = unit('A', rect(121.47, 31.23, 121.48, 31.24));
 const B = unit('B', rect(121.48, 31.23, 121.49, 31.24));
 const gA = unit('A-G001', rect(121.471, 31.231, 121.479, 31.239), 'grid', 'A');
@@ -47,11 +70,33 @@ describe('boundary edits', () => {
   });
 
   it('splits along a line into two communities and moves grids with their piece', () => {
-    const after = apply(splitCommunity(A, { type: 'LineString', coordinates: [[121.4755, 31.225], [121.4755, 31.245]] }, layers));
+    const after = apply(
+      splitCommunity(
+        A,
+        {
+          type: 'LineString',
+          coordinates: [
+            [121.4755, 31.225],
+            [121.4755, 31.245],
+          ],
+        },
+        layers,
+      ),
+    );
     expect(after.communities).toHaveLength(3);
     const total = after.communities.filter((c) => c.id.startsWith('A')).reduce((s, c) => s + area(c.geometry), 0);
     expect(total / area(A.geometry)).toBeCloseTo(1, 6);
-    const missed = splitCommunity(A, { type: 'LineString', coordinates: [[121.3, 31.1], [121.31, 31.1]] }, layers);
+    const missed = splitCommunity(
+      A,
+      {
+        type: 'LineString',
+        coordinates: [
+          [121.3, 31.1],
+          [121.31, 31.1],
+        ],
+      },
+      layers,
+    );
     expect(missed.ok).toBe(false);
   });
 

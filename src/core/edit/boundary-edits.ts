@@ -32,7 +32,9 @@ export function nextId(prefix: string, existing: readonly AreaUnit[]): string {
 
 /** Blocks whose interior point lies in the geometry. */
 export function blocksInside(geometry: Geom, blocks: readonly AreaUnit[]): string[] {
-  return blocks.filter((b) => bboxesMeet(b.geometry, geometry) && pointInGeometry(...pointOnSurface(b.geometry), geometry)).map((b) => b.id);
+  return blocks
+    .filter((b) => bboxesMeet(b.geometry, geometry) && pointInGeometry(...pointOnSurface(b.geometry), geometry))
+    .map((b) => b.id);
 }
 
 function clipped(geometry: Geom, others: readonly AreaUnit[], policy: OverlapPolicy): Geom | { reason: string } {
@@ -53,18 +55,37 @@ export function addCommunity(
   const geometry = clipped(drawn, layers.communities, policy);
   if ('reason' in geometry) return { ok: false, reason: geometry.reason };
   const id = nextId('D', layers.communities);
-  const unit: AreaUnit = { id, kind: 'community', name: name(id), communityType, geometry, properties: { drawn: true } };
+  const unit: AreaUnit = {
+    id,
+    kind: 'community',
+    name: name(id),
+    communityType,
+    geometry,
+    properties: { drawn: true },
+  };
   const blockIds = blocksInside(geometry, layers.blocks);
   if (blockIds.length && policy === 'clip') unit.blockIds = blockIds;
-  return { ok: true, id, tx: { label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` }, changes: [{ kind: 'put', layer: 'communities', unit }] } };
+  return {
+    ok: true,
+    id,
+    tx: {
+      label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` },
+      changes: [{ kind: 'put', layer: 'communities', unit }],
+    },
+  };
 }
 
-export function addGrid(drawn: Polygon, layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[] }, policy: OverlapPolicy, name: (id: string) => string): EditResult {
+export function addGrid(
+  drawn: Polygon,
+  layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[] },
+  policy: OverlapPolicy,
+  name: (id: string) => string,
+): EditResult {
   const at = pointOnSurface(drawn);
   const parent = layers.communities.find((c) => pointInGeometry(at[0], at[1], c.geometry));
   let geometry: Geom = drawn;
   if (parent && policy === 'clip') {
-    const inside = fromClip(polyclip.intersection(toClip(drawn) as ClipGeom, toClip(parent.geometry) as ClipGeom) as [number, number][][][], SLIVER_AREA_M2);
+    const inside = fromClip(polyclip.intersection(toClip(drawn), toClip(parent.geometry)), SLIVER_AREA_M2);
     if (!inside) return { ok: false, reason: 'the grid lies outside its community' };
     geometry = inside;
   }
@@ -75,19 +96,53 @@ export function addGrid(drawn: Polygon, layers: { communities: readonly AreaUnit
     geometry = r;
   }
   const id = parent ? nextId(`${parent.id}-G`, layers.grids) : nextId('G', layers.grids);
-  const unit: AreaUnit = { id, kind: 'grid', name: name(id), geometry, properties: { drawn: true }, ...(parent ? { parentId: parent.id } : {}) };
-  return { ok: true, id, tx: { label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` }, changes: [{ kind: 'put', layer: 'grids', unit }] } };
+  const unit: AreaUnit = {
+    id,
+    kind: 'grid',
+    name: name(id),
+    geometry,
+    properties: { drawn: true },
+    ...(parent ? { parentId: parent.id } : {}),
+  };
+  return {
+    ok: true,
+    id,
+    tx: {
+      label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` },
+      changes: [{ kind: 'put', layer: 'grids', unit }],
+    },
+  };
 }
 
-export function reshapeCommunity(community: AreaUnit, polygon: Polygon, layers: { communities: readonly AreaUnit[]; blocks: readonly AreaUnit[] }, policy: OverlapPolicy): EditResult {
-  const geometry = clipped(polygon, layers.communities.filter((c) => c.id !== community.id), policy);
+export function reshapeCommunity(
+  community: AreaUnit,
+  polygon: Polygon,
+  layers: { communities: readonly AreaUnit[]; blocks: readonly AreaUnit[] },
+  policy: OverlapPolicy,
+): EditResult {
+  const geometry = clipped(
+    polygon,
+    layers.communities.filter((c) => c.id !== community.id),
+    policy,
+  );
   if ('reason' in geometry) return { ok: false, reason: geometry.reason };
   const unit: AreaUnit = { ...community, geometry };
   if (community.blockIds || blockIdsOf(community).length) unit.blockIds = blocksInside(geometry, layers.blocks);
-  return { ok: true, id: community.id, tx: { label: { zh: `调整边界 ${community.name}`, en: `reshape ${community.name}` }, changes: [{ kind: 'put', layer: 'communities', unit }] } };
+  return {
+    ok: true,
+    id: community.id,
+    tx: {
+      label: { zh: `调整边界 ${community.name}`, en: `reshape ${community.name}` },
+      changes: [{ kind: 'put', layer: 'communities', unit }],
+    },
+  };
 }
 
-export function splitCommunity(community: AreaUnit, line: LineString, layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[]; blocks: readonly AreaUnit[] }): EditResult {
+export function splitCommunity(
+  community: AreaUnit,
+  line: LineString,
+  layers: { communities: readonly AreaUnit[]; grids: readonly AreaUnit[]; blocks: readonly AreaUnit[] },
+): EditResult {
   const r = splitPolygon(community.geometry, line);
   if (!r.ok) return { ok: false, reason: r.reason };
   const parts = r.parts;
@@ -95,7 +150,13 @@ export function splitCommunity(community: AreaUnit, line: LineString, layers: { 
   const taken = [...layers.communities];
   parts.forEach((geometry, i) => {
     const id = i === 0 ? community.id : nextId(`${community.id}-`, taken);
-    const unit: AreaUnit = { ...community, id, name: i === 0 ? community.name : `${community.name} (${i + 1})`, geometry, locked: false };
+    const unit: AreaUnit = {
+      ...community,
+      id,
+      name: i === 0 ? community.name : `${community.name} (${i + 1})`,
+      geometry,
+      locked: false,
+    };
     if (blockIdsOf(community).length) unit.blockIds = blocksInside(geometry, layers.blocks);
     units.push(unit);
     taken.push(unit);
@@ -104,9 +165,20 @@ export function splitCommunity(community: AreaUnit, line: LineString, layers: { 
   for (const g of layers.grids.filter((g) => g.parentId === community.id)) {
     const at = pointOnSurface(g.geometry);
     const owner = units.find((u) => pointInGeometry(at[0], at[1], u.geometry));
-    if (owner && owner.id !== community.id) changes.push({ kind: 'put', layer: 'grids', unit: { ...g, parentId: owner.id } });
+    if (owner && owner.id !== community.id)
+      changes.push({ kind: 'put', layer: 'grids', unit: { ...g, parentId: owner.id } });
   }
-  return { ok: true, id: community.id, tx: { label: { zh: `将 ${community.name} 拆分为 ${parts.length} 个`, en: `split ${community.name} into ${parts.length}` }, changes } };
+  return {
+    ok: true,
+    id: community.id,
+    tx: {
+      label: {
+        zh: `将 ${community.name} 拆分为 ${parts.length} 个`,
+        en: `split ${community.name} into ${parts.length}`,
+      },
+      changes,
+    },
+  };
 }
 
 export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaUnit[]): EditResult {
@@ -119,16 +191,24 @@ export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaU
   const changes: Change[] = [
     { kind: 'put', layer: 'communities', unit },
     { kind: 'delete', layer: 'communities', id: b.id },
-    ...grids.filter((g) => g.parentId === b.id).map((g): Change => ({ kind: 'put', layer: 'grids', unit: { ...g, parentId: a.id } })),
+    ...grids
+      .filter((g) => g.parentId === b.id)
+      .map((g): Change => ({ kind: 'put', layer: 'grids', unit: { ...g, parentId: a.id } })),
   ];
-  return { ok: true, id: a.id, tx: { label: { zh: `将 ${b.name} 并入 ${a.name}`, en: `merge ${b.name} into ${a.name}` }, changes } };
+  return {
+    ok: true,
+    id: a.id,
+    tx: { label: { zh: `将 ${b.name} 并入 ${a.name}`, en: `merge ${b.name} into ${a.name}` }, changes },
+  };
 }
 
 export function deleteCommunity(community: AreaUnit, grids: readonly AreaUnit[]): EditResult {
   if (community.locked) return { ok: false, reason: `${community.name} is locked` };
   const changes: Change[] = [
     { kind: 'delete', layer: 'communities', id: community.id },
-    ...grids.filter((g) => g.parentId === community.id).map((g): Change => ({ kind: 'delete', layer: 'grids', id: g.id })),
+    ...grids
+      .filter((g) => g.parentId === community.id)
+      .map((g): Change => ({ kind: 'delete', layer: 'grids', id: g.id })),
   ];
   return { ok: true, tx: { label: { zh: `删除 ${community.name}`, en: `delete ${community.name}` }, changes } };
 }

@@ -24,8 +24,7 @@ export interface ClipOptions {
 }
 
 export type ClipResult =
-  | { ok: true; geometry: Polygon | MultiPolygon; removedArea_m2: number }
-  | { ok: false; reason: string };
+  { ok: true; geometry: Polygon | MultiPolygon; removedArea_m2: number } | { ok: false; reason: string };
 
 export interface Overlap {
   neighbourIndex: number;

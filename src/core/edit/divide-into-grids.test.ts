@@ -58,7 +58,11 @@ describe('divideIntoGrids', () => {
       coordinates[2 * i] = x;
       coordinates[2 * i + 1] = y;
     }
-    const { grids } = divideIntoGrids(rectangle(SHANGHAI, 0, 0, 400, 400), { coordinates, households }, { min: 400, max: 500 });
+    const { grids } = divideIntoGrids(
+      rectangle(SHANGHAI, 0, 0, 400, 400),
+      { coordinates, households },
+      { min: 400, max: 500 },
+    );
     expect(grids).toHaveLength(8);
     for (const g of grids) {
       expect(g.households).toBeGreaterThanOrEqual(400);
@@ -67,16 +71,28 @@ describe('divideIntoGrids', () => {
   });
 
   it('keeps a tower bigger than a grid whole, in a grid of its own', () => {
-    const coordinates = new Float64Array([...offset(SHANGHAI, 100, 100), ...offset(SHANGHAI, 300, 300), ...offset(SHANGHAI, 300.2, 300.1)]);
+    const coordinates = new Float64Array([
+      ...offset(SHANGHAI, 100, 100),
+      ...offset(SHANGHAI, 300, 300),
+      ...offset(SHANGHAI, 300.2, 300.1),
+    ]);
     const households = new Float64Array([200, 450, 450]);
-    const { grids } = divideIntoGrids(rectangle(SHANGHAI, 0, 0, 400, 400), { coordinates, households }, { min: 300, max: 500 });
+    const { grids } = divideIntoGrids(
+      rectangle(SHANGHAI, 0, 0, 400, 400),
+      { coordinates, households },
+      { min: 300, max: 500 },
+    );
     // The two tower points 0.2 m apart are one building: never cut apart.
     expect(grids.map((g) => g.households).sort((p, q) => p - q)).toEqual([200, 900]);
   });
 
   it('returns the community as a single grid when it holds no households', () => {
     const community = rectangle(SHANGHAI, 0, 0, 400, 400);
-    const { grids } = divideIntoGrids(community, { coordinates: new Float64Array(), households: new Float64Array() }, { min: 300, max: 500 });
+    const { grids } = divideIntoGrids(
+      community,
+      { coordinates: new Float64Array(), households: new Float64Array() },
+      { min: 300, max: 500 },
+    );
     expect(grids).toHaveLength(1);
     expect(Math.abs(areaM2(grids[0]?.geometry as Polygon) - areaM2(community))).toBeLessThan(1e-6);
   });
@@ -122,6 +138,8 @@ describe('divideBlocksIntoGrids', () => {
   it('returns no groups for no blocks, and one group when all fit', () => {
     expect(divideBlocksIntoGrids([], { min: 1, max: 10 }).groups).toEqual([]);
     const blocks = blocksFrom(seededRandom(1), 1, 2).map((b) => ({ ...b, households: 10 }));
-    expect(divideBlocksIntoGrids(blocks, { min: 1, max: 100 }).groups).toEqual([{ blockIds: ['B0-0', 'B0-1'], households: 20 }]);
+    expect(divideBlocksIntoGrids(blocks, { min: 1, max: 100 }).groups).toEqual([
+      { blockIds: ['B0-0', 'B0-1'], households: 20 },
+    ]);
   });
 });

@@ -72,8 +72,7 @@ export function firstSideFraction(total: number, max: number): number {
 
 type CutScore = [grids: number, shortfall: number, offTarget: number];
 
-const better = (a: CutScore, b: CutScore) =>
-  a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+const better = (a: CutScore, b: CutScore) => (a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2]);
 
 /**
  * Where to cut a sorted run of weighted positions: the first side is items 0..index. Candidates are
@@ -199,7 +198,8 @@ export function divideIntoGrids(
         band,
         (i) => metresAlong(axis, positions[i] as number, positions[i + 1] as number) > clusterMetres,
       );
-      if (cut && (!chosen || better(comparable(cut.score), comparable(chosen.score)))) chosen = { axis, sorted, ...cut };
+      if (cut && (!chosen || better(comparable(cut.score), comparable(chosen.score))))
+        chosen = { axis, sorted, ...cut };
     }
     if (!chosen) {
       leaves.push({ clip, idx });
@@ -297,10 +297,15 @@ export function divideBlocksIntoGrids(
       groups.push({ blockIds: idx.map((i) => (blocks[i] as PlanningBlock).id), households: total });
       return;
     }
-    const [x0, y0, x1, y1] = ringsBbox(idx.map((i) => {
-      const b = boxes[i] as [number, number, number, number];
-      return [[b[0], b[1]], [b[2], b[3]]] as Pair[];
-    }));
+    const [x0, y0, x1, y1] = ringsBbox(
+      idx.map((i) => {
+        const b = boxes[i] as [number, number, number, number];
+        return [
+          [b[0], b[1]],
+          [b[2], b[3]],
+        ] as Pair[];
+      }),
+    );
     const k = metresPerDegree((y0 + y1) / 2);
     const axis: 0 | 1 = (x1 - x0) * k.x >= (y1 - y0) * k.y ? 0 : 1;
     const coord = (i: number) => (centres[i] as Pair)[axis];
@@ -317,6 +322,10 @@ export function divideBlocksIntoGrids(
     divide(sorted.slice(index + 1), depth + 1);
   };
 
-  if (blocks.length > 0) divide(blocks.map((_, i) => i), 0);
+  if (blocks.length > 0)
+    divide(
+      blocks.map((_, i) => i),
+      0,
+    );
   return { groups };
 }

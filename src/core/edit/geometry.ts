@@ -94,7 +94,7 @@ export function polygonsToClip(polys: PolygonRings[]): Geom {
 export function geometryFromPolygons(polys: PolygonRings[]): AreaGeometry | null {
   if (polys.length === 0) return null;
   if (polys.length === 1) return { type: 'Polygon', coordinates: polys[0] as Position[][] };
-  return { type: 'MultiPolygon', coordinates: polys as Position[][][] };
+  return { type: 'MultiPolygon', coordinates: polys };
 }
 
 /**

@@ -90,7 +90,9 @@ function run(input: CaseInput): CaseOutput {
         requireAdjacent: options.requireAdjacent !== false,
       });
       if (!r.ok) return out({ ok: false, reason: r.reason }, []);
-      return out({ ok: true }, [feature(r.geometry, { role: 'merged', parts: polygonsOf(r.geometry).length, area_m2: areaM2(r.geometry) })]);
+      return out({ ok: true }, [
+        feature(r.geometry, { role: 'merged', parts: polygonsOf(r.geometry).length, area_m2: areaM2(r.geometry) }),
+      ]);
     }
     case 'clip': {
       const edited = area(only(input, 'edited'));
@@ -134,7 +136,12 @@ function run(input: CaseInput): CaseOutput {
           // The union is only for looking at the result on a map; the operation returns block ids.
           const [first, ...rest] = g.blockIds.map((id) => toClip(byId.get(id) as AreaGeometry));
           const geometry = first ? fromClip(union(first, ...rest)) : null;
-          return feature(geometry && roundGeometry(geometry, 9), { role: 'grid', index, blockIds: g.blockIds, households: g.households });
+          return feature(geometry && roundGeometry(geometry, 9), {
+            role: 'grid',
+            index,
+            blockIds: g.blockIds,
+            households: g.households,
+          });
         }),
       );
     }
@@ -167,8 +174,10 @@ function run(input: CaseInput): CaseOutput {
 function format(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) => (v === undefined ? undefined : v), 2);
   return (
-    text.replace(/\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g, (_m, nums: string) => `[${nums.split(/,\s*/).join(', ')}]`) +
-    '\n'
+    text.replace(
+      /\[\s*(-?[\d.eE+-]+(?:,\s*-?[\d.eE+-]+)*)\s*\]/g,
+      (_m, nums: string) => `[${nums.split(/,\s*/).join(', ')}]`,
+    ) + '\n'
   );
 }
 
@@ -183,7 +192,9 @@ function differences(actual: unknown, expected: unknown, path = '$', key = ''): 
       return Math.abs(actual - expected) <= tolerance ? [] : [`${path}: ${actual} ≠ ${expected} (±0.01 %)`];
     }
     if (inCoordinates) {
-      return Math.round(actual * 1e7) === Math.round(expected * 1e7) ? [] : [`${path}: ${actual} ≠ ${expected} (7 decimals)`];
+      return Math.round(actual * 1e7) === Math.round(expected * 1e7)
+        ? []
+        : [`${path}: ${actual} ≠ ${expected} (7 decimals)`];
     }
     return actual === expected ? [] : [`${path}: ${actual} ≠ ${expected}`];
   }
@@ -194,7 +205,9 @@ function differences(actual: unknown, expected: unknown, path = '$', key = ''): 
   if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
     const a = actual as Record<string, unknown>;
     const e = expected as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(e)])].filter((k) => a[k] !== undefined || e[k] !== undefined);
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(e)])].filter(
+      (k) => a[k] !== undefined || e[k] !== undefined,
+    );
     return keys.flatMap((k) => differences(a[k], e[k], `${path}.${k}`, k));
   }
   return Object.is(actual, expected) ? [] : [`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];

@@ -4,8 +4,25 @@ import type { AreaUnit } from '../model';
 import { applyTransaction, type PlanLayers } from '../transaction';
 import { autoDivideCommunity, clipGridsToCommunity } from './grid-tools';
 
-const rect = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
-const community: AreaUnit = { id: 'C1', kind: 'community', name: 'C1', geometry: rect(121.47, 31.23, 121.48, 31.24), properties: {} };
+const rect = (w: number, s: number, e: number, n: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
+const community: AreaUnit = {
+  id: 'C1',
+  kind: 'community',
+  name: 'C1',
+  geometry: rect(121.47, 31.23, 121.48, 31.24),
+  properties: {},
+};
 
 function households(n: number) {
   const coordinates = new Float64Array(n * 2);
@@ -32,7 +49,14 @@ const base = (grids: AreaUnit[]): PlanLayers => ({
 
 describe('grid tools', () => {
   it('auto-divides a community into grids that tile it, replacing its old grids', () => {
-    const old: AreaUnit = { id: 'old', kind: 'grid', name: 'old', parentId: 'C1', geometry: community.geometry, properties: {} };
+    const old: AreaUnit = {
+      id: 'old',
+      kind: 'grid',
+      name: 'old',
+      parentId: 'C1',
+      geometry: community.geometry,
+      properties: {},
+    };
     const { changes, count } = autoDivideCommunity(community, [old], households(60), { min: 300, max: 600 });
     expect(count).toBeGreaterThanOrEqual(4);
     const after = applyTransaction(base([old]), { label: 'divide', changes }).layers;
@@ -43,11 +67,28 @@ describe('grid tools', () => {
   });
 
   it('clips grids back inside a reshaped community and deletes grids left outside', () => {
-    const crossing: AreaUnit = { id: 'g1', kind: 'grid', name: 'g1', parentId: 'C1', geometry: rect(121.475, 31.235, 121.49, 31.245), properties: {} };
-    const outside: AreaUnit = { id: 'g2', kind: 'grid', name: 'g2', parentId: 'C1', geometry: rect(121.49, 31.23, 121.5, 31.24), properties: {} };
+    const crossing: AreaUnit = {
+      id: 'g1',
+      kind: 'grid',
+      name: 'g1',
+      parentId: 'C1',
+      geometry: rect(121.475, 31.235, 121.49, 31.245),
+      properties: {},
+    };
+    const outside: AreaUnit = {
+      id: 'g2',
+      kind: 'grid',
+      name: 'g2',
+      parentId: 'C1',
+      geometry: rect(121.49, 31.23, 121.5, 31.24),
+      properties: {},
+    };
     const changes = clipGridsToCommunity(community, [crossing, outside]);
     expect(changes.find((c) => c.kind === 'delete')).toMatchObject({ id: 'g2' });
     const put = changes.find((c) => c.kind === 'put');
-    expect(put && put.kind === 'put' && area(put.unit.geometry)).toBeCloseTo(area(rect(121.475, 31.235, 121.48, 31.24)), -1);
+    expect(put && put.kind === 'put' && area(put.unit.geometry)).toBeCloseTo(
+      area(rect(121.475, 31.235, 121.48, 31.24)),
+      -1,
+    );
   });
 });

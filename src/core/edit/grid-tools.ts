@@ -15,7 +15,12 @@ export function gridsOf(community: AreaUnit, grids: readonly AreaUnit[]): AreaUn
 }
 
 /** Replaces the community's grids by an automatic division into band-sized grids. */
-export function autoDivideCommunity(community: AreaUnit, grids: readonly AreaUnit[], households: HouseholdPoints, band: GridBand): { changes: Change[]; count: number } {
+export function autoDivideCommunity(
+  community: AreaUnit,
+  grids: readonly AreaUnit[],
+  households: HouseholdPoints,
+  band: GridBand,
+): { changes: Change[]; count: number } {
   const division = divideIntoGrids(community.geometry, households, band);
   const changes: Change[] = gridsOf(community, grids).map((g) => ({ kind: 'delete', layer: 'grids', id: g.id }));
   division.grids.forEach((g, i) => {
@@ -23,7 +28,14 @@ export function autoDivideCommunity(community: AreaUnit, grids: readonly AreaUni
     changes.push({
       kind: 'put',
       layer: 'grids',
-      unit: { id, kind: 'grid', name: `网格 ${id}`, parentId: community.id, geometry: g.geometry, properties: { autoDivided: true } },
+      unit: {
+        id,
+        kind: 'grid',
+        name: `网格 ${id}`,
+        parentId: community.id,
+        geometry: g.geometry,
+        properties: { autoDivided: true },
+      },
     });
   });
   return { changes, count: division.grids.length };
@@ -34,7 +46,7 @@ export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUn
   const changes: Change[] = [];
   const outer = toClip(community.geometry) as ClipGeom;
   for (const g of gridsOf(community, grids)) {
-    const inside = fromClip(polyclip.intersection(toClip(g.geometry) as ClipGeom, outer) as [number, number][][][], SLIVER_AREA_M2);
+    const inside = fromClip(polyclip.intersection(toClip(g.geometry), outer), SLIVER_AREA_M2);
     if (!inside) changes.push({ kind: 'delete', layer: 'grids', id: g.id });
     else changes.push({ kind: 'put', layer: 'grids', unit: { ...g, geometry: roundTo(inside, 9) } });
   }
@@ -43,6 +55,7 @@ export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUn
 
 function roundTo<T extends { coordinates: unknown }>(g: T, decimals: number): T {
   const f = 10 ** decimals;
-  const walk = (c: unknown): unknown => (typeof c === 'number' ? Math.round(c * f) / f : Array.isArray(c) ? c.map(walk) : c);
-  return { ...g, coordinates: walk(g.coordinates) as Position[][] };
+  const walk = (c: unknown): unknown =>
+    typeof c === 'number' ? Math.round(c * f) / f : Array.isArray(c) ? c.map(walk) : c;
+  return { ...g, coordinates: walk(g.coordinates) };
 }

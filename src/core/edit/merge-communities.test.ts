@@ -71,7 +71,10 @@ describe('mergePolygons', () => {
     // One piece and no sliver hole along the old gap.
     expect(polygonsOf(result.geometry)).toHaveLength(1);
     expect(polygonsOf(result.geometry)[0]).toHaveLength(1);
-    expect(mergePolygons(a, rectangle(SHANGHAI, 300.8, 20, 600, 280))).toEqual({ ok: false, reason: MERGE_REASONS.notTouching });
+    expect(mergePolygons(a, rectangle(SHANGHAI, 300.8, 20, 600, 280))).toEqual({
+      ok: false,
+      reason: MERGE_REASONS.notTouching,
+    });
   });
 
   it('merges a community with one inside it', () => {

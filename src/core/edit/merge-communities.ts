@@ -156,14 +156,22 @@ export function areasTouch(a: AreaGeometry, b: AreaGeometry, toleranceMetres = 0
   const sa = new SegmentIndex(pa, proj.to);
   const sb = new SegmentIndex(pb, proj.to);
   for (let i = 0; i < sb.ax.length; i++) {
-    const [x0, x1] = [Math.min(sb.ax[i] as number, sb.bx[i] as number), Math.max(sb.ax[i] as number, sb.bx[i] as number)];
-    const [y0, y1] = [Math.min(sb.ay[i] as number, sb.by[i] as number), Math.max(sb.ay[i] as number, sb.by[i] as number)];
+    const [x0, x1] = [
+      Math.min(sb.ax[i] as number, sb.bx[i] as number),
+      Math.max(sb.ax[i] as number, sb.bx[i] as number),
+    ];
+    const [y0, y1] = [
+      Math.min(sb.ay[i] as number, sb.by[i] as number),
+      Math.max(sb.ay[i] as number, sb.by[i] as number),
+    ];
     for (const j of sa.near(x0, y0, x1, y1, r)) if (segmentDistance(sb, i, sa, j) <= r) return true;
   }
   // No boundaries near each other: they still touch if one lies wholly inside the other.
   const firstA = pa[0]?.[0]?.[0];
   const firstB = pb[0]?.[0]?.[0];
-  return (!!firstB && pointInPolygons(firstB[0], firstB[1], pa)) || (!!firstA && pointInPolygons(firstA[0], firstA[1], pb));
+  return (
+    (!!firstB && pointInPolygons(firstB[0], firstB[1], pa)) || (!!firstA && pointInPolygons(firstA[0], firstA[1], pb))
+  );
 }
 
 /**

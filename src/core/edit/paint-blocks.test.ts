@@ -13,7 +13,18 @@ const block = (i: number, j: number): AreaUnit => ({
   id: `B${i}${j}`,
   kind: 'block',
   name: `B${i}${j}`,
-  geometry: { type: 'Polygon', coordinates: [[[W + i * D, S + j * D], [W + (i + 1) * D, S + j * D], [W + (i + 1) * D, S + (j + 1) * D], [W + i * D, S + (j + 1) * D], [W + i * D, S + j * D]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [W + i * D, S + j * D],
+        [W + (i + 1) * D, S + j * D],
+        [W + (i + 1) * D, S + (j + 1) * D],
+        [W + i * D, S + (j + 1) * D],
+        [W + i * D, S + j * D],
+      ],
+    ],
+  },
   properties: {},
 });
 const blocks = [0, 1, 2].flatMap((i) => [0, 1].map((j) => block(i, j)));
@@ -73,7 +84,12 @@ describe('painting blocks', () => {
 
   it('creates a new community from selected blocks, taking them from their owners', () => {
     const before = layers([community('A', ['B00', 'B01', 'B10', 'B11'])]);
-    const r = communityFromBlocks(before.communities, blocksById, ['B10', 'B11'], { id: 'N', kind: 'community', name: 'N', properties: {} });
+    const r = communityFromBlocks(before.communities, blocksById, ['B10', 'B11'], {
+      id: 'N',
+      kind: 'community',
+      name: 'N',
+      properties: {},
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const after = applyTransaction(before, { label: r.label, changes: r.changes }).layers;

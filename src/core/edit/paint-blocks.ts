@@ -24,17 +24,23 @@ export function blockOwners(communities: readonly AreaUnit[]): Map<string, strin
 }
 
 function round(c: Position[][][]): Position[][][] {
-  return c.map((poly) => poly.map((ring) => ring.map(([x, y]) => [Math.round(x! * 1e7) / 1e7, Math.round(y! * 1e7) / 1e7])));
+  return c.map((poly) =>
+    poly.map((ring) => ring.map(([x, y]) => [Math.round(x! * 1e7) / 1e7, Math.round(y! * 1e7) / 1e7])),
+  );
 }
 
 /** The union of the given blocks as one Polygon or MultiPolygon; null when empty. */
 export function dissolveBlocks(blocks: readonly AreaUnit[]): Geom | null {
   if (blocks.length === 0) return null;
-  const geoms = blocks.map((b) => (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates) as ClipGeom);
+  const geoms = blocks.map(
+    (b) => (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates) as ClipGeom,
+  );
   const [first, ...rest] = geoms;
-  const result = round(polyclip.union(first!, ...rest) as Position[][][]);
+  const result = round(polyclip.union(first!, ...rest));
   if (result.length === 0) return null;
-  return result.length === 1 ? { type: 'Polygon', coordinates: result[0]! } : { type: 'MultiPolygon', coordinates: result };
+  return result.length === 1
+    ? { type: 'Polygon', coordinates: result[0]! }
+    : { type: 'MultiPolygon', coordinates: result };
 }
 
 export type PaintResult = { ok: true; changes: Change[]; label: Message } | { ok: false; reason: string };
@@ -63,7 +69,11 @@ export function paintBlocks(
   const idsOf = (c: AreaUnit) => changed.get(c.id) ?? blockIdsOf(c);
   for (const b of moving) {
     const owner = byId.get(owners.get(b) ?? '');
-    if (owner) changed.set(owner.id, idsOf(owner).filter((x) => x !== b));
+    if (owner)
+      changed.set(
+        owner.id,
+        idsOf(owner).filter((x) => x !== b),
+      );
   }
   if (target) changed.set(target.id, [...idsOf(target), ...moving]);
 
@@ -75,7 +85,9 @@ export function paintBlocks(
     else changes.push({ kind: 'put', layer: 'communities', unit: { ...unit, blockIds: ids, geometry } });
   }
   const blocks = `${moving.length} block${moving.length > 1 ? 's' : ''}`;
-  const label: Message = target ? { zh: `${moving.length} 个街坊 → ${target.name}`, en: `${blocks} → ${target.name}` } : { zh: `${moving.length} 个街坊移出社区`, en: `${blocks} unassigned` };
+  const label: Message = target
+    ? { zh: `${moving.length} 个街坊 → ${target.name}`, en: `${blocks} → ${target.name}` }
+    : { zh: `${moving.length} 个街坊移出社区`, en: `${blocks} unassigned` };
   return { ok: true, changes, label };
 }
 
@@ -93,5 +105,12 @@ export function communityFromBlocks(
   const moved = paintBlocks(withNew, blocksById, blockIds, created.id);
   if (!moved.ok) return moved;
   // The new unit's put (with its blocks) already stands in `moved`; add it as a creation.
-  return { ok: true, changes: moved.changes, label: { zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`, en: `new community ${unit.name} from ${blockIds.length} blocks` } };
+  return {
+    ok: true,
+    changes: moved.changes,
+    label: {
+      zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`,
+      en: `new community ${unit.name} from ${blockIds.length} blocks`,
+    },
+  };
 }

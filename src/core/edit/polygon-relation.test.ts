@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { divideIntoGrids } from './divide-into-grids';
 import { type AreaGeometry, clipAreaM2, localProjection, polygonsOf, toClip } from './geometry';
 import { certainlyDisjoint, certainlyWithin, planarBoundary } from './polygon-relation';
-import { SHANGHAI, offset, randomBlock, randomCrossingLine, randomHouseholds, rectangle, seededRandom } from './random-geometries';
+import {
+  SHANGHAI,
+  offset,
+  randomBlock,
+  randomCrossingLine,
+  randomHouseholds,
+  rectangle,
+  seededRandom,
+} from './random-geometries';
 import { splitPolygon } from './split-community';
 
 const proj = localProjection(SHANGHAI[0], SHANGHAI[1]);
@@ -68,7 +76,10 @@ describe('polygon relations', () => {
     const hole = rectangle(SHANGHAI, 100, 100, 200, 200);
     const holed: Polygon = {
       type: 'Polygon',
-      coordinates: [rectangle(SHANGHAI, 0, 0, 300, 300).coordinates[0] ?? [], [...(hole.coordinates[0] ?? [])].reverse()],
+      coordinates: [
+        rectangle(SHANGHAI, 0, 0, 300, 300).coordinates[0] ?? [],
+        [...(hole.coordinates[0] ?? [])].reverse(),
+      ],
     };
     expect(certainlyWithin(planar(hole), planar(holed))).toBe(false);
     expect(certainlyWithin(planar(rectangle(SHANGHAI, 250, 0, 350, 100)), planar(holed))).toBe(false);

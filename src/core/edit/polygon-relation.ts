@@ -48,7 +48,12 @@ export function planarBoundary(polys: PolygonRings[], proj: LocalProjection): Pl
   if (n > 0) {
     index = new Flatbush(n);
     for (let i = 0; i < n; i++) {
-      const [ax, ay, bx, by] = [seg[4 * i] as number, seg[4 * i + 1] as number, seg[4 * i + 2] as number, seg[4 * i + 3] as number];
+      const [ax, ay, bx, by] = [
+        seg[4 * i] as number,
+        seg[4 * i + 1] as number,
+        seg[4 * i + 2] as number,
+        seg[4 * i + 3] as number,
+      ];
       index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
     }
     index.finish();
@@ -123,7 +128,12 @@ function classify(subject: PlanarBoundary, other: PlanarBoundary): BoundaryClass
       const len2 = ux * ux + uy * uy;
       const cuts = [0, 1];
       const near = other.index
-        ? other.index.search(Math.min(ax, bx) - ON_M, Math.min(ay, by) - ON_M, Math.max(ax, bx) + ON_M, Math.max(ay, by) + ON_M)
+        ? other.index.search(
+            Math.min(ax, bx) - ON_M,
+            Math.min(ay, by) - ON_M,
+            Math.max(ax, bx) + ON_M,
+            Math.max(ay, by) + ON_M,
+          )
         : [];
       for (const j of near) {
         const cx = o[4 * j] as number;

@@ -55,9 +55,17 @@ export function randomCrossingLine(rnd: () => number, centre: Pair = SHANGHAI, r
     const t = i / (bends + 1);
     const along = reach * (1 - 2 * t);
     const side = (rnd() - 0.5) * 300;
-    pts.push(offset(centre, along * Math.cos(angle) - side * Math.sin(angle), along * Math.sin(angle) + side * Math.cos(angle)));
+    pts.push(
+      offset(
+        centre,
+        along * Math.cos(angle) - side * Math.sin(angle),
+        along * Math.sin(angle) + side * Math.cos(angle),
+      ),
+    );
   }
-  pts.push(offset(centre, -reach * Math.cos(angle) + (rnd() - 0.5) * 400, -reach * Math.sin(angle) + (rnd() - 0.5) * 400));
+  pts.push(
+    offset(centre, -reach * Math.cos(angle) + (rnd() - 0.5) * 400, -reach * Math.sin(angle) + (rnd() - 0.5) * 400),
+  );
   return { type: 'LineString', coordinates: pts };
 }
 

@@ -5,7 +5,10 @@ import { areaM2, clipAreaM2, polygonsOf, toClip } from './geometry';
 import { randomBlock, randomCrossingLine, rectangle, seededRandom, SHANGHAI, offset } from './random-geometries';
 import { SPLIT_REASONS, splitPolygon } from './split-community';
 
-const line = (...pts: [number, number][]): LineString => ({ type: 'LineString', coordinates: pts.map(([e, n]) => offset(SHANGHAI, e, n)) });
+const line = (...pts: [number, number][]): LineString => ({
+  type: 'LineString',
+  coordinates: pts.map(([e, n]) => offset(SHANGHAI, e, n)),
+});
 const square = rectangle(SHANGHAI, 0, 0, 400, 400);
 
 function decimalsOf(v: number): number {
@@ -32,7 +35,9 @@ describe('splitPolygon', () => {
       expect(areas).toEqual([...areas].sort((p, q) => q - p));
       for (let i = 0; i < result.parts.length; i++) {
         for (let j = i + 1; j < result.parts.length; j++) {
-          const shared = clipAreaM2(intersection(toClip(result.parts[i] as Polygon), toClip(result.parts[j] as Polygon)));
+          const shared = clipAreaM2(
+            intersection(toClip(result.parts[i] as Polygon), toClip(result.parts[j] as Polygon)),
+          );
           expect(shared).toBeLessThan(1e-3);
         }
       }
@@ -88,7 +93,10 @@ describe('splitPolygon', () => {
   it('keeps a hole the line misses in the part around it', () => {
     const withHole: Polygon = {
       type: 'Polygon',
-      coordinates: [square.coordinates[0] ?? [], (rectangle(SHANGHAI, 100, 100, 200, 200).coordinates[0] ?? []).slice().reverse()],
+      coordinates: [
+        square.coordinates[0] ?? [],
+        (rectangle(SHANGHAI, 100, 100, 200, 200).coordinates[0] ?? []).slice().reverse(),
+      ],
     };
     const result = splitPolygon(withHole, line([-50, 300], [450, 300]));
     expect(result.ok).toBe(true);
@@ -105,9 +113,13 @@ describe('splitPolygon', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.parts).toHaveLength(3);
-    const loop = result.parts.map(areaM2).find((a) => Math.abs(a - areaM2(rectangle(SHANGHAI, 200, 100, 300, 300))) < 1);
+    const loop = result.parts
+      .map(areaM2)
+      .find((a) => Math.abs(a - areaM2(rectangle(SHANGHAI, 200, 100, 300, 300))) < 1);
     expect(loop).toBeDefined();
-    expect(Math.abs(result.parts.map(areaM2).reduce((s, a) => s + a, 0) - areaM2(square)) / areaM2(square)).toBeLessThan(1e-6);
+    expect(
+      Math.abs(result.parts.map(areaM2).reduce((s, a) => s + a, 0) - areaM2(square)) / areaM2(square),
+    ).toBeLessThan(1e-6);
   });
 
   it('gives an island the line does not reach to the nearest part', () => {
@@ -120,7 +132,9 @@ describe('splitPolygon', () => {
     const north = result.parts.find((p) => p.type === 'MultiPolygon');
     expect(north && polygonsOf(north).length).toBe(2);
     // The island is nearer the northern half (y 200..400) than the southern one.
-    expect(north && polygonsOf(north).some((rings) => (rings[0] ?? []).some(([, y]) => y > (offset(SHANGHAI, 0, 390)[1])))).toBe(true);
+    expect(
+      north && polygonsOf(north).some((rings) => (rings[0] ?? []).some(([, y]) => y > offset(SHANGHAI, 0, 390)[1])),
+    ).toBe(true);
   });
 
   it('writes at most 9 decimals', () => {
@@ -128,9 +142,11 @@ describe('splitPolygon', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const part of result.parts) {
-      for (const rings of polygonsOf(part)) for (const ring of rings) for (const [x, y] of ring) {
-        expect(Math.max(decimalsOf(x), decimalsOf(y))).toBeLessThanOrEqual(9);
-      }
+      for (const rings of polygonsOf(part))
+        for (const ring of rings)
+          for (const [x, y] of ring) {
+            expect(Math.max(decimalsOf(x), decimalsOf(y))).toBeLessThanOrEqual(9);
+          }
     }
   });
 });

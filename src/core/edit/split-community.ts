@@ -356,7 +356,10 @@ function walkSplitFaces(edges: Edge[], xs: number[], ys: number[], vertices: Set
       for (const h of cycle) {
         const edge = edges[h >> 1] as Edge;
         if (edge.ring) continue;
-        const length = Math.hypot(((xs[edge.b] as number) - (xs[edge.a] as number)) * kx, ((ys[edge.b] as number) - (ys[edge.a] as number)) * ky);
+        const length = Math.hypot(
+          ((xs[edge.b] as number) - (xs[edge.a] as number)) * kx,
+          ((ys[edge.b] as number) - (ys[edge.a] as number)) * ky,
+        );
         if (length > longestLength) {
           longestLength = length;
           longest = h >> 1;
@@ -373,7 +376,9 @@ function walkSplitFaces(edges: Edge[], xs: number[], ys: number[], vertices: Set
       // A crossing whose line pieces were all pruned is left as a vertex in the middle of a straight
       // boundary edge; drop it so an unchanged edge stays as it was drawn.
       const kept = cycle.filter((h) => vertices.has(origin(h)) || (out[origin(h)] as number[]).length > 2);
-      const ring = (kept.length >= 3 ? kept : cycle).map((h) => [xs[origin(h)] as number, ys[origin(h)] as number] as Pair);
+      const ring = (kept.length >= 3 ? kept : cycle).map(
+        (h) => [xs[origin(h)] as number, ys[origin(h)] as number] as Pair,
+      );
       const first = ring[0] as Pair;
       ring.push([first[0], first[1]]);
       return ring;

@@ -4,8 +4,21 @@ import type { AreaUnit } from '../model';
 import { offset, rectangle, SHANGHAI } from './random-geometries';
 import { checkTopology, type TopologyFlag } from './topology';
 
-const community = (id: string, geometry: Polygon | MultiPolygon): AreaUnit => ({ id, kind: 'community', name: `社区 ${id}`, geometry, properties: {} });
-const grid = (id: string, parentId: string, geometry: Polygon): AreaUnit => ({ id, kind: 'grid', name: `网格 ${id}`, parentId, geometry, properties: {} });
+const community = (id: string, geometry: Polygon | MultiPolygon): AreaUnit => ({
+  id,
+  kind: 'community',
+  name: `社区 ${id}`,
+  geometry,
+  properties: {},
+});
+const grid = (id: string, parentId: string, geometry: Polygon): AreaUnit => ({
+  id,
+  kind: 'grid',
+  name: `网格 ${id}`,
+  parentId,
+  geometry,
+  properties: {},
+});
 const points = (...pts: [number, number, number][]) => ({
   coordinates: new Float64Array(pts.flatMap(([e, n]) => offset(SHANGHAI, e, n))),
   households: new Float64Array(pts.map(([, , h]) => h)),
@@ -24,7 +37,12 @@ function city(rows: number, cols: number, size = 300) {
       const [w, s] = [c * size, r * size];
       communities.push(community(id, rectangle(SHANGHAI, w, s, w + size, s + size)));
       const h = size / 2;
-      for (const [dx, dy] of [[0, 0], [h, 0], [0, h], [h, h]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [h, 0],
+        [0, h],
+        [h, h],
+      ] as const) {
         grids.push(grid(`${id}/${dx}-${dy}`, id, rectangle(SHANGHAI, w + dx, s + dy, w + dx + h, s + dy + h)));
         pts.push([w + dx + h / 3, s + dy + h / 2, 30]);
       }
@@ -71,7 +89,10 @@ describe('checkTopology', () => {
     };
     const touching: MultiPolygon = {
       type: 'MultiPolygon',
-      coordinates: [rectangle(SHANGHAI, 0, 1000, 300, 1300).coordinates, rectangle(SHANGHAI, 300, 1000, 400, 1100).coordinates],
+      coordinates: [
+        rectangle(SHANGHAI, 0, 1000, 300, 1300).coordinates,
+        rectangle(SHANGHAI, 300, 1000, 400, 1100).coordinates,
+      ],
     };
     const flags = checkTopology([community('M', apart), community('T', touching)], [], none);
     expect(codes(flags)).toEqual(['topology.multi-part']);
@@ -130,7 +151,10 @@ describe('checkTopology', () => {
     const a = community('A', rectangle(SHANGHAI, 0, 0, 300, 300));
     const b = community('B', {
       type: 'MultiPolygon',
-      coordinates: [rectangle(SHANGHAI, 280, 0, 600, 300).coordinates, rectangle(SHANGHAI, 700, 0, 800, 100).coordinates],
+      coordinates: [
+        rectangle(SHANGHAI, 280, 0, 600, 300).coordinates,
+        rectangle(SHANGHAI, 700, 0, 800, 100).coordinates,
+      ],
     });
     const g = grid('G', 'A', rectangle(SHANGHAI, 0, 0, 320, 200));
     const flags = checkTopology([a, b], [g], points([1200, 0, 3], [100, 250, 4]));

@@ -117,7 +117,10 @@ function overlapFlags(communities: Prepared[], index: Flatbush | null, minArea: 
   const flags: TopologyFlag[] = [];
   if (!index) return flags;
   communities.forEach((a, i) => {
-    const others = index.search(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]).filter((j) => j > i).sort((p, q) => p - q);
+    const others = index
+      .search(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3])
+      .filter((j) => j > i)
+      .sort((p, q) => p - q);
     for (const j of others) {
       const b = communities[j] as Prepared;
       // Neighbours that share an edge have boxes that meet along a line: no overlap can fit there.
@@ -181,7 +184,8 @@ function gridNestingFlags(
     const candidates = index ? index.search(g.bbox[0], g.bbox[1], g.bbox[2], g.bbox[3]).sort((p, q) => p - q) : [];
     // Try the community the grid names as its parent first: it is almost always the one holding it.
     const parent = g.unit.parentId === undefined ? undefined : byId.get(g.unit.parentId);
-    if (parent !== undefined && candidates.includes(parent)) candidates.sort((p, q) => Number(q === parent) - Number(p === parent));
+    if (parent !== undefined && candidates.includes(parent))
+      candidates.sort((p, q) => Number(q === parent) - Number(p === parent));
     const holder = candidates.find((i) => certainlyWithin(g.planar, (communities[i] as Prepared).planar));
     if (holder !== undefined) {
       owner.push(holder);
@@ -205,7 +209,9 @@ function gridNestingFlags(
     const names = shares.sort((p, q) => q.area - p.area).map((s) => label((communities[s.i] as Prepared).unit));
     const outsidePct = g.area > 0 ? Math.max(0, 100 * (1 - shares.reduce((s, x) => s + x.area, 0) / g.area)) : 0;
     const detail: Message = {
-      zh: [names.join('、'), outsidePct >= 0.1 ? `${round1(outsidePct)}% 在所有社区之外` : ''].filter(Boolean).join('；'),
+      zh: [names.join('、'), outsidePct >= 0.1 ? `${round1(outsidePct)}% 在所有社区之外` : '']
+        .filter(Boolean)
+        .join('；'),
       en: [names.join(', '), outsidePct >= 0.1 ? `${round1(outsidePct)}% outside every community` : '']
         .filter(Boolean)
         .join('; '),
@@ -230,7 +236,10 @@ function gridNestingFlags(
 function clusterPoints(points: number[], xy: Float64Array, radius: number): number[][] {
   if (points.length === 0) return [];
   const k = metresPerDegree(xy[2 * (points[0] as number) + 1] as number);
-  const cellOf = (i: number) => [Math.floor(((xy[2 * i] as number) * k.x) / radius), Math.floor(((xy[2 * i + 1] as number) * k.y) / radius)];
+  const cellOf = (i: number) => [
+    Math.floor(((xy[2 * i] as number) * k.x) / radius),
+    Math.floor(((xy[2 * i + 1] as number) * k.y) / radius),
+  ];
   const cells = new Map<string, number[]>();
   points.forEach((p, n) => {
     const [cx, cy] = cellOf(p) as [number, number];
@@ -313,7 +322,10 @@ export function checkTopology(
   const share = options.nestingShare ?? 0.999;
   const gapRadius = options.gapClusterMetres ?? 200;
   // One projection for the whole plan: it only has to keep edges straight and millimetres meaningful.
-  const extent = communities.length > 0 ? geometryBbox({ type: 'MultiPolygon', coordinates: communities.flatMap((c) => polygonsOf(c.geometry)) }) : null;
+  const extent =
+    communities.length > 0
+      ? geometryBbox({ type: 'MultiPolygon', coordinates: communities.flatMap((c) => polygonsOf(c.geometry)) })
+      : null;
   const proj = localProjection(extent ? (extent[0] + extent[2]) / 2 : 0, extent ? (extent[1] + extent[3]) / 2 : 0);
   const cs = prepare(communities, proj);
   const gs = prepare(grids, proj);

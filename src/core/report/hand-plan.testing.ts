@@ -17,18 +17,39 @@ import { builtInProfile } from '../profiles';
 import type { RuleProfile } from '../rule-profile';
 import type { PlanTableInput } from '../plan-table';
 
-const rect = (id: string, kind: 'community' | 'grid', name: string, w: number, s: number, e: number, n: number): AreaUnit => ({
+const rect = (
+  id: string,
+  kind: 'community' | 'grid',
+  name: string,
+  w: number,
+  s: number,
+  e: number,
+  n: number,
+): AreaUnit => ({
   id,
   kind,
   name,
-  geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
+  },
   properties: {},
 });
 
 export const SCRIPT_NAME = '<script>alert("x")</script>';
 export const FORMULA_NAME = '=HYPERLINK("http://evil.example","click")';
 
-export function handPlan(overrides: { profile?: RuleProfile; language?: 'zh' | 'en' } = {}): PlanTableInput & { households: HouseholdSet } {
+export function handPlan(
+  overrides: { profile?: RuleProfile; language?: 'zh' | 'en' } = {},
+): PlanTableInput & { households: HouseholdSet } {
   const points: [number, number, number][] = [
     [121.005, 31.002, 1200],
     [121.005, 31.0045, 600],
@@ -60,12 +81,25 @@ export function handPlan(overrides: { profile?: RuleProfile; language?: 'zh' | '
   const analysis = analyzer.analyze(profile);
   // A topology flag about both communities (listed under each, as the app does) and one about a
   // gap that is no unit of the plan.
-  const overlap = makeFlag('topology.overlap', FIXED_SOURCES.contiguous, ['A', 'B'], { subject: 'A', measured: 12.5, detail: { zh: '社区 B', en: 'community B' } });
+  const overlap = makeFlag('topology.overlap', FIXED_SOURCES.contiguous, ['A', 'B'], {
+    subject: 'A',
+    measured: 12.5,
+    detail: { zh: '社区 B', en: 'community B' },
+  });
   const gap = makeFlag('topology.gap-with-households', FIXED_SOURCES.contiguous, ['gap-1'], { measured: 50 });
   const extraFlags = new Map<string, Flag[]>([
     ['A', [overlap]],
     ['B', [overlap]],
     ['gap-1', [gap]],
   ]);
-  return { communities, grids, facilities, analysis, profile, extraFlags, language: overrides.language ?? 'zh', households };
+  return {
+    communities,
+    grids,
+    facilities,
+    analysis,
+    profile,
+    extraFlags,
+    language: overrides.language ?? 'zh',
+    households,
+  };
 }

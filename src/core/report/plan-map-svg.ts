@@ -59,7 +59,13 @@ interface Projection {
 }
 
 /** Fits the bbox into the frame [x0, x0 + w] × [y0, y0 + h], centred, north up. */
-function fitProjection(bbox: [number, number, number, number], x0: number, y0: number, w: number, h: number): Projection {
+function fitProjection(
+  bbox: [number, number, number, number],
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+): Projection {
   const [west, south, east, north] = bbox;
   const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const widthM = Math.max((east - west) * cos * METRES_PER_DEGREE, 1);
@@ -86,7 +92,8 @@ function bboxOf(units: readonly AreaUnit[], facilities: readonly Facility[]): [n
     if (y < s) s = y;
     if (y > n) n = y;
   };
-  for (const u of units) for (const polygon of ringsOf(u)) for (const ring of polygon) for (const p of ring) add(p[0]!, p[1]!);
+  for (const u of units)
+    for (const polygon of ringsOf(u)) for (const ring of polygon) for (const p of ring) add(p[0]!, p[1]!);
   // Facilities frame the map only when there are no areas: a city-wide inventory would otherwise
   // shrink a district's plan to a corner.
   if (w === Infinity) for (const f of facilities) add(f.lon, f.lat);
@@ -126,7 +133,8 @@ function labelPoint(unit: AreaUnit, p: Projection): { x: number; y: number; widt
     if (!outer) continue;
     const ring = outer.map((pt): [number, number] => [p.x(pt[0]!), p.y(pt[1]!)]);
     let area = 0;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) area += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+      area += ring[j]![0] * ring[i]![1] - ring[i]![0] * ring[j]![1];
     if (!best || Math.abs(area) > best.area) best = { ring, area: Math.abs(area) };
   }
   if (!best || best.area === 0) return null;
@@ -178,12 +186,18 @@ export function planMapSvg(input: PlanMapInput): string {
   const p = fitProjection(bbox, frame.x, frame.y, frame.w, frame.h);
   const status = new Map(input.communityResults.map((r) => [r.id, r.band?.status ?? 'unknown']));
   const parts: string[] = [open, border];
-  parts.push(`<defs><clipPath id="plan-map-frame"><rect x="${fmt(frame.x - 1)}" y="${fmt(frame.y - 1)}" width="${fmt(frame.w + 2)}" height="${fmt(frame.h + 2)}"/></clipPath></defs>`);
+  parts.push(
+    `<defs><clipPath id="plan-map-frame"><rect x="${fmt(frame.x - 1)}" y="${fmt(frame.y - 1)}" width="${fmt(frame.w + 2)}" height="${fmt(frame.h + 2)}"/></clipPath></defs>`,
+  );
   parts.push('<g clip-path="url(#plan-map-frame)">');
-  parts.push('<g class="communities" stroke="#333" stroke-width="0.3" stroke-linejoin="round" fill-opacity="0.6" fill-rule="evenodd">');
+  parts.push(
+    '<g class="communities" stroke="#333" stroke-width="0.3" stroke-linejoin="round" fill-opacity="0.6" fill-rule="evenodd">',
+  );
   for (const u of input.communities) {
     const s = status.get(u.id) ?? 'unknown';
-    parts.push(`<path d="${pathOf(u, p)}" fill="${REPORT_BAND_COLORS[s]}"><title>${escapeHtml(`${u.id} ${u.name}`)}</title></path>`);
+    parts.push(
+      `<path d="${pathOf(u, p)}" fill="${REPORT_BAND_COLORS[s]}"><title>${escapeHtml(`${u.id} ${u.name}`)}</title></path>`,
+    );
   }
   parts.push('</g>');
   parts.push('<g class="grids" fill="none" stroke="#222" stroke-width="0.15" stroke-dasharray="0.9 0.6">');
@@ -199,7 +213,9 @@ export function planMapSvg(input: PlanMapInput): string {
   parts.push('</g>');
   // Community ids, where the community is wide enough on paper to hold one, link the map to the table.
   const size = 1.6;
-  parts.push(`<g class="labels" font-size="${size}" text-anchor="middle" fill="#111" stroke="#fff" stroke-width="0.35" paint-order="stroke" stroke-linejoin="round">`);
+  parts.push(
+    `<g class="labels" font-size="${size}" text-anchor="middle" fill="#111" stroke="#fff" stroke-width="0.35" paint-order="stroke" stroke-linejoin="round">`,
+  );
   for (const u of input.communities) {
     const at = labelPoint(u, p);
     if (!at || at.width < textWidth(u.id, size) + 1) continue;
@@ -214,10 +230,16 @@ export function planMapSvg(input: PlanMapInput): string {
   const by = height - margin - 4;
   parts.push('<g class="scale-bar" font-size="2.4" fill="#222">');
   parts.push(`<rect x="${fmt(bx)}" y="${fmt(by)}" width="${fmt(barLength / 2)}" height="1.2" fill="#222"/>`);
-  parts.push(`<rect x="${fmt(bx + barLength / 2)}" y="${fmt(by)}" width="${fmt(barLength / 2)}" height="1.2" fill="#fff" stroke="#222" stroke-width="0.2"/>`);
-  parts.push(`<rect x="${fmt(bx)}" y="${fmt(by)}" width="${fmt(barLength)}" height="1.2" fill="none" stroke="#222" stroke-width="0.2"/>`);
+  parts.push(
+    `<rect x="${fmt(bx + barLength / 2)}" y="${fmt(by)}" width="${fmt(barLength / 2)}" height="1.2" fill="#fff" stroke="#222" stroke-width="0.2"/>`,
+  );
+  parts.push(
+    `<rect x="${fmt(bx)}" y="${fmt(by)}" width="${fmt(barLength)}" height="1.2" fill="none" stroke="#222" stroke-width="0.2"/>`,
+  );
   parts.push(`<text x="${fmt(bx)}" y="${fmt(by - 0.8)}" text-anchor="middle">0</text>`);
-  parts.push(`<text x="${fmt(bx + barLength)}" y="${fmt(by - 0.8)}" text-anchor="middle">${escapeHtml(lengthLabel(metres, lang))}</text>`);
+  parts.push(
+    `<text x="${fmt(bx + barLength)}" y="${fmt(by - 0.8)}" text-anchor="middle">${escapeHtml(lengthLabel(metres, lang))}</text>`,
+  );
   const ratio = Math.round(1000 / p.mmPerMetre / 100) * 100;
   parts.push(`<text x="${fmt(bx + barLength + 8)}" y="${fmt(by + 1.1)}">1 : ${ratio.toLocaleString('en-US')}</text>`);
   parts.push('</g>');
@@ -228,7 +250,9 @@ export function planMapSvg(input: PlanMapInput): string {
   parts.push(`<g class="north-arrow" fill="#222" font-size="3.2" text-anchor="middle">`);
   parts.push(`<text x="${fmt(nx)}" y="${fmt(ny + 2.5)}">${lang === 'zh' ? '北' : 'N'}</text>`);
   parts.push(`<path d="M${fmt(nx)} ${fmt(ny + 3.5)}L${fmt(nx + 2.5)} ${fmt(ny + 11)}L${fmt(nx)} ${fmt(ny + 9.2)}Z"/>`);
-  parts.push(`<path d="M${fmt(nx)} ${fmt(ny + 3.5)}L${fmt(nx - 2.5)} ${fmt(ny + 11)}L${fmt(nx)} ${fmt(ny + 9.2)}Z" fill="#fff" stroke="#222" stroke-width="0.2"/>`);
+  parts.push(
+    `<path d="M${fmt(nx)} ${fmt(ny + 3.5)}L${fmt(nx - 2.5)} ${fmt(ny + 11)}L${fmt(nx)} ${fmt(ny + 9.2)}Z" fill="#fff" stroke="#222" stroke-width="0.2"/>`,
+  );
   parts.push('</g></svg>');
   return parts.join('');
 }

@@ -11,10 +11,16 @@ import { roundScaleLength } from './plan-map-svg';
 import { buildPlanReport, reportFileName, type PlanReportInput } from './plan-report';
 
 const report = (overrides: Partial<PlanReportInput> = {}) =>
-  buildPlanReport({ ...handPlan({ language: overrides.language ?? 'zh' }), title: '南京东路街道社区规划', date: '2025-03-04T10:00:00Z', ...overrides });
+  buildPlanReport({
+    ...handPlan({ language: overrides.language ?? 'zh' }),
+    title: '南京东路街道社区规划',
+    date: '2025-03-04T10:00:00Z',
+    ...overrides,
+  });
 
 /** How the report cites a flag's rule: its id, then document and clause. */
-const citation = (flag: Flag) => `<td class="rule"><b>${escapeHtml(flag.source.ruleId)}</b></td><td class="cite">${escapeHtml(flag.source.document)} · ${escapeHtml(flag.source.clause)}</td>`;
+const citation = (flag: Flag) =>
+  `<td class="rule"><b>${escapeHtml(flag.source.ruleId)}</b></td><td class="cite">${escapeHtml(flag.source.document)} · ${escapeHtml(flag.source.clause)}</td>`;
 
 /** The text of the <section> whose <h2> starts with `heading`. */
 function section(html: string, heading: string): string {
@@ -43,7 +49,9 @@ describe('plan report', () => {
     const html = report();
     expect(html).not.toContain(SCRIPT_NAME);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(report({ title: '</title><script>x</script>' })).toContain('<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>');
+    expect(report({ title: '</title><script>x</script>' })).toContain(
+      '<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>',
+    );
     expect(escapeHtml(`<a href='x'>&</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;');
   });
 
@@ -78,7 +86,9 @@ describe('plan report', () => {
     expect(s.match(/<table class="flags">.*?<\/table>/s)![0].match(/<tr>/g)!.length - 1).toBe(listed.length);
     // Counted by rule first; the counts add up to the whole list.
     const byRule = s.match(/<table class="by-rule">.*?<\/table>/s)![0];
-    expect(byRule).toContain('<td><b>J1</b></td><td><span class="cite">江苏 苏发〔2011〕15号 《关于加强城乡社区建设的意见》 · (十三) 优化社区布局规模：城市2000-3000户</span></td><td>size.below-band</td>');
+    expect(byRule).toContain(
+      '<td><b>J1</b></td><td><span class="cite">江苏 苏发〔2011〕15号 《关于加强城乡社区建设的意见》 · (十三) 优化社区布局规模：城市2000-3000户</span></td><td>size.below-band</td>',
+    );
     const counted = [...byRule.matchAll(/<td class="num">(\d+)<\/td>/g)].reduce((sum, m) => sum + Number(m[1]), 0);
     expect(counted).toBe(listed.length);
     // Grouped under their subjects: the plan, A, A and B (the overlap), B, G1 and the gap.
@@ -102,7 +112,9 @@ describe('plan report', () => {
     const html = report();
     const c = section(html, '生活圈覆盖');
     expect(c).toContain('≤300 m（5 分钟）');
-    expect(c).toMatch(/<td>幼儿园<\/td><td class="num">43\.6%<\/td><td class="num">65\.5%<\/td><td class="num">76\.4%<\/td>/);
+    expect(c).toMatch(
+      /<td>幼儿园<\/td><td class="num">43\.6%<\/td><td class="num">65\.5%<\/td><td class="num">76\.4%<\/td>/,
+    );
     const g = section(html, '设施缺口');
     expect(g).toContain('<th class="num">幼儿园 ≤300 m</th>');
     expect(g).toContain('<th class="num">诊所 ≤1000 m</th>');
@@ -116,7 +128,14 @@ describe('plan report', () => {
   it('is all in English when asked, without 户', () => {
     const html = report({ language: 'en', title: 'Plan' });
     expect(html).toContain('<html lang="en">');
-    for (const h of ['Summary', 'Communities', 'Flags and the rules they cite', 'Living-circle coverage', 'Facility gaps']) expect(html).toContain(`<h2>${h}`);
+    for (const h of [
+      'Summary',
+      'Communities',
+      'Flags and the rules they cite',
+      'Living-circle coverage',
+      'Facility gaps',
+    ])
+      expect(html).toContain(`<h2>${h}`);
     expect(html).toContain('<tr><th>Households in total</th><td>2,750</td></tr>');
     expect(html).toContain('Within band');
     // Only the cited documents (and data) are Chinese; no Chinese word of the report's own.
@@ -140,7 +159,9 @@ describe('plan report', () => {
   });
 
   it('names its file after the title and day', () => {
-    expect(reportFileName('南京东路街道 社区规划', '2025-03-04T10:00:00Z')).toBe('南京东路街道-社区规划-2025-03-04.html');
+    expect(reportFileName('南京东路街道 社区规划', '2025-03-04T10:00:00Z')).toBe(
+      '南京东路街道-社区规划-2025-03-04.html',
+    );
     expect(reportFileName('a/b:c*?', '2025-03-04')).toBe('a-b-c-2025-03-04.html');
     expect(reportFileName('  ', '')).toBe('plan-report.html');
     expect(reportFileName('../../etc', '2025-01-01')).toBe('etc-2025-01-01.html');
@@ -148,7 +169,11 @@ describe('plan report', () => {
 });
 
 describe('plan report of the demo', () => {
-  async function load(file: string, role: 'communities' | 'grids' | 'households' | 'facilities' | 'roads', extra: Record<string, string | null> = {}) {
+  async function load(
+    file: string,
+    role: 'communities' | 'grids' | 'households' | 'facilities' | 'roads',
+    extra: Record<string, string | null> = {},
+  ) {
     const bytes = new Uint8Array(readFileSync(`data/demo/${file}`));
     const result = await importLayer(bytes, file, { role, crs: 'wgs84', ...extra });
     if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.message}`);
@@ -161,7 +186,8 @@ describe('plan report of the demo', () => {
     const householdsLayer = await load('households.geojson', 'households', { householdsField: 'households' });
     const facilitiesLayer = await load('facilities.geojson', 'facilities', { categoryField: 'category' });
     const roadsLayer = await load('roads.geojson', 'roads');
-    const communities: AreaUnit[] = communitiesLayer.role === 'communities' ? communitiesLayer.units.map((u) => ({ ...u, kind: 'community' })) : [];
+    const communities: AreaUnit[] =
+      communitiesLayer.role === 'communities' ? communitiesLayer.units.map((u) => ({ ...u, kind: 'community' })) : [];
     const grids: AreaUnit[] = gridsLayer.role === 'grids' ? gridsLayer.units.map((u) => ({ ...u, kind: 'grid' })) : [];
     const households = (householdsLayer.role === 'households' ? householdsLayer.households : null) as HouseholdSet;
     const facilities: Facility[] = facilitiesLayer.role === 'facilities' ? facilitiesLayer.facilities : [];
@@ -173,9 +199,22 @@ describe('plan report of the demo', () => {
     analyzer.setRoads(roadsLayer.role === 'roads' ? roadsLayer.roads : null);
     const analysis = analyzer.analyze(profile);
     const extraFlags = new Map<string, Flag[]>();
-    for (const f of analyzer.topology()) for (const id of f.subjectIds) extraFlags.set(id, [...(extraFlags.get(id) ?? []), f]);
+    for (const f of analyzer.topology())
+      for (const id of f.subjectIds) extraFlags.set(id, [...(extraFlags.get(id) ?? []), f]);
     const language = process.env.REPORT_LANGUAGE === 'en' ? 'en' : 'zh';
-    const input: PlanReportInput = { communities, grids, facilities, analysis, profile, extraFlags, language, title: language === 'zh' ? '上海中心城区社区规划（演示）' : 'Central Shanghai community plan (demo)', date: '2025-03-04', households, paper: process.env.REPORT_PAPER === 'A3' ? 'A3' : 'A4' };
+    const input: PlanReportInput = {
+      communities,
+      grids,
+      facilities,
+      analysis,
+      profile,
+      extraFlags,
+      language,
+      title: language === 'zh' ? '上海中心城区社区规划（演示）' : 'Central Shanghai community plan (demo)',
+      date: '2025-03-04',
+      households,
+      paper: process.env.REPORT_PAPER === 'A3' ? 'A3' : 'A4',
+    };
     const html = buildPlanReport(input);
     if (process.env.REPORT_OUT) writeFileSync(process.env.REPORT_OUT, html);
 
@@ -184,11 +223,16 @@ describe('plan report of the demo', () => {
     const flags = section(html, language === 'zh' ? '问题清单及依据' : 'Flags and the rules they cite');
     const listed = listFlags(input);
     expect(listed.length).toBeGreaterThan(communities.length);
-    expect(flags.match(/<table class="flags">.*?<\/table>/s)![0].match(/<tr><td class="num">/g)!.length).toBe(listed.length);
+    expect(flags.match(/<table class="flags">.*?<\/table>/s)![0].match(/<tr><td class="num">/g)!.length).toBe(
+      listed.length,
+    );
     for (const { flag } of listed) expect(flags).toContain(citation(flag));
     const gaps = facilityGaps(input);
     const gapSection = section(html, language === 'zh' ? '设施缺口' : 'Facility gaps');
-    for (const g of gaps) expect(gapSection).toContain(`${g.notReached.toLocaleString('en-US')}<br><small>${(g.share * 100).toFixed(1)}%</small>`);
+    for (const g of gaps)
+      expect(gapSection).toContain(
+        `${g.notReached.toLocaleString('en-US')}<br><small>${(g.share * 100).toFixed(1)}%</small>`,
+      );
     const gapRows = gapSection.match(/<tbody>.*<\/tbody>/s)![0].match(/<tr>/g)!.length;
     expect(gapRows).toBe(new Set(gaps.map((g) => g.communityId)).size);
   });

@@ -42,8 +42,14 @@ const R = {
   overlap: { zh: '位于多个社区内的户数', en: 'Households in more than one community' },
   outsideGrids: { zh: '不在任何网格内的户数', en: 'Households in no grid' },
   distanceMode: { zh: '距离计算方式', en: 'Distances' },
-  network: { zh: '沿道路网络的步行距离（含住户到最近道路的接入段）', en: 'walking distances along the road network, including the access leg to the nearest road' },
-  straightLine: { zh: '直线距离（未提供道路网络，并非步行距离）', en: 'straight-line distances (no road network was given; these are not walking distances)' },
+  network: {
+    zh: '沿道路网络的步行距离（含住户到最近道路的接入段）',
+    en: 'walking distances along the road network, including the access leg to the nearest road',
+  },
+  straightLine: {
+    zh: '直线距离（未提供道路网络，并非步行距离）',
+    en: 'straight-line distances (no road network was given; these are not walking distances)',
+  },
   caveats: { zh: '注意', en: 'Caveat' },
   communitiesHeading: { zh: '各社区规模', en: 'Communities' },
   flagsHeading: { zh: '问题清单及依据', en: 'Flags and the rules they cite' },
@@ -52,7 +58,10 @@ const R = {
   count: { zh: '数量', en: 'Count' },
   noFlags: { zh: '没有发现问题。', en: 'No flags.' },
   coverageHeading: { zh: '生活圈覆盖（占全部住户比例）', en: 'Living-circle coverage (share of all households)' },
-  noCoverage: { zh: '规划中没有设施，未计算生活圈覆盖。', en: 'The plan has no facilities, so no coverage was computed.' },
+  noCoverage: {
+    zh: '规划中没有设施，未计算生活圈覆盖。',
+    en: 'The plan has no facilities, so no coverage was computed.',
+  },
   gapsHeading: { zh: '设施缺口（各社区未覆盖户数及比例）', en: 'Facility gaps (households not reached per community)' },
   gapsIntro: {
     zh: '各类设施按其规则距离测算：有距离要求的设施按要求距离，其余按最大生活圈距离。',
@@ -137,9 +146,13 @@ table.gaps small { font-size: 7pt; color: #555; }
 function legend(input: PlanReportInput): string {
   const lang = input.language;
   const counts = new Map<string, number>();
-  for (const r of input.analysis.communities) counts.set(r.band?.status ?? 'unknown', (counts.get(r.band?.status ?? 'unknown') ?? 0) + 1);
+  for (const r of input.analysis.communities)
+    counts.set(r.band?.status ?? 'unknown', (counts.get(r.band?.status ?? 'unknown') ?? 0) + 1);
   const statuses = (['within', 'below', 'above', 'unknown'] as const).filter((s) => s !== 'unknown' || counts.has(s));
-  const items = statuses.map((s) => `<li><span class="swatch" style="background:${REPORT_BAND_COLORS[s]};opacity:0.75"></span>${esc(statusWord(s, lang) + paren(n(counts.get(s) ?? 0), lang))}</li>`);
+  const items = statuses.map(
+    (s) =>
+      `<li><span class="swatch" style="background:${REPORT_BAND_COLORS[s]};opacity:0.75"></span>${esc(statusWord(s, lang) + paren(n(counts.get(s) ?? 0), lang))}</li>`,
+  );
   if (input.grids.length) items.push(`<li><span class="swatch grid"></span>${esc(R.grid[lang])}</li>`);
   const categories = [...new Set(input.facilities.map((f) => f.category))].sort();
   const facilityItems = categories.map((c) => {
@@ -164,11 +177,18 @@ function summary(input: PlanReportInput): string {
     [R.unassigned[lang], households(a.unassignedHouseholds, lang)],
     [R.overlap[lang], households(a.overlapHouseholds, lang)],
   ];
-  if (input.grids.length) rows.push([R.gridCount[lang], n(input.grids.length)], [R.outsideGrids[lang], households(a.householdsOutsideGrids, lang)]);
+  if (input.grids.length)
+    rows.push(
+      [R.gridCount[lang], n(input.grids.length)],
+      [R.outsideGrids[lang], households(a.householdsOutsideGrids, lang)],
+    );
   if (input.facilities.length) rows.push([R.facilityCount[lang], n(input.facilities.length)]);
-  if (a.coverage) rows.push([R.distanceMode[lang], a.coverage.mode === 'network' ? R.network[lang] : R.straightLine[lang]]);
+  if (a.coverage)
+    rows.push([R.distanceMode[lang], a.coverage.mode === 'network' ? R.network[lang] : R.straightLine[lang]]);
   const body = rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
-  const caveat = input.profile.caveats ? `<p class="note">${esc(R.caveats[lang] + colon(lang) + input.profile.caveats[lang])}</p>` : '';
+  const caveat = input.profile.caveats
+    ? `<p class="note">${esc(R.caveats[lang] + colon(lang) + input.profile.caveats[lang])}</p>`
+    : '';
   return `<h2>${esc(R.summary[lang])}</h2><table class="summary"><tbody>${body}</tbody></table>${caveat}`;
 }
 
@@ -176,8 +196,19 @@ function communitiesTable(input: PlanReportInput): string {
   const lang = input.language;
   const results = new Map(input.analysis.communities.map((r) => [r.id, r]));
   const flagCount = new Map<string, number>();
-  for (const { subjectIds } of listFlags(input)) for (const id of new Set(subjectIds)) flagCount.set(id, (flagCount.get(id) ?? 0) + 1);
-  const head = [word('id', lang), word('name', lang), word('type', lang), word('households', lang), word('householdPoints', lang), word('band', lang), word('status', lang), word('distanceToBand', lang), word('flagCount', lang)].map(esc);
+  for (const { subjectIds } of listFlags(input))
+    for (const id of new Set(subjectIds)) flagCount.set(id, (flagCount.get(id) ?? 0) + 1);
+  const head = [
+    word('id', lang),
+    word('name', lang),
+    word('type', lang),
+    word('households', lang),
+    word('householdPoints', lang),
+    word('band', lang),
+    word('status', lang),
+    word('distanceToBand', lang),
+    word('flagCount', lang),
+  ].map(esc);
   const numeric = new Set([3, 4, 5, 7, 8]);
   const rows = input.communities.map((u) => {
     const r = results.get(u.id);
@@ -200,7 +231,9 @@ function communitiesTable(input: PlanReportInput): string {
 /** A table whose numeric columns are right-aligned. */
 function numericTable(head: string[], rows: string[][], numeric: ReadonlySet<number>, className = ''): string {
   const th = head.map((h, i) => `<th${numeric.has(i) ? ' class="num"' : ''}>${h}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('');
   return `<table${className ? ` class="${className}"` : ''}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -211,9 +244,22 @@ function flagsByRule(listed: ReturnType<typeof listFlags>, lang: Language): stri
     const key = `${flag.code}\u0000${flag.source.ruleId}\u0000${flag.source.document}\u0000${flag.source.clause}`;
     const entry = byRule.get(key);
     if (entry) entry.count++;
-    else byRule.set(key, { ruleId: flag.source.ruleId, cite: `${flag.source.document} · ${flag.source.clause}`, code: flag.code, severity: flag.severity, count: 1 });
+    else
+      byRule.set(key, {
+        ruleId: flag.source.ruleId,
+        cite: `${flag.source.document} · ${flag.source.clause}`,
+        code: flag.code,
+        severity: flag.severity,
+        count: 1,
+      });
   }
-  const head = [word('ruleId', lang), `${word('document', lang)} · ${word('clause', lang)}`, word('code', lang), word('severity', lang), R.count[lang]].map(esc);
+  const head = [
+    word('ruleId', lang),
+    `${word('document', lang)} · ${word('clause', lang)}`,
+    word('code', lang),
+    word('severity', lang),
+    R.count[lang],
+  ].map(esc);
   const rows = [...byRule.values()].map((e) => [
     `<b>${esc(e.ruleId)}</b>`,
     `<span class="cite">${esc(e.cite)}</span>`,
@@ -229,7 +275,13 @@ function flagsTable(input: PlanReportInput): string {
   const listed = listFlags(input);
   const heading = `<h2>${esc(R.flagsHeading[lang])}</h2>`;
   if (!listed.length) return `${heading}<p class="note">${esc(R.noFlags[lang])}</p>`;
-  const head = ['#', word('severity', lang), word('message', lang), word('ruleId', lang), `${word('document', lang)} · ${word('clause', lang)}`].map(esc);
+  const head = [
+    '#',
+    word('severity', lang),
+    word('message', lang),
+    word('ruleId', lang),
+    `${word('document', lang)} · ${word('clause', lang)}`,
+  ].map(esc);
   // Rows are grouped under their subject (a community has a dozen flags), which leaves the
   // message and its citation the width to fit on one line each.
   const body: string[] = [];
@@ -238,7 +290,9 @@ function flagsTable(input: PlanReportInput): string {
     const key = subjectIds.join('\u0000');
     if (key !== group) {
       group = key;
-      const subject = subjectIds.map((id, k) => (subjectNames[k] && subjectNames[k] !== id ? `${id} ${subjectNames[k]}` : id)).join(lang === 'zh' ? '、' : ', ');
+      const subject = subjectIds
+        .map((id, k) => (subjectNames[k] && subjectNames[k] !== id ? `${id} ${subjectNames[k]}` : id))
+        .join(lang === 'zh' ? '、' : ', ');
       // A td, not a th: a printed PDF's tags list every th of a column as a header of each cell
       // below it, which for a city's hundreds of subjects makes the file tens of megabytes.
       body.push(`<tr class="group"><td colspan="5">${esc(subject)}</td></tr>`);
@@ -259,13 +313,22 @@ function coverageTable(input: PlanReportInput): string {
   const tiers = livingCircleDistances(input.profile.livingCircle);
   const minutes = [...input.profile.livingCircle.tiers].map((t) => t.minutes).sort((x, y) => x - y);
   const minutesAt = new Map(tiers.map((d, i) => [d, minutes[i]]));
-  const head = [esc(word('category', lang)), ...coverage.distances.map((d) => esc(`≤${n(d)} m${minutesAt.has(d) ? paren(`${minutesAt.get(d)} ${R.minutes[lang]}`, lang) : ''}`))];
+  const head = [
+    esc(word('category', lang)),
+    ...coverage.distances.map((d) =>
+      esc(`≤${n(d)} m${minutesAt.has(d) ? paren(`${minutesAt.get(d)} ${R.minutes[lang]}`, lang) : ''}`),
+    ),
+  ];
   const rows = coverage.categories.map((c) => {
     const byDistance = Object.prototype.hasOwnProperty.call(coverage.overall, c) ? coverage.overall[c] : undefined;
-    return [esc(categoryName(c, lang)), ...coverage.distances.map((d) => {
-      const v = byDistance && Object.prototype.hasOwnProperty.call(byDistance, String(d)) ? byDistance[String(d)] : undefined;
-      return v === undefined ? '' : pct(v);
-    })];
+    return [
+      esc(categoryName(c, lang)),
+      ...coverage.distances.map((d) => {
+        const v =
+          byDistance && Object.prototype.hasOwnProperty.call(byDistance, String(d)) ? byDistance[String(d)] : undefined;
+        return v === undefined ? '' : pct(v);
+      }),
+    ];
   });
   const numeric = new Set(coverage.distances.map((_, i) => i + 1));
   const mode = `<p class="note">${esc(R.distanceMode[lang] + colon(lang))}${esc(coverage.mode === 'network' ? R.network[lang] : R.straightLine[lang])}</p>`;
@@ -290,9 +353,9 @@ function gapsTable(input: PlanReportInput): string {
   }
   const firstOf = new Map<string, (typeof gaps)[number]>();
   for (const g of gaps) if (!firstOf.has(g.category)) firstOf.set(g.category, g);
-  const head = [word('name', lang), word('households', lang)].map(esc).concat(
-    categories.map((c) => esc(coverageHeader(c, firstOf.get(c)?.distance ?? 0, lang))),
-  );
+  const head = [word('name', lang), word('households', lang)]
+    .map(esc)
+    .concat(categories.map((c) => esc(coverageHeader(c, firstOf.get(c)?.distance ?? 0, lang))));
   const rows: string[][] = [];
   for (const u of input.communities) {
     const row = byCommunity.get(u.id);
@@ -310,7 +373,15 @@ function gapsTable(input: PlanReportInput): string {
       }),
     ]);
   }
-  const notes = [...new Set(categories.map((c) => firstOf.get(c)).flatMap((g) => (g && gapNote(g, lang) ? [categoryName(g.category, lang) + colon(lang) + gapNote(g, lang)] : [])))];
+  const notes = [
+    ...new Set(
+      categories
+        .map((c) => firstOf.get(c))
+        .flatMap((g) =>
+          g && gapNote(g, lang) ? [categoryName(g.category, lang) + colon(lang) + gapNote(g, lang)] : [],
+        ),
+    ),
+  ];
   const noteHtml = notes.map((t) => `<p class="note">${esc(t)}</p>`).join('');
   if (!rows.length) return `${heading}<p class="note">${esc(R.noGaps[lang])}</p>`;
   const numeric = new Set([1, ...categories.map((_, i) => i + 2)]);

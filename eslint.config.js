@@ -1,0 +1,84 @@
+// Lint for the whole project: typescript-eslint's type-checked preset over TypeScript and Svelte,
+// and the layer boundaries of docs/ARCHITECTURE.md as import restrictions.
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const UI_MODULES = ['svelte', 'svelte/*', 'maplibre-gl', '@deck.gl/*', 'terra-draw', 'terra-draw-*'];
+const NODE_MODULES = ['node:*'];
+const NODE_NAMES = ['fs', 'path', 'os', 'child_process'];
+
+/** One `no-restricted-imports` rule saying which layers a layer may not reach. */
+function boundary(message, groups, names = []) {
+  const paths = names.map((name) => ({ name, message }));
+  return { 'no-restricted-imports': ['error', { paths, patterns: [{ group: groups, message }] }] };
+}
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'public/', '.cache/', 'test-results/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...ts.configs.recommendedTypeChecked,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } },
+  },
+  {
+    files: ['*.js', 'scripts/**/*.js'],
+    ...ts.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/core/**'],
+    rules: boundary(
+      'src/core is pure domain code: no UI, map library, state or Node API.',
+      [...UI_MODULES, ...NODE_MODULES, '**/ui/*', '**/map/*', '**/state/*', '**/analysis/*', '**/io/*', '**/cli/*'],
+      NODE_NAMES,
+    ),
+  },
+  {
+    files: ['src/io/**', 'src/analysis/**'],
+    rules: boundary(
+      'src/io and src/analysis run in a worker: no UI, map library, state or Node API.',
+      [...UI_MODULES, ...NODE_MODULES, '**/ui/*', '**/map/*', '**/state/*', '**/cli/*'],
+      NODE_NAMES,
+    ),
+  },
+  {
+    files: ['src/state/**'],
+    rules: boundary('src/state holds the plan and its stores: it imports no view.', [
+      'maplibre-gl',
+      '@deck.gl/*',
+      'terra-draw',
+      '**/ui/*',
+      '**/map/*',
+    ]),
+  },
+  {
+    files: ['src/ui/**', 'src/map/**'],
+    rules: boundary(
+      'Views render state and dispatch commands: no analysis internals or Node API.',
+      [...NODE_MODULES, '**/analysis/*', '!**/analysis/worker-contract', '**/cli/*'],
+      NODE_NAMES,
+    ),
+  },
+  {
+    files: ['**/*.test.ts', '**/*.testing.ts', 'test/**', 'bench/**', 'scripts/**', 'src/cli/**', 'vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
