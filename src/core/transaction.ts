@@ -27,10 +27,13 @@ export interface PlanLayers {
 }
 
 export type UnitLayer = 'communities' | 'grids';
+/** Layers whose items change one at a time (put or delete by id), so an edit stores only what it touched. */
+export type ItemLayer = UnitLayer | 'facilities';
 
 export type Change =
   | { kind: 'put'; layer: UnitLayer; unit: AreaUnit; /** position for re-inserting a deleted unit */ index?: number }
-  | { kind: 'delete'; layer: UnitLayer; id: string }
+  | { kind: 'put'; layer: 'facilities'; facility: Facility; index?: number }
+  | { kind: 'delete'; layer: ItemLayer; id: string }
   | { kind: 'replace'; layer: 'communities'; value: AreaUnit[] }
   | { kind: 'replace'; layer: 'grids'; value: AreaUnit[] }
   | { kind: 'replace'; layer: 'households'; value: HouseholdSet }
@@ -56,6 +59,21 @@ export interface Transaction {
   changes: Change[];
 }
 
+/** A put's item, whichever layer it goes to. */
+function putItem(change: Extract<Change, { kind: 'put' }>): AreaUnit | Facility {
+  return change.layer === 'facilities' ? change.facility : change.unit;
+}
+
+/** A put of `item` into `layer`, shaped as that layer's change. */
+function putChange(layer: ItemLayer, item: AreaUnit | Facility, index?: number): Change {
+  // The item came out of `layer`, so its type matches; TypeScript cannot follow that through the union.
+  const change = (
+    layer === 'facilities' ? { kind: 'put', layer, facility: item } : { kind: 'put', layer, unit: item }
+  ) as Change & { kind: 'put' };
+  if (index !== undefined) change.index = index;
+  return change;
+}
+
 /** Applies a transaction to immutable layers; returns the new layers and the inverse transaction. */
 export function applyTransaction(layers: PlanLayers, tx: Transaction): { layers: PlanLayers; inverse: Transaction } {
   let next: PlanLayers = { ...layers };
@@ -64,26 +82,27 @@ export function applyTransaction(layers: PlanLayers, tx: Transaction): { layers:
     if (change.kind === 'replace') {
       inverse.push({ kind: 'replace', layer: change.layer, value: next[change.layer] } as Change);
       next = { ...next, [change.layer]: change.value };
-    } else if (change.kind === 'put') {
-      const list = next[change.layer].slice();
-      const i = list.findIndex((u) => u.id === change.unit.id);
+      continue;
+    }
+    const list: (AreaUnit | Facility)[] = next[change.layer].slice();
+    if (change.kind === 'put') {
+      const item = putItem(change);
+      const i = list.findIndex((u) => u.id === item.id);
       if (i >= 0) {
-        inverse.push({ kind: 'put', layer: change.layer, unit: list[i]! });
-        list[i] = change.unit;
+        inverse.push(putChange(change.layer, list[i]!));
+        list[i] = item;
       } else {
-        inverse.push({ kind: 'delete', layer: change.layer, id: change.unit.id });
+        inverse.push({ kind: 'delete', layer: change.layer, id: item.id });
         const at = change.index !== undefined ? Math.min(change.index, list.length) : list.length;
-        list.splice(at, 0, change.unit);
+        list.splice(at, 0, item);
       }
-      next = { ...next, [change.layer]: list };
     } else {
-      const list = next[change.layer].slice();
       const i = list.findIndex((u) => u.id === change.id);
       if (i < 0) continue;
-      inverse.push({ kind: 'put', layer: change.layer, unit: list[i]!, index: i });
+      inverse.push(putChange(change.layer, list[i]!, i));
       list.splice(i, 1);
-      next = { ...next, [change.layer]: list };
     }
+    next = { ...next, [change.layer]: list };
   }
   return { layers: next, inverse: { label: tx.label, changes: inverse.reverse() } };
 }

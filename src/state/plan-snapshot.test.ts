@@ -147,6 +147,27 @@ describe('plan snapshot', () => {
     expect(restored.layers.households.households.length).toBe(1000);
   });
 
+  it('keeps per-facility puts and deletes in history, and they still undo after the round trip', () => {
+    const plan = editedPlan();
+    plan.commit({
+      label: 'move F1, add F3',
+      changes: [
+        { kind: 'put', layer: 'facilities', facility: { ...facility('F1'), lon: 121.6 } },
+        { kind: 'put', layer: 'facilities', facility: facility('F3') },
+      ],
+    });
+    plan.commit({ label: 'delete F1', changes: [{ kind: 'delete', layer: 'facilities', id: 'F1' }] });
+    const back = readPlanSnapshot(clone(takePlanSnapshot(plan)));
+    expect(back).not.toBeNull();
+    const reopened = new PlanStore();
+    reopened.load(back!.layers, back!.title);
+    reopened.undoStack = back!.undoStack;
+    expect(reopened.layers.facilities.map((f) => f.id)).toEqual(['F3']);
+    reopened.undo();
+    reopened.undo();
+    expect(reopened.layers.facilities).toEqual([facility('F1')]);
+  });
+
   it('stores a household set once however many history entries refer to it', () => {
     const plan = editedPlan();
     const imported = plan.layers.households;
@@ -193,6 +214,17 @@ describe('plan snapshot', () => {
           },
         ],
       },
+      ...[
+        { kind: 'put', layer: 'facilities', unit: unit('A') },
+        { kind: 'put', layer: 'facilities', facility: { id: 'F', name: 'F', category: 'x', lon: '1', lat: 2 } },
+        { kind: 'put', layer: 'communities', facility: facility('F1') },
+        { kind: 'delete', layer: 'roads', id: 'F1' },
+      ].map((change) => ({
+        ...good,
+        undoStack: [
+          { label: 'x', time: 1, forward: { label: 'x', changes: [change] }, inverse: { label: 'x', changes: [] } },
+        ],
+      })),
       {
         ...good,
         redoStack: [

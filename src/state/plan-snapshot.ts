@@ -2,7 +2,7 @@
 // record with a schema version, the check that turns whatever storage hands back into a record or
 // null, and the split of the bulky layers into separate parts so a store rewrites them only when
 // they change. Pure: no Svelte, no IndexedDB, so it is tested in Node with structuredClone.
-import type { PlanLayers, UnitLayer } from '../core/transaction';
+import type { ItemLayer, PlanLayers } from '../core/transaction';
 import type { HistoryEntry } from './plan-store.svelte';
 
 /** Bump when the record's shape changes, and teach readPlanSnapshot to upgrade the old one. */
@@ -102,22 +102,25 @@ const LAYER_CHECKS: Record<keyof PlanLayers, Check> = {
     (isObject(v) && Object.values(v).every((c) => isObject(c) && typeof c.zh === 'string' && typeof c.en === 'string')),
 };
 const LAYER_NAMES = Object.keys(LAYER_CHECKS) as (keyof PlanLayers)[];
-const UNIT_LAYERS: Record<UnitLayer, true> = { communities: true, grids: true };
+// Facility puts and deletes came after version 1 was written: a plan saved before has none, so it
+// reads as it did; a plan saved now is one an older app refuses (and opens the demo instead).
+const ITEM_LAYERS: Record<ItemLayer, true> = { communities: true, grids: true, facilities: true };
 
 const isLayerName = (v: unknown): v is keyof PlanLayers => typeof v === 'string' && Object.hasOwn(LAYER_CHECKS, v);
-const isUnitLayer = (v: unknown): v is UnitLayer => typeof v === 'string' && Object.hasOwn(UNIT_LAYERS, v);
+const isItemLayer = (v: unknown): v is ItemLayer => typeof v === 'string' && Object.hasOwn(ITEM_LAYERS, v);
 
 function isChange(v: unknown): boolean {
   if (!isObject(v)) return false;
   switch (v.kind) {
     case 'put':
       return (
-        isUnitLayer(v.layer) &&
-        isUnit(v.unit) &&
+        (v.layer === 'facilities'
+          ? isFacility(v.facility)
+          : v.layer !== 'facilities' && isItemLayer(v.layer) && isUnit(v.unit)) &&
         (v.index === undefined || (Number.isInteger(v.index) && (v.index as number) >= 0))
       );
     case 'delete':
-      return isUnitLayer(v.layer) && typeof v.id === 'string';
+      return isItemLayer(v.layer) && typeof v.id === 'string';
     case 'replace':
       return isLayerName(v.layer) && LAYER_CHECKS[v.layer](v.value);
     default:

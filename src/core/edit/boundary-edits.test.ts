@@ -43,7 +43,7 @@ const layers: PlanLayers = {
   blocks: [],
 };
 const apply = (r: ReturnType<typeof addCommunity>) => {
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.reason.en);
   return applyTransaction(layers, r.tx).layers;
 };
 
@@ -110,7 +110,7 @@ describe('boundary edits', () => {
 
   it('deletes a community with its grids, and the inverse restores both', () => {
     const r = deleteCommunity(A, layers.grids);
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(r.reason.en);
     const { layers: after, inverse } = applyTransaction(layers, r.tx);
     expect(after.communities.map((c) => c.id)).toEqual(['B']);
     expect(after.grids.map((g) => g.id)).toEqual(['B-G001']);

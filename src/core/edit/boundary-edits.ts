@@ -4,8 +4,9 @@
 // blocks and grids follow the pieces they lie in.
 import * as polyclip from 'polyclip-ts';
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
-import type { AreaUnit } from '../model';
-import type { Change, Transaction } from '../transaction';
+import type { AreaUnit, Message } from '../model';
+import type { Change } from '../transaction';
+import { EDIT_REASONS, lockedReason, type EditResult } from './edit-result';
 import { clipToNeighbours } from './clip-to-neighbours';
 import { fromClip, geometryBbox, pointInGeometry, pointOnSurface, SLIVER_AREA_M2, toClip } from './geometry';
 import { mergePolygons } from './merge-communities';
@@ -13,7 +14,7 @@ import { splitPolygon } from './split-community';
 import { blockIdsOf } from './paint-blocks';
 
 export type OverlapPolicy = 'clip' | 'flag';
-export type EditResult = { ok: true; tx: Transaction; id?: string } | { ok: false; reason: string };
+export type { EditResult };
 type Geom = Polygon | MultiPolygon;
 type ClipGeom = Parameters<typeof polyclip.intersection>[0];
 
@@ -37,7 +38,7 @@ export function blocksInside(geometry: Geom, blocks: readonly AreaUnit[]): strin
     .map((b) => b.id);
 }
 
-function clipped(geometry: Geom, others: readonly AreaUnit[], policy: OverlapPolicy): Geom | { reason: string } {
+function clipped(geometry: Geom, others: readonly AreaUnit[], policy: OverlapPolicy): Geom | { reason: Message } {
   if (policy === 'flag') return geometry;
   const neighbours = others.filter((o) => bboxesMeet(o.geometry, geometry)).map((o) => o.geometry);
   if (neighbours.length === 0) return geometry;
@@ -86,7 +87,7 @@ export function addGrid(
   let geometry: Geom = drawn;
   if (parent && policy === 'clip') {
     const inside = fromClip(polyclip.intersection(toClip(drawn), toClip(parent.geometry)), SLIVER_AREA_M2);
-    if (!inside) return { ok: false, reason: 'the grid lies outside its community' };
+    if (!inside) return { ok: false, reason: EDIT_REASONS.gridOutside };
     geometry = inside;
   }
   const siblings = layers.grids.filter((g) => g.parentId === parent?.id && g.id !== undefined);
@@ -182,7 +183,7 @@ export function splitCommunity(
 }
 
 export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaUnit[]): EditResult {
-  if (a.locked || b.locked) return { ok: false, reason: `${a.locked ? a.name : b.name} is locked` };
+  if (a.locked || b.locked) return { ok: false, reason: lockedReason(a.locked ? a.name : b.name) };
   const r = mergePolygons(a.geometry, b.geometry);
   if (!r.ok) return { ok: false, reason: r.reason };
   const unit: AreaUnit = { ...a, geometry: r.geometry };
@@ -203,7 +204,7 @@ export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaU
 }
 
 export function deleteCommunity(community: AreaUnit, grids: readonly AreaUnit[]): EditResult {
-  if (community.locked) return { ok: false, reason: `${community.name} is locked` };
+  if (community.locked) return { ok: false, reason: lockedReason(community.name) };
   const changes: Change[] = [
     { kind: 'delete', layer: 'communities', id: community.id },
     ...grids

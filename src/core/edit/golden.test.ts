@@ -79,7 +79,7 @@ function run(input: CaseInput): CaseOutput {
   switch (input.operation) {
     case 'split': {
       const r = splitPolygon(area(only(input, 'community')), only(input, 'line').geometry as LineString);
-      if (!r.ok) return out({ ok: false, reason: r.reason }, []);
+      if (!r.ok) return out({ ok: false, reason: r.reason.en }, []);
       return out(
         { ok: true },
         r.parts.map((g, index) => feature(g, { role: 'part', index, area_m2: areaM2(g) })),
@@ -89,7 +89,7 @@ function run(input: CaseInput): CaseOutput {
       const r = mergePolygons(area(only(input, 'a')), area(only(input, 'b')), {
         requireAdjacent: options.requireAdjacent !== false,
       });
-      if (!r.ok) return out({ ok: false, reason: r.reason }, []);
+      if (!r.ok) return out({ ok: false, reason: r.reason.en }, []);
       return out({ ok: true }, [
         feature(r.geometry, { role: 'merged', parts: polygonsOf(r.geometry).length, area_m2: areaM2(r.geometry) }),
       ]);
@@ -101,7 +101,7 @@ function run(input: CaseInput): CaseOutput {
       const overlaps = findOverlaps(edited, neighbours).map((o) =>
         feature(o.geometry, { role: 'overlap', neighbourIndex: o.neighbourIndex, area_m2: o.area_m2 }),
       );
-      if (!r.ok) return out({ ok: false, reason: r.reason }, overlaps);
+      if (!r.ok) return out({ ok: false, reason: r.reason.en }, overlaps);
       return out({ ok: true }, [
         feature(r.geometry, { role: 'clipped', area_m2: areaM2(r.geometry), removedArea_m2: r.removedArea_m2 }),
         ...overlaps,

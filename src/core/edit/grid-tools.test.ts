@@ -57,9 +57,15 @@ describe('grid tools', () => {
       geometry: community.geometry,
       properties: {},
     };
-    const { changes, count } = autoDivideCommunity(community, [old], households(60), { min: 300, max: 600 });
+    const r = autoDivideCommunity(community, [old], households(60), { min: 300, max: 600 });
+    if (!r.ok) throw new Error(r.reason.en);
+    const count = r.tx.changes.filter((c) => c.kind === 'put').length;
     expect(count).toBeGreaterThanOrEqual(4);
-    const after = applyTransaction(base([old]), { label: 'divide', changes }).layers;
+    expect(r.tx.label).toEqual({
+      zh: `C1：划分为 ${count} 个网格（300–600 户）`,
+      en: `C1: ${count} grids (300–600 households)`,
+    });
+    const after = applyTransaction(base([old]), r.tx).layers;
     expect(after.grids.some((g) => g.id === 'old')).toBe(false);
     const total = after.grids.reduce((s, g) => s + area(g.geometry), 0);
     expect(total / area(community.geometry)).toBeCloseTo(1, 5);
@@ -83,10 +89,12 @@ describe('grid tools', () => {
       geometry: rect(121.49, 31.23, 121.5, 31.24),
       properties: {},
     };
-    const changes = clipGridsToCommunity(community, [crossing, outside]);
+    const r = clipGridsToCommunity(community, [crossing, outside]);
+    if (!r.ok) throw new Error(r.reason.en);
+    const changes = r.tx.changes;
     expect(changes.find((c) => c.kind === 'delete')).toMatchObject({ id: 'g2' });
     const put = changes.find((c) => c.kind === 'put');
-    expect(put && put.kind === 'put' && area(put.unit.geometry)).toBeCloseTo(
+    expect(put && put.kind === 'put' && put.layer === 'grids' && area(put.unit.geometry)).toBeCloseTo(
       area(rect(121.475, 31.235, 121.48, 31.24)),
       -1,
     );

@@ -1,10 +1,11 @@
 // Grid operations tied to a community: divide it into grids within the profile's grid band, and
 // after the community is reshaped, clip its grids back inside it (STANDARDS.md S1: every grid
-// lies inside one community). Both return transaction changes.
+// lies inside one community). Both return an edit result.
 import * as polyclip from 'polyclip-ts';
 import type { Position } from 'geojson';
 import type { AreaUnit } from '../model';
 import type { Change } from '../transaction';
+import type { EditResult } from './edit-result';
 import { divideIntoGrids, type GridBand, type HouseholdPoints } from './divide-into-grids';
 import { fromClip, toClip, SLIVER_AREA_M2 } from './geometry';
 
@@ -20,7 +21,7 @@ export function autoDivideCommunity(
   grids: readonly AreaUnit[],
   households: HouseholdPoints,
   band: GridBand,
-): { changes: Change[]; count: number } {
+): EditResult {
   const division = divideIntoGrids(community.geometry, households, band);
   const changes: Change[] = gridsOf(community, grids).map((g) => ({ kind: 'delete', layer: 'grids', id: g.id }));
   division.grids.forEach((g, i) => {
@@ -38,11 +39,22 @@ export function autoDivideCommunity(
       },
     });
   });
-  return { changes, count: division.grids.length };
+  const count = division.grids.length;
+  return {
+    ok: true,
+    id: community.id,
+    tx: {
+      label: {
+        zh: `${community.name}：划分为 ${count} 个网格（${band.min}–${band.max} 户）`,
+        en: `${community.name}: ${count} grids (${band.min}–${band.max} households)`,
+      },
+      changes,
+    },
+  };
 }
 
 /** Clips each of the community's grids to the community; grids left empty are deleted. */
-export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUnit[]): Change[] {
+export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUnit[]): EditResult {
   const changes: Change[] = [];
   const outer = toClip(community.geometry) as ClipGeom;
   for (const g of gridsOf(community, grids)) {
@@ -50,7 +62,11 @@ export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUn
     if (!inside) changes.push({ kind: 'delete', layer: 'grids', id: g.id });
     else changes.push({ kind: 'put', layer: 'grids', unit: { ...g, geometry: roundTo(inside, 9) } });
   }
-  return changes;
+  return {
+    ok: true,
+    id: community.id,
+    tx: { label: { zh: `${community.name}：裁剪跨界网格`, en: `${community.name}: clip grids` }, changes },
+  };
 }
 
 function roundTo<T extends { coordinates: unknown }>(g: T, decimals: number): T {

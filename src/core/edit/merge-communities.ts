@@ -8,6 +8,7 @@
 // swallows them.
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { Message } from '../model';
 import { union } from 'polyclip-ts';
 import {
   type AreaGeometry,
@@ -26,7 +27,7 @@ import {
   roundGeometry,
 } from './geometry';
 
-export type MergeResult = { ok: true; geometry: Polygon | MultiPolygon } | { ok: false; reason: string };
+export type MergeResult = { ok: true; geometry: Polygon | MultiPolygon } | { ok: false; reason: Message };
 
 export interface MergeOptions {
   /** Refuse to merge communities that do not touch (default true). */
@@ -38,8 +39,8 @@ export interface MergeOptions {
 }
 
 export const MERGE_REASONS = {
-  notTouching: 'the communities do not touch',
-} as const;
+  notTouching: { zh: '两个社区不相邻', en: 'the communities do not touch' },
+} as const satisfies Record<string, Message>;
 
 /** Below this a vertex is already on the other boundary; snapping it would only add float noise. */
 const ALREADY_ON_M = 1e-6;

@@ -59,7 +59,7 @@ describe('painting blocks', () => {
     const r = paintBlocks(before.communities, blocksById, ['B10'], 'B');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const { layers: after, inverse } = applyTransaction(before, { label: r.label, changes: r.changes });
+    const { layers: after, inverse } = applyTransaction(before, r.tx);
     const owners = blockOwners(after.communities);
     expect(owners.get('B10')).toBe('B');
     expect(after.communities.find((c) => c.id === 'A')!.blockIds).toEqual(['B00', 'B01']);
@@ -70,16 +70,22 @@ describe('painting blocks', () => {
 
   it('refuses to change a locked community', () => {
     const cs = [community('A', ['B00', 'B10'], true), community('B', ['B11'])];
-    expect(paintBlocks(cs, blocksById, ['B10'], 'B')).toEqual({ ok: false, reason: 'A is locked' });
-    expect(paintBlocks(cs, blocksById, ['B01'], 'A')).toEqual({ ok: false, reason: 'A is locked' });
+    expect(paintBlocks(cs, blocksById, ['B10'], 'B')).toEqual({
+      ok: false,
+      reason: { zh: 'A 已锁定', en: 'A is locked' },
+    });
+    expect(paintBlocks(cs, blocksById, ['B01'], 'A')).toEqual({
+      ok: false,
+      reason: { zh: 'A 已锁定', en: 'A is locked' },
+    });
   });
 
   it('deletes a community whose last block is painted away, and can unassign blocks', () => {
     const cs = [community('A', ['B00']), community('B', ['B10'])];
     const r = paintBlocks(cs, blocksById, ['B00'], 'B');
-    expect(r.ok && r.changes.some((c) => c.kind === 'delete' && c.id === 'A')).toBe(true);
+    expect(r.ok && r.tx.changes.some((c) => c.kind === 'delete' && c.id === 'A')).toBe(true);
     const u = paintBlocks(cs, blocksById, ['B10'], null);
-    expect(u.ok && u.changes).toEqual([{ kind: 'delete', layer: 'communities', id: 'B' }]);
+    expect(u.ok && u.tx.changes).toEqual([{ kind: 'delete', layer: 'communities', id: 'B' }]);
   });
 
   it('creates a new community from selected blocks, taking them from their owners', () => {
@@ -92,7 +98,7 @@ describe('painting blocks', () => {
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const after = applyTransaction(before, { label: r.label, changes: r.changes }).layers;
+    const after = applyTransaction(before, r.tx).layers;
     expect(after.communities.map((c) => c.id).sort()).toEqual(['A', 'N']);
     expect(after.communities.find((c) => c.id === 'N')!.blockIds).toEqual(['B10', 'B11']);
     expect(after.communities.find((c) => c.id === 'A')!.blockIds).toEqual(['B00', 'B01']);

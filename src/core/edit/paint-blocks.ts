@@ -1,10 +1,11 @@
 // Painting street blocks (planning units) into communities, as in redistricting tools: each
 // community is the union of its blocks, so moving a block changes the two communities involved
-// and nothing else. Returns transaction changes, or a reason when the move is not allowed.
+// and nothing else. Returns a transaction, or a reason when the move is not allowed.
 import * as polyclip from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaUnit, Message } from '../model';
 import type { Change } from '../transaction';
+import { EDIT_REASONS, lockedReason, refused, type EditResult } from './edit-result';
 
 type Geom = Polygon | MultiPolygon;
 type ClipGeom = Parameters<typeof polyclip.union>[0];
@@ -43,8 +44,6 @@ export function dissolveBlocks(blocks: readonly AreaUnit[]): Geom | null {
     : { type: 'MultiPolygon', coordinates: result };
 }
 
-export type PaintResult = { ok: true; changes: Change[]; label: Message } | { ok: false; reason: string };
-
 /**
  * Moves blocks into `targetId` (or out of every community when targetId is null). Locked
  * communities are never changed; a community left with no blocks is deleted.
@@ -54,16 +53,16 @@ export function paintBlocks(
   blocksById: ReadonlyMap<string, AreaUnit>,
   blockIds: readonly string[],
   targetId: string | null,
-): PaintResult {
+): EditResult {
   const byId = new Map(communities.map((c) => [c.id, c]));
   const target = targetId ? byId.get(targetId) : null;
-  if (targetId && !target) return { ok: false, reason: `community ${targetId} does not exist` };
-  if (target?.locked) return { ok: false, reason: `${target.name} is locked` };
+  if (targetId && !target) return refused(EDIT_REASONS.notFound);
+  if (target?.locked) return refused(lockedReason(target.name));
   const owners = blockOwners(communities);
   const moving = blockIds.filter((b) => blocksById.has(b) && owners.get(b) !== (targetId ?? undefined));
-  if (moving.length === 0) return { ok: false, reason: 'nothing to change' };
+  if (moving.length === 0) return refused(EDIT_REASONS.nothingToChange);
   const lockedOwner = moving.map((b) => byId.get(owners.get(b) ?? '')).find((c) => c?.locked);
-  if (lockedOwner) return { ok: false, reason: `${lockedOwner.name} is locked` };
+  if (lockedOwner) return refused(lockedReason(lockedOwner.name));
 
   const changed = new Map<string, string[]>();
   const idsOf = (c: AreaUnit) => changed.get(c.id) ?? blockIdsOf(c);
@@ -88,7 +87,7 @@ export function paintBlocks(
   const label: Message = target
     ? { zh: `${moving.length} 个街坊 → ${target.name}`, en: `${blocks} → ${target.name}` }
     : { zh: `${moving.length} 个街坊移出社区`, en: `${blocks} unassigned` };
-  return { ok: true, changes, label };
+  return { ok: true, tx: { label, changes }, ...(target ? { id: target.id } : {}) };
 }
 
 /** A new community from a selection of blocks, taking them from their current communities. */
@@ -97,9 +96,9 @@ export function communityFromBlocks(
   blocksById: ReadonlyMap<string, AreaUnit>,
   blockIds: readonly string[],
   unit: Omit<AreaUnit, 'geometry' | 'blockIds'>,
-): PaintResult {
+): EditResult {
   const geometry = dissolveBlocks(blockIds.map((b) => blocksById.get(b)).filter((x): x is AreaUnit => !!x));
-  if (!geometry) return { ok: false, reason: 'select at least one block' };
+  if (!geometry) return refused(EDIT_REASONS.selectBlocks);
   const created: AreaUnit = { ...unit, geometry, blockIds: [] };
   const withNew = [...communities, created];
   const moved = paintBlocks(withNew, blocksById, blockIds, created.id);
@@ -107,10 +106,13 @@ export function communityFromBlocks(
   // The new unit's put (with its blocks) already stands in `moved`; add it as a creation.
   return {
     ok: true,
-    changes: moved.changes,
-    label: {
-      zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`,
-      en: `new community ${unit.name} from ${blockIds.length} blocks`,
+    id: created.id,
+    tx: {
+      label: {
+        zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`,
+        en: `new community ${unit.name} from ${blockIds.length} blocks`,
+      },
+      changes: moved.tx.changes,
     },
   };
 }

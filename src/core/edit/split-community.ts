@@ -8,6 +8,7 @@
 // cut edges vertex for vertex and their areas add up to the original (noding is done in the
 // equal-area work space described in geometry.ts, so that holds for turf's areas too).
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Message } from '../model';
 import {
   type AreaGeometry,
   type Pair,
@@ -27,7 +28,7 @@ import {
   toWork,
 } from './geometry';
 
-export type SplitResult = { ok: true; parts: (Polygon | MultiPolygon)[] } | { ok: false; reason: string };
+export type SplitResult = { ok: true; parts: (Polygon | MultiPolygon)[] } | { ok: false; reason: Message };
 
 export interface SplitOptions {
   /** Decimals of the output coordinates (default 9, the most terra-draw accepts). */
@@ -35,10 +36,10 @@ export interface SplitOptions {
 }
 
 export const SPLIT_REASONS = {
-  invalidLine: 'the line needs at least two different points',
-  crossTwice: 'the line must cross the community boundary twice',
-  noSplit: 'the line does not divide the community into separate parts',
-} as const;
+  invalidLine: { zh: '拆分线至少需要两个不同的点', en: 'the line needs at least two different points' },
+  crossTwice: { zh: '拆分线必须两次穿过社区边界', en: 'the line must cross the community boundary twice' },
+  noSplit: { zh: '这条线没有把社区分成独立的部分', en: 'the line does not divide the community into separate parts' },
+} as const satisfies Record<string, Message>;
 
 /**
  * Points closer than this (work-space degrees, about 0.1 mm) are one node. Intersections computed in floating
