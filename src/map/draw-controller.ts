@@ -1,7 +1,7 @@
 // Free-form drawing on the map through terra-draw: draw a polygon (a new community or grid), a
 // line (to split a community), or reshape one polygon by its vertices. Vertices snap to road and
 // boundary vertices near the pointer. The controller only reports geometries; the caller turns
-// them into plan transactions.
+// them into commands. A self-intersecting ring is refused by Terra Draw's own validation while it is drawn.
 import {
   TerraDraw,
   TerraDrawLineStringMode,
@@ -13,6 +13,7 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import KDBush from 'kdbush';
 import type { LineString, Polygon, Position } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { validateDrawnPolygon } from './draw-validation';
 
 export type DrawKind = 'polygon' | 'line' | 'reshape';
 
@@ -87,6 +88,7 @@ export class DrawController {
       modes: [
         new TerraDrawPolygonMode({
           snapping,
+          validation: validateDrawnPolygon,
           styles: { fillColor: '#2563eb', fillOpacity: 0.15, outlineColor: '#1d4ed8', outlineWidth: 2 },
         }),
         new TerraDrawLineStringMode({ snapping, styles: { lineStringColor: '#b91c1c', lineStringWidth: 3 } }),

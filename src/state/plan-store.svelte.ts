@@ -1,9 +1,10 @@
-// The plan as reactive state, with its one write path: `commit(transaction)`. Each commit keeps
-// its inverse so undo and redo walk the history. Layers are held as $state.raw: they are
+// The plan as reactive state, with its one write path: `commit(transaction)`, reached from the
+// views through `run(command)`. Each commit keeps its inverse so undo and redo walk the history. Layers are held as $state.raw: they are
 // replaced, never mutated, so Svelte does not proxy a million coordinates.
 import { applyTransaction, type Label, type PlanLayers, type Transaction } from '../core/transaction';
 
 import { EMPTY_LAYERS } from '../core/plan-lifecycle';
+import { runCommand, type Command, type EditResult } from '../commands';
 
 export { EMPTY_LAYERS };
 
@@ -72,6 +73,16 @@ export class PlanStore {
     this.redoStack = [];
     this.lastApplied = tx;
     this.version++;
+  }
+
+  /**
+   * Runs a user's command against the plan as it is and commits what it makes, in one history
+   * step. A refused command changes nothing; its reason comes back for the view to show.
+   */
+  run(command: Command): EditResult {
+    const result = runCommand(this, command);
+    if (result.ok) this.commit(result.tx, result.title);
+    return result;
   }
 
   undo(): boolean {

@@ -4,7 +4,8 @@
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
 import type { Flag } from '../core/model';
-import { CREDITED_LAYERS, replaceLayers, replacePlan, type LayerReplacement } from '../core/plan-lifecycle';
+import { CREDITED_LAYERS, type LayerReplacement } from '../core/plan-lifecycle';
+import { dispatch } from '../state/dispatch';
 import type { PlanTableInput } from '../core/plan-table';
 import { reportFileName, type PlanReportInput } from '../core/report/plan-report';
 import type { RuleProfile } from '../core/rule-profile';
@@ -246,10 +247,14 @@ export function projectLayers(project: ProjectData): PlanLayers {
 /** Puts an opened plan in place as one undoable step: a project replaces everything, an exported plan its three layers. */
 export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: string): void {
   app.resetViews();
-  const label = { zh: `打开 ${fileName}`, en: `Open ${fileName}` };
   if (plan.project) {
     const project = plan.project;
-    app.plan.commit(replacePlan(app.plan.layers, projectLayers(project), label), project.title);
+    dispatch(app, {
+      type: 'replace-plan',
+      layers: projectLayers(project),
+      label: { zh: `打开 ${fileName}`, en: `Open ${fileName}` },
+      title: project.title,
+    });
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
     if (settings.language === 'zh' || settings.language === 'en') app.settings.setLanguage(settings.language);
@@ -262,6 +267,6 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
     { layer: 'grids', value: plan.grids },
     { layer: 'facilities', value: plan.facilities },
   ];
-  app.plan.commit(replaceLayers(app.plan.layers, replacements, null, label), plan.title || fileName);
+  dispatch(app, { type: 'open-layers', replacements, fileName, title: plan.title || fileName });
   if (plan.profileId) app.profiles.select(plan.profileId);
 }
