@@ -422,6 +422,38 @@ describe('PartitionedBackend', () => {
     expect(store.written[2]).toEqual(['current']);
   });
 
+  it('saves a facility move as the one facility it moved, and the restored plan undoes it', async () => {
+    const store = new MemoryStore();
+    const backend = new PartitionedBackend(store);
+    const plan = newPlan();
+    const facilities = Array.from({ length: 2000 }, (_, i) => ({
+      id: `F${i}`,
+      name: `设施 ${i}`,
+      category: 'kindergarten',
+      lon: 121.4 + i * 1e-5,
+      lat: 31.2,
+      properties: {},
+    }));
+    plan.load({ ...plan.layers, facilities }, 'plan');
+    await backend.put(takePlanSnapshot(plan));
+    const moved = plan.run({ type: 'move-facility', id: 'F7', lon: 121.45, lat: 31.25 });
+    expect(moved.ok).toBe(true);
+    await backend.put(takePlanSnapshot(plan));
+    expect(store.written[1]).toEqual(['current']);
+
+    const record = readPlanSnapshot(await new PartitionedBackend(store).get())!;
+    const entry = record.undoStack[0]!;
+    expect(entry.forward.changes).toEqual([
+      { kind: 'put', layer: 'facilities', facility: { ...facilities[7], lon: 121.45, lat: 31.25 } },
+    ]);
+    expect(entry.inverse.changes).toEqual([{ kind: 'put', layer: 'facilities', facility: facilities[7] }]);
+    const restored = new PlanStore();
+    restorePlan(restored, record);
+    expect(restored.layers.facilities[7]).toMatchObject({ lon: 121.45, lat: 31.25 });
+    restored.undo();
+    expect(restored.layers.facilities).toEqual(facilities);
+  });
+
   it('deletes parts nothing refers to any more, and keeps those history still needs', async () => {
     const store = new MemoryStore();
     const backend = new PartitionedBackend(store);
