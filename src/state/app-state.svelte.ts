@@ -1,5 +1,5 @@
 // The root of the UI state: the stores, the selection and map focus requests. Components receive
-// this object and read from it; they change the plan only through plan.commit().
+// this object and read from it; they change the plan only by dispatching commands (state/dispatch.ts).
 import type { Language } from './settings-store.svelte';
 import { AnalysisStore } from './analysis-store.svelte';
 import { PlanStore } from './plan-store.svelte';
