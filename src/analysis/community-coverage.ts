@@ -32,6 +32,6 @@ export function communityCoverage(
       }
       entries.push([category, Object.fromEntries(distances.map((x, k) => [String(x), within[k]! / total]))]);
     }
-    return Object.fromEntries(entries) as CoverageShares;
+    return Object.fromEntries<Record<string, number>>(entries);
   });
 }
