@@ -19,7 +19,9 @@ export function communityCoverage(
     for (let i = 0; i < m.length; i++) total += weights[m[i]!]!;
     // A share of no households is undefined; null says so instead of a misleading 0.
     if (total === 0) return null;
-    const out: CoverageShares = {};
+    // Categories come from files ("__proto__" is a category name like any other): the record is
+    // built from entries, which define own properties, never assigned key by key.
+    const entries: [string, Record<string, number>][] = [];
     for (const category of only ?? coverage.categories) {
       const d = coverage.perCategoryDistance[category]!;
       const within = new Float64Array(distances.length);
@@ -28,8 +30,8 @@ export function communityCoverage(
         const dist = d[p]!;
         for (let k = 0; k < distances.length; k++) if (dist <= distances[k]!) within[k]! += weights[p]!;
       }
-      out[category] = Object.fromEntries(distances.map((x, k) => [String(x), within[k]! / total]));
+      entries.push([category, Object.fromEntries(distances.map((x, k) => [String(x), within[k]! / total]))]);
     }
-    return out;
+    return Object.fromEntries<Record<string, number>>(entries);
   });
 }

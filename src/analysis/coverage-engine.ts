@@ -165,8 +165,9 @@ export class CoverageEngine {
   }
 
   private view() {
-    const perCategoryDistance: Record<string, Float64Array> = {};
-    for (const [c, s] of this.categories) perCategoryDistance[c] = s.distance;
+    const perCategoryDistance: Record<string, Float64Array> = Object.fromEntries(
+      [...this.categories].map(([c, s]) => [c, s.distance]),
+    );
     return { categories: this.categoryList(), perCategoryDistance };
   }
 

@@ -24,8 +24,9 @@ import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
 
 export class PlanAnalyzer {
-  private communities: AreaUnit[] = [];
-  private grids: AreaUnit[] = [];
+  /** Units by counter slot; a deleted unit's slot is null until the next full set (never a mark in its properties). */
+  private communities: (AreaUnit | null)[] = [];
+  private grids: (AreaUnit | null)[] = [];
   private communityCounter: AreaCounter;
   private gridCounter: AreaCounter;
   private communityIndexById = new Map<string, number>();
@@ -74,8 +75,8 @@ export class PlanAnalyzer {
     const frame = buildHouseholdFrame(households);
     this.communityCounter = new AreaCounter(frame);
     this.gridCounter = new AreaCounter(frame);
-    this.communityCounter.setAreas(this.communities.map((u) => u.geometry));
-    this.gridCounter.setAreas(this.grids.map((u) => u.geometry));
+    this.communityCounter.setAreas(this.communities.map((u) => u?.geometry ?? null));
+    this.gridCounter.setAreas(this.grids.map((u) => u?.geometry ?? null));
   }
 
   setCommunities(units: AreaUnit[]): void {
@@ -103,11 +104,7 @@ export class PlanAnalyzer {
       if (i === undefined) continue;
       counter.updateArea(i, null);
       byId.delete(id);
-      units[i] = {
-        ...units[i]!,
-        geometry: { type: 'Polygon', coordinates: [] },
-        properties: { ...units[i]!.properties, __deleted: true },
-      };
+      units[i] = null;
     }
     for (const unit of put) {
       const i = byId.get(unit.id);
@@ -127,7 +124,7 @@ export class PlanAnalyzer {
     const sources = fixedSourcesFor(profile);
     const communities: AreaResult[] = [];
     this.communities.forEach((u, i) => {
-      if (u.properties.__deleted) return;
+      if (!u) return;
       const households = this.communityCounter.households[i]!;
       const { max } = findCommunityType(profile, u.communityType);
       // Member lists are only needed where a community is above its band and some point in the
@@ -137,7 +134,7 @@ export class PlanAnalyzer {
     });
     const grids: AreaResult[] = [];
     this.grids.forEach((u, i) => {
-      if (u.properties.__deleted) return;
+      if (!u) return;
       grids.push(evaluateGridSize(u, this.gridCounter.households[i]!, this.gridCounter.pointCount(i), profile));
     });
     const coverage = this.analyzeCoverage(profile, communities);
@@ -200,8 +197,8 @@ export class PlanAnalyzer {
     const byId = new Map(results.map((r) => [r.id, r]));
     const ids: string[] = [];
     this.grids.forEach((u, i) => {
-      const r = byId.get(u.id);
-      if (!r || u.properties.__deleted) return;
+      const r = u && byId.get(u.id);
+      if (!u || !r) return;
       const members = this.gridCounter.membersOf(i);
       let shared = 0;
       for (let k = 0; k < members.length; k++) if (cover[members[k]!]! > 1) shared += hh[members[k]!]!;
@@ -224,7 +221,7 @@ export class PlanAnalyzer {
     const changed = this.coverage.update();
     const categories = this.coverage.categoryList();
     if (changed.length) this.coverageCache.overall = null;
-    const live = this.communities.map((u, i) => ({ u, i })).filter(({ u }) => !u.properties.__deleted);
+    const live = this.communities.flatMap((u, i) => (u ? [{ u, i }] : []));
     // Shares per community are cached against its member list and recomputed only for what an
     // edit touched: its own households, or the categories whose facilities changed.
     const shares = live.map(({ i }) => {
@@ -232,11 +229,12 @@ export class PlanAnalyzer {
       const cached = this.coverageCache.byArea.get(i);
       if (cached && cached.list === list) {
         const stale = changed.filter((c) => categories.includes(c));
+        // Spread, not Object.assign: a category named "__proto__" must stay a key.
         if (stale.length && cached.shares)
-          Object.assign(
-            cached.shares,
-            this.coverage.perCommunity([this.communityCounter.membersOf(i)], stale)[0] ?? {},
-          );
+          cached.shares = {
+            ...cached.shares,
+            ...(this.coverage.perCommunity([this.communityCounter.membersOf(i)], stale)[0] ?? {}),
+          };
         if (cached.shares)
           for (const c of Object.keys(cached.shares)) if (!categories.includes(c)) delete cached.shares[c];
         return cached.shares;
@@ -245,10 +243,12 @@ export class PlanAnalyzer {
       this.coverageCache.byArea.set(i, { list, shares: fresh });
       return fresh;
     });
-    const perCommunity: Record<string, PlanCoverage['perCommunity'][string]> = {};
+    // Ids come from files: the record is made from entries so an id "__proto__" stays a key.
+    const perCommunity: PlanCoverage['perCommunity'] = Object.fromEntries(
+      live.map(({ u }, k) => [u.id, shares[k] ?? null]),
+    );
     const byId = new Map(results.map((r) => [r.id, r]));
     live.forEach(({ u }, k) => {
-      perCommunity[u.id] = shares[k] ?? null;
       const r = byId.get(u.id);
       if (!r) return;
       r.flags.push(
@@ -306,8 +306,8 @@ export class PlanAnalyzer {
    * the default profile does.
    */
   topology(profile?: RuleProfile): TopologyFlag[] {
-    const communities = this.communities.filter((u) => !u.properties.__deleted);
-    const grids = this.grids.filter((u) => !u.properties.__deleted);
+    const communities = this.communities.filter((u) => u !== null);
+    const grids = this.grids.filter((u) => u !== null);
     const flags = checkTopology(communities, grids, this.householdSet);
     if (!profile) return flags;
     const cited = fixedSourcesFor(profile);
@@ -323,7 +323,8 @@ export class PlanAnalyzer {
     return this.communityCounter.membersOf(i);
   }
 
-  communityUnits(): readonly AreaUnit[] {
+  /** By counter slot: null where a community was deleted since the last full set. */
+  communityUnits(): readonly (AreaUnit | null)[] {
     return this.communities;
   }
 }

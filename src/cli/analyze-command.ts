@@ -48,7 +48,7 @@ export const ANALYZE_OPTIONS = new Set([
 /** A failure the user can act on; printed as one line, no stack trace. */
 export class InputError extends Error {}
 
-async function readInput(path: string): Promise<Uint8Array> {
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
@@ -59,7 +59,7 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
-function crsOption(options: Map<string, string>, name: string, fallback: Crs): Crs {
+export function crsOption(options: Map<string, string>, name: string, fallback: Crs): Crs {
   const raw = options.get(name);
   if (raw === undefined) return fallback;
   const crs = parseCrs(raw);
@@ -67,7 +67,7 @@ function crsOption(options: Map<string, string>, name: string, fallback: Crs): C
   return crs;
 }
 
-async function load(path: string, options: ImportOptions) {
+export async function load(path: string, options: ImportOptions) {
   const bytes = await readInput(path);
   const result = await importLayer(bytes, basename(path), options);
   if (!result.ok) {
@@ -81,7 +81,7 @@ async function load(path: string, options: ImportOptions) {
   return result.layer;
 }
 
-async function loadProfile(value: string): Promise<RuleProfile> {
+export async function loadProfile(value: string): Promise<RuleProfile> {
   const builtIn = builtInProfile(value);
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(value))
@@ -127,7 +127,7 @@ export interface AnalyzeSummary {
 
 type OutFormat = 'geojson' | 'flatgeobuf';
 
-function extensionOf(path: string): string {
+export function extensionOf(path: string): string {
   const base = basename(path).toLowerCase();
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot) : '';
@@ -140,7 +140,7 @@ function outFormat(path: string): OutFormat {
   throw new UsageError(`--out must end in .geojson, .json or .fgb (FlatGeobuf), not "${basename(path)}"`);
 }
 
-async function writeOutput(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeOutput(path: string, bytes: Uint8Array): Promise<void> {
   try {
     await writeFile(path, bytes);
   } catch (error) {
@@ -148,7 +148,7 @@ async function writeOutput(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-async function openPlan(path: string): Promise<OpenedPlan> {
+export async function openPlan(path: string): Promise<OpenedPlan> {
   const result = await readPlanFile(await readInput(path), basename(path));
   if (!result.ok) {
     const first = result.problems[0];

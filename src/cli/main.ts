@@ -2,6 +2,7 @@
 // exits non-zero for unusable input; exits 0 whenever the analysis ran, whatever it flagged.
 import { parseArgs, UsageError } from './args';
 import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
+import { COMPARE_OPTIONS, runCompare } from './compare-command';
 
 const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
@@ -10,7 +11,11 @@ const USAGE = `usage: npm run cli -- analyze --communities FILE --households FIL
     --out OUT.geojson|OUT.fgb [--project OUT.shequ] [--table OUT.csv|OUT.xlsx] [--report OUT.html]
     [--language zh|en]
   or: npm run cli -- analyze --plan PLAN.geojson|PLAN.fgb|PROJECT.shequ [--households FILE] … --out …
-    (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)`;
+    (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)
+  or: npm run cli -- compare --before PLAN --after PLAN --households FILE [--households-field NAME]
+    [--crs …] [--households-crs …] [--before-crs …] [--after-crs …] [--profile ID|FILE]
+    --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--language zh|en]
+    (PLAN is an exported plan, a project file or a file of communities)`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -18,9 +23,21 @@ async function main(argv: string[]): Promise<number> {
     return argv.length === 0 ? 2 : 0;
   }
   try {
+    // Options of either command may come before it; the command decides which it accepts.
+    const { command } = parseArgs(argv, new Set([...ANALYZE_OPTIONS, ...COMPARE_OPTIONS]));
+    if (command === 'compare') {
+      const args = parseArgs(argv, COMPARE_OPTIONS);
+      if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+      const s = await runCompare(args.options);
+      process.stdout.write(
+        `compared ${s.communities} communities: ${s.changed} changed, ${s.movedHouseholds} households in ` +
+          `${s.moves} moves, ${s.flagsResolved} flags resolved, ${s.flagsIntroduced} introduced → ${s.written.join(', ')}\n`,
+      );
+      return 0;
+    }
     const args = parseArgs(argv, ANALYZE_OPTIONS);
     if (args.command !== 'analyze')
-      throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze")`);
+      throw new UsageError(`unknown command "${args.command ?? ''}" (expected "analyze" or "compare")`);
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const s = await runAnalyze(args.options);
     for (const note of s.notes) process.stderr.write(`note: ${note}\n`);

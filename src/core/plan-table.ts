@@ -25,7 +25,7 @@ export type Cell = string | number | null;
 export type ColumnFormat = 'text' | 'integer' | 'number' | 'share';
 
 export interface TableSheet {
-  id: 'communities' | 'grids' | 'flags' | 'coverage' | 'gaps';
+  id: 'communities' | 'grids' | 'flags' | 'coverage' | 'gaps' | 'comparison' | 'moves';
   /** In the input's language. */
   name: string;
   columns: string[];

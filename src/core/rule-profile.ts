@@ -96,48 +96,144 @@ export function findCommunityType(profile: RuleProfile, typeId: string | undefin
   );
 }
 
-/** Checks a profile read from a file or storage; returns the problems found (empty when usable). */
+/**
+ * Checks a profile read from a file or storage, every field the analysis reads, and returns the
+ * problems found (empty when usable), each naming the field ("livingCircle.tiers[1].distance").
+ * A profile is data from outside: nothing in it is trusted until it passes.
+ */
 export function validateProfile(value: unknown): string[] {
   const problems: string[] = [];
-  if (typeof value !== 'object' || value === null) return ['a profile must be a JSON object'];
-  const p = value as Partial<RuleProfile>;
-  if (typeof p.id !== 'string' || !p.id) problems.push('profile has no "id"');
-  if (!p.name || typeof p.name.zh !== 'string' || typeof p.name.en !== 'string')
-    problems.push('profile "name" needs "zh" and "en"');
-  if (!Array.isArray(p.communityTypes) || p.communityTypes.length === 0)
+  if (!isRecord(value)) return ['a profile must be a JSON object'];
+  const p = value;
+  if (typeof p['id'] !== 'string' || !p['id']) problems.push('profile has no "id"');
+  if (!isMessage(p['name'])) problems.push('profile "name" needs "zh" and "en"');
+  if (p['description'] !== undefined && !isMessage(p['description']))
+    problems.push('profile "description" needs "zh" and "en"');
+  if (p['caveats'] !== undefined && !isMessage(p['caveats'])) problems.push('profile "caveats" needs "zh" and "en"');
+  const types = p['communityTypes'];
+  if (!Array.isArray(types) || types.length === 0)
     problems.push('profile needs at least one entry in "communityTypes"');
-  else
-    p.communityTypes.forEach((t, i) => {
-      if (typeof t.id !== 'string') problems.push(`communityTypes[${i}] has no "id"`);
-      if (!Number.isFinite(t.min) || !Number.isFinite(t.max) || t.min < 0 || t.max < t.min)
-        problems.push(`communityTypes[${i}] ("${t.id}") needs numbers 0 ≤ min ≤ max`);
-      if (!t.source || typeof t.source.document !== 'string') problems.push(`communityTypes[${i}] has no "source"`);
+  else {
+    const ids = new Set<string>();
+    types.forEach((t: unknown, i) => {
+      const where = `communityTypes[${i}]`;
+      if (!isRecord(t)) return problems.push(`${where} must be an object`);
+      if (typeof t['id'] !== 'string' || !t['id']) problems.push(`${where} has no "id"`);
+      else if (ids.has(t['id'])) problems.push(`${where}: the id "${t['id']}" is used twice`);
+      else ids.add(t['id']);
+      if (!isMessage(t['name'])) problems.push(`${where}.name needs "zh" and "en"`);
+      if (!isBand(t)) problems.push(`${where} ("${String(t['id'])}") needs numbers 0 ≤ min ≤ max`);
+      problems.push(...sourceProblems(where, t['source']));
     });
-  if (!p.grid || !Number.isFinite(p.grid.min) || !Number.isFinite(p.grid.max) || p.grid.max < p.grid.min)
-    problems.push('profile "grid" needs numbers min ≤ max');
-  if (!p.livingCircle || !Array.isArray(p.livingCircle.tiers)) problems.push('profile needs "livingCircle.tiers"');
-  if (!Array.isArray(p.facilityRequirements)) problems.push('profile needs a "facilityRequirements" array');
-  if (p.jurisdictions !== undefined && (!Array.isArray(p.jurisdictions) || !p.jurisdictions.every(isMessage)))
+    const defaultType = p['defaultCommunityType'];
+    if (defaultType !== undefined && (typeof defaultType !== 'string' || !ids.has(defaultType)))
+      problems.push(`"defaultCommunityType" (${JSON.stringify(defaultType)}) is none of the community types`);
+  }
+  const grid = p['grid'];
+  if (!isRecord(grid) || !isBand(grid)) problems.push('profile "grid" needs numbers 0 ≤ min ≤ max');
+  if (isRecord(grid)) problems.push(...sourceProblems('grid', grid['source']));
+  problems.push(...livingCircleProblems(p['livingCircle']));
+  const requirements = p['facilityRequirements'];
+  if (!Array.isArray(requirements)) problems.push('profile needs a "facilityRequirements" array');
+  else requirements.forEach((r: unknown, i) => problems.push(...requirementProblems(`facilityRequirements[${i}]`, r)));
+  if (p['serviceArea'] !== undefined) problems.push(...serviceAreaProblems(p['serviceArea']));
+  if (p['jurisdictions'] !== undefined && (!Array.isArray(p['jurisdictions']) || !p['jurisdictions'].every(isMessage)))
     problems.push('profile "jurisdictions" must be a list of { "zh", "en" } place names');
-  for (const [where, source] of profileSources(p)) problems.push(...sourceProblems(where, source));
+  if (problems.length === 0 && containsReplacement(value))
+    problems.push('the profile holds "�" where text could not be read: save the file as UTF-8 and load it again');
   return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isMessage(value: unknown): value is Message {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as Partial<Message>;
-  return typeof m.zh === 'string' && typeof m.en === 'string';
+  return isRecord(value) && typeof value['zh'] === 'string' && typeof value['en'] === 'string';
 }
 
-/** The optional parts of a source, when present, must be bilingual like every text a user reads. */
-function sourceProblems(where: string, source: unknown): string[] {
-  if (typeof source !== 'object' || source === null) return [];
-  const s = source as Partial<RuleSource>;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+function isBand(holder: Record<string, unknown>): boolean {
+  return isCount(holder['min']) && isCount(holder['max']) && holder['min'] <= holder['max'];
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+function livingCircleProblems(value: unknown): string[] {
+  if (!isRecord(value) || !Array.isArray(value['tiers'])) return ['profile needs "livingCircle.tiers"'];
   const problems: string[] = [];
-  if (s.note !== undefined && !isMessage(s.note)) problems.push(`${where}.source.note needs "zh" and "en"`);
-  if (s.borrowedFrom !== undefined && !isMessage(s.borrowedFrom))
+  const tiers = value['tiers'] as unknown[];
+  if (tiers.length === 0) problems.push('"livingCircle.tiers" needs at least one tier');
+  tiers.forEach((t, i) => {
+    const where = `livingCircle.tiers[${i}]`;
+    if (!isRecord(t)) return problems.push(`${where} must be an object with "minutes" and "distance"`);
+    if (!isPositive(t['minutes'])) problems.push(`${where}.minutes must be a positive number`);
+    if (!isPositive(t['distance'])) problems.push(`${where}.distance must be a positive number of metres`);
+  });
+  if (!isPositive(value['walkingSpeed']))
+    problems.push('"livingCircle.walkingSpeed" must be a positive number (m/min)');
+  if (!isPositive(value['elderlyWalkingSpeed']))
+    problems.push('"livingCircle.elderlyWalkingSpeed" must be a positive number (m/min)');
+  problems.push(...sourceProblems('livingCircle', value['source']));
+  return problems;
+}
+
+function requirementProblems(where: string, r: unknown): string[] {
+  if (!isRecord(r)) return [`${where} must be an object`];
+  const problems: string[] = [];
+  if (typeof r['id'] !== 'string' || !r['id']) problems.push(`${where} has no "id"`);
+  const categories = r['categories'];
+  if (!Array.isArray(categories) || categories.length === 0 || !categories.every((c) => typeof c === 'string' && c))
+    problems.push(`${where}.categories must list at least one facility category`);
+  if (!isMessage(r['name'])) problems.push(`${where}.name needs "zh" and "en"`);
+  const within = r['within'];
+  if (within !== 'inside' && !isPositive(within))
+    problems.push(`${where}.within must be "inside" or a positive distance in metres, not ${JSON.stringify(within)}`);
+  const share = r['share'];
+  if (share !== undefined && !(typeof share === 'number' && share >= 0 && share <= 1))
+    problems.push(`${where}.share must be a number from 0 to 1`);
+  if (!SEVERITIES.has(r['severity'] as string))
+    problems.push(`${where}.severity must be "error", "warning" or "info", not ${JSON.stringify(r['severity'])}`);
+  problems.push(...sourceProblems(where, r['source']));
+  return problems;
+}
+
+function serviceAreaProblems(value: unknown): string[] {
+  if (!isRecord(value)) return ['profile "serviceArea" must be an object'];
+  const problems: string[] = [];
+  if (!isCount(value['perHundredHouseholds']))
+    problems.push('"serviceArea.perHundredHouseholds" must be a number ≥ 0 (m² per 100 households)');
+  if (!isCount(value['minimum'])) problems.push('"serviceArea.minimum" must be a number ≥ 0 (m²)');
+  const categories = value['categories'];
+  if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string'))
+    problems.push('"serviceArea.categories" must be a list of facility categories');
+  problems.push(...sourceProblems('serviceArea', value['source']));
+  return problems;
+}
+
+/** Every rule cites its source: a document and a clause, and bilingual optional parts. */
+function sourceProblems(where: string, source: unknown): string[] {
+  if (!isRecord(source)) return [`${where} has no "source" (the document and clause the rule comes from)`];
+  const problems: string[] = [];
+  if (typeof source['document'] !== 'string' || !source['document']) problems.push(`${where}.source has no "document"`);
+  if (typeof source['clause'] !== 'string') problems.push(`${where}.source has no "clause"`);
+  if (source['ruleId'] !== undefined && typeof source['ruleId'] !== 'string')
+    problems.push(`${where}.source.ruleId must be text`);
+  if (source['note'] !== undefined && !isMessage(source['note']))
+    problems.push(`${where}.source.note needs "zh" and "en"`);
+  if (source['borrowedFrom'] !== undefined && !isMessage(source['borrowedFrom']))
     problems.push(`${where}.source.borrowedFrom needs "zh" and "en"`);
   return problems;
+}
+
+/** U+FFFD anywhere in the profile's text: the file was not UTF-8 (a GBK file read as UTF-8). */
+function containsReplacement(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\uFFFD');
+  if (Array.isArray(value)) return value.some(containsReplacement);
+  if (isRecord(value)) return Object.values(value).some(containsReplacement);
+  return false;
 }
 
 /** Every rule source a profile holds, with where it sits ("grid", "facilityRequirements[2]"…). */

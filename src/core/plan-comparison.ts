@@ -1,0 +1,142 @@
+// What comparing two scenarios gives (src/analysis/plan-compare.ts computes it), and the tables the
+// CLI, the app and the report show it as.
+import type { CoverageShares, Flag, PlanAnalysis, PlanSummary } from './model';
+import type { TableSheet } from './plan-table';
+
+/** unchanged: the same boundary (so the same households); changed: another boundary; new / removed: on one side only. */
+export type CommunityChange = 'unchanged' | 'changed' | 'new' | 'removed';
+
+export interface CommunityComparison {
+  id: string;
+  /** The name on the after side, or on the before side for a removed community. */
+  name: string;
+  /** Households on each side; null where the community does not exist on that side. */
+  before: number | null;
+  after: number | null;
+  status: CommunityChange;
+  /** Codes of this community's flags that the after side no longer raises, and of new ones. */
+  flagsResolved: string[];
+  flagsIntroduced: string[];
+}
+
+/** Households that lie in community `from` before and in `to` after (null: in no community). */
+export interface HouseholdMove {
+  from: string | null;
+  to: string | null;
+  households: number;
+  /** Indices of the household points that move, ascending. */
+  points: number[];
+}
+
+export interface CoverageComparison {
+  /** Category → distance (metres, as text) → household share 0..1 on each side; null without facilities. */
+  before: CoverageShares | null;
+  after: CoverageShares | null;
+}
+
+export interface PlanComparison {
+  communities: CommunityComparison[];
+  /** Largest first; every household whose community changed is in exactly one move. */
+  moves: HouseholdMove[];
+  movedHouseholds: number;
+  /** Whole flags, so a report can cite their rules. */
+  flagsResolved: Flag[];
+  flagsIntroduced: Flag[];
+  coverage: CoverageComparison;
+  summary: { before: PlanSummary; after: PlanSummary };
+  /** The full analyses, for anything the comparison does not summarise. */
+  analyses: { before: PlanAnalysis; after: PlanAnalysis };
+}
+
+type Language = 'zh' | 'en';
+
+const COMPARE_WORDS = {
+  sheetComparison: { zh: '方案对比', en: 'Comparison' },
+  sheetMoves: { zh: '住户变动', en: 'Household moves' },
+  id: { zh: '编号', en: 'ID' },
+  name: { zh: '名称', en: 'Name' },
+  before: { zh: '调整前户数', en: 'Households before' },
+  after: { zh: '调整后户数', en: 'Households after' },
+  change: { zh: '增减（户）', en: 'Change' },
+  status: { zh: '变化', en: 'Status' },
+  flagsResolved: { zh: '消除的问题', en: 'Flags resolved' },
+  flagsIntroduced: { zh: '新增的问题', en: 'Flags introduced' },
+  fromId: { zh: '原社区编号', en: 'From ID' },
+  from: { zh: '原社区', en: 'From' },
+  toId: { zh: '新社区编号', en: 'To ID' },
+  to: { zh: '新社区', en: 'To' },
+  households: { zh: '户数', en: 'Households' },
+  points: { zh: '住户点数', en: 'Household points' },
+  nowhere: { zh: '（不属于任何社区）', en: '(in no community)' },
+  unchanged: { zh: '未变', en: 'unchanged' },
+  changed: { zh: '调整', en: 'changed' },
+  new: { zh: '新增', en: 'new' },
+  removed: { zh: '撤销', en: 'removed' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+function w(key: keyof typeof COMPARE_WORDS, language: Language): string {
+  return COMPARE_WORDS[key][language];
+}
+
+/** The comparison as `cli compare` writes it to DIFF.json (see issue text: one shape for other systems). */
+export function comparisonJson(c: PlanComparison): unknown {
+  const flag = (f: Flag) => ({
+    code: f.code,
+    severity: f.severity,
+    subjectIds: f.subjectIds,
+    message: f.message,
+    ...(f.measured !== undefined ? { measured: f.measured } : {}),
+    ...(f.limit !== undefined ? { limit: f.limit } : {}),
+    source: f.source,
+  });
+  return {
+    communities: c.communities,
+    moves: c.moves.map((m) => ({
+      from: m.from,
+      to: m.to,
+      households: m.households,
+      points: m.points.length,
+      pointIndices: m.points,
+    })),
+    movedHouseholds: c.movedHouseholds,
+    flagsResolved: c.flagsResolved.map(flag),
+    flagsIntroduced: c.flagsIntroduced.map(flag),
+    summary: c.summary,
+    coverage: c.coverage,
+  };
+}
+
+/** Two sheets: one row per community (before, after, status, flags), and one per move. */
+export function comparisonSheets(
+  c: PlanComparison,
+  language: Language,
+): { communities: TableSheet; moves: TableSheet } {
+  const names = new Map(c.communities.map((r) => [r.id, r.name]));
+  const nameOf = (id: string | null) => (id === null ? w('nowhere', language) : (names.get(id) ?? id));
+  const communities: TableSheet = {
+    id: 'comparison',
+    name: w('sheetComparison', language),
+    columns: (['id', 'name', 'before', 'after', 'change', 'status', 'flagsResolved', 'flagsIntroduced'] as const).map(
+      (k) => w(k, language),
+    ),
+    formats: ['text', 'text', 'integer', 'integer', 'integer', 'text', 'text', 'text'],
+    rows: c.communities.map((r) => [
+      r.id,
+      r.name,
+      r.before,
+      r.after,
+      (r.after ?? 0) - (r.before ?? 0),
+      w(r.status, language),
+      r.flagsResolved.join('; '),
+      r.flagsIntroduced.join('; '),
+    ]),
+  };
+  const moves: TableSheet = {
+    id: 'moves',
+    name: w('sheetMoves', language),
+    columns: (['fromId', 'from', 'toId', 'to', 'households', 'points'] as const).map((k) => w(k, language)),
+    formats: ['text', 'text', 'text', 'text', 'integer', 'integer'],
+    rows: c.moves.map((m) => [m.from, nameOf(m.from), m.to, nameOf(m.to), m.households, m.points.length]),
+  };
+  return { communities, moves };
+}
