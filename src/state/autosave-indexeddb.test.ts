@@ -107,7 +107,7 @@ describe('IndexedDbStore', () => {
   it('keeps to its key range: other keys in the store are neither read nor deleted', async () => {
     const store = new IndexedDbStore();
     await store.write(
-      new Map([
+      new Map<string, unknown>([
         ['settings', 'keep me'],
         [AUTOSAVE_KEY, 1],
       ]),
