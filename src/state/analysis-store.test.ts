@@ -1,7 +1,7 @@
 // AnalysisStore, its controller and the analysis worker's real handlers, over a real MessageChannel:
 // every request and reply goes through structured clone and transfer as it does to a Worker.
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, LineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { analysisOverChannel } from '../analysis/analysis-channel.testing';
 import { createAnalysisClient } from '../analysis/analysis-client';
 import { RequestCancelledError, WorkerCrashedError } from '../analysis/worker-rpc';
@@ -48,32 +48,16 @@ function households(): HouseholdSet {
 
 /** Streets every 0.002° over the lattice, so walking areas exist. */
 function streets(): FeatureCollection<LineString> {
-  const features: FeatureCollection<LineString>['features'] = [];
+  const line = (a: [number, number], b: [number, number]): Feature<LineString> => ({
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'LineString', coordinates: [a, b] },
+  });
+  const features: Feature<LineString>[] = [];
   for (let k = 0; k <= 10; k++) {
     const x = 121.46 + k * 0.002;
     const y = 31.22 + k * 0.002;
-    features.push({
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [x, 31.22],
-          [x, 31.24],
-        ],
-      },
-    });
-    features.push({
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [
-          [121.46, y],
-          [121.48, y],
-        ],
-      },
-    });
+    features.push(line([x, 31.22], [x, 31.24]), line([121.46, y], [121.48, y]));
   }
   return { type: 'FeatureCollection', features };
 }
