@@ -212,11 +212,16 @@ describe('importing a large file in the worker', () => {
       console.log(`import ${ROWS} rows in ${Date.now() - started} ms:`, JSON.stringify(importing));
       expect(importing.progressSeen.some((t) => /导入|Importing/.test(t))).toBe(true);
       expect(frozenShare(importing)).toBeLessThan(FROZEN_SHARE);
-      await s.page.waitForFunction((n) => {
-        const app = (window as unknown as { __app: { plan: { layers: { households: { households: Float64Array } } } } })
-          .__app;
-        return app.plan.layers.households.households.length === n;
-      }, ROWS);
+      await s.page.waitForFunction(
+        (n) => {
+          const app = (
+            window as unknown as { __app: { plan: { layers: { households: { households: Float64Array } } } } }
+          ).__app;
+          return app.plan.layers.households.households.length === n;
+        },
+        ROWS,
+        { timeout: WAIT_MS },
+      );
     },
     3 * WAIT_MS,
   );
