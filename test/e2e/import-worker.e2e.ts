@@ -131,7 +131,7 @@ beforeAll(async () => {
       },
     };
   });
-});
+}, 3 * WAIT_MS);
 
 afterAll(async () => {
   await s?.close();
