@@ -1,5 +1,6 @@
-// The typed message contract between the UI thread and the analysis worker: one map from request
-// type to its parameters and result. Typed arrays travel as transferables, never copied.
+// The typed message contracts between the UI thread and its workers (analysis, import): one map per
+// worker from request type to its parameters and result, from which both the worker's handlers and
+// the callers' request functions are typed (see worker-rpc.ts). Typed arrays are transferred.
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { AreaUnit, CoverageShares, Facility, PlanAnalysis, PlanCoverage } from '../core/model';
 import type { NearestFacilityInfo } from './coverage-engine';
@@ -7,6 +8,7 @@ import type { WalkingArea } from './routing';
 import type { TopologyFlag } from '../core/edit/topology';
 import type { CoverUpdate, RecordDelta, ResultDelta } from './result-delta';
 import type { RuleProfile } from '../core/rule-profile';
+import type { ImportOptions, ImportResult, InspectResult } from '../io/format';
 
 /**
  * What every request returns: the fresh analysis, with what grows with the plan sent as changes
@@ -30,7 +32,8 @@ export interface AnalysisSnapshot {
   ms: number;
 }
 
-export interface WorkerRequests {
+/** The analysis worker's requests. Those that change what the worker holds answer with a fresh snapshot. */
+export type AnalysisRequests = {
   setHouseholds: { params: { coordinates: Float64Array; households: Float64Array }; result: AnalysisSnapshot };
   setUnits: { params: { kind: 'community' | 'grid'; units: AreaUnit[] }; result: AnalysisSnapshot };
   updateUnits: { params: { kind: 'community' | 'grid'; put: AreaUnit[]; deleted: string[] }; result: AnalysisSnapshot };
@@ -42,18 +45,32 @@ export interface WorkerRequests {
   nearestFacilities: { params: { household: number }; result: { nearest: NearestFacilityInfo[] } };
   walkingAreas: { params: { lon: number; lat: number }; result: { areas: WalkingArea[] | null } };
   topology: { params: Record<string, never>; result: { flags: TopologyFlag[]; ms: number } };
+};
+
+export type AnalysisRequest = keyof AnalysisRequests;
+
+/** Requests that only read: they answer with their own result, not a fresh analysis. */
+export type AnalysisQuery = {
+  [K in AnalysisRequest]: AnalysisRequests[K]['result'] extends AnalysisSnapshot ? never : K;
+}[AnalysisRequest];
+
+/** How far a file import is: reading the file's bytes, then the importer's own steps. */
+export interface ImportProgress {
+  phase: 'reading' | 'importing';
+  /** 0..1, or null when the step cannot tell. */
+  fraction: number | null;
 }
 
-/** Requests that only read: they return their own result, not a fresh analysis. */
-export const QUERY_TYPES = new Set<RequestType>(['coverageTiers', 'nearestFacilities', 'walkingAreas', 'topology']);
-
-export type RequestType = keyof WorkerRequests;
-
-export interface RequestMessage<K extends RequestType = RequestType> {
-  id: number;
-  type: K;
-  params: WorkerRequests[K]['params'];
-}
-
-export type ResponseMessage<K extends RequestType = RequestType> =
-  { id: number; ok: true; result: WorkerRequests[K]['result'] } | { id: number; ok: false; error: string };
+/**
+ * The import worker's requests. The file itself is posted (a File is a handle: its bytes are read
+ * in the worker, never copied through the main thread); results come back with their typed arrays
+ * transferred.
+ */
+export type ImportRequests = {
+  inspect: { params: { file: Blob; name: string }; result: InspectResult; progress: ImportProgress };
+  import: {
+    params: { file: Blob; name: string; options: Omit<ImportOptions, 'onProgress' | 'signal'> };
+    result: ImportResult;
+    progress: ImportProgress;
+  };
+};

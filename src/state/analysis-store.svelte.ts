@@ -5,10 +5,11 @@ import type { AreaResult, AreaUnit, CoverageShares, Facility, HouseholdSet, Plan
 import { applyCoverUpdate, RecordDeltaDecoder, ResultDeltaDecoder } from '../analysis/result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
-import { AnalysisClient } from '../analysis/analysis-client';
+import { createAnalysisClient, type AnalysisClient } from '../analysis/analysis-client';
+import { RequestCancelledError, type ClientEndpoint } from '../analysis/worker-rpc';
 // In the main chunk on purpose: a module import would wait on the browser like a fetch (see countHere).
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
-import type { AnalysisSnapshot, WorkerRequests } from '../analysis/worker-contract';
+import type { AnalysisQuery, AnalysisRequests, AnalysisSnapshot } from '../analysis/worker-contract';
 
 export class AnalysisStore {
   analysis = $state.raw<PlanAnalysis | null>(null);
@@ -48,8 +49,8 @@ export class AnalysisStore {
   crashes = $state(0);
   private lastSync: { layers: PlanLayers; profile: RuleProfile } | null = null;
 
-  constructor(worker: Worker | (() => Worker)) {
-    this.client = new AnalysisClient(worker);
+  constructor(worker: ClientEndpoint | (() => ClientEndpoint)) {
+    this.client = createAnalysisClient(worker);
     this.client.onCrash = () => this.restart();
   }
 
@@ -102,13 +103,35 @@ export class AnalysisStore {
     this.client.simulateCrash();
   }
 
-  /** Read-only queries (coverage tiers, nearest facilities, walking areas), queued after pending syncs. */
-  async query<K extends 'coverageTiers' | 'nearestFacilities' | 'walkingAreas' | 'topology'>(
+  /** The newest query asked per tag: an older one still waiting for its turn is not sent. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping no view reads
+  private latestTagged = new Map<string, number>();
+  private queries = 0;
+
+  /**
+   * Read-only queries (coverage tiers, nearest facilities, walking areas, topology), queued after
+   * pending syncs so they read the plan as last sent. With a tag, a newer query of that tag (or
+   * `cancel(tag)`) cancels this one: it rejects with RequestCancelledError and its reply is dropped.
+   */
+  async query<K extends AnalysisQuery>(
     type: K,
-    params: WorkerRequests[K]['params'],
-  ): Promise<WorkerRequests[K]['result']> {
+    params: AnalysisRequests[K]['params'],
+    tag?: string,
+  ): Promise<AnalysisRequests[K]['result']> {
+    const mine = ++this.queries;
+    if (tag !== undefined) {
+      this.client.cancelTag(tag, 'superseded');
+      this.latestTagged.set(tag, mine);
+    }
     await this.queue;
-    return this.client.request(type, params);
+    if (tag !== undefined && this.latestTagged.get(tag) !== mine) throw new RequestCancelledError('superseded');
+    return this.client.request(type, params, tag === undefined ? {} : { tag });
+  }
+
+  /** Drops the query of this tag, waiting or in flight: its answer, however late, is never used. */
+  cancel(tag: string): void {
+    this.latestTagged.set(tag, ++this.queries);
+    this.client.cancelTag(tag);
   }
 
   /** Queue a sync; requests run in order so the last result always reflects the last state. */
@@ -143,10 +166,11 @@ export class AnalysisStore {
         const coordinates = layers.households.coordinates.slice();
         const households = layers.households.households.slice();
         last = this.absorb(
-          await this.client.request('setHouseholds', { coordinates, households }, [
-            coordinates.buffer,
-            households.buffer,
-          ]),
+          await this.client.request(
+            'setHouseholds',
+            { coordinates, households },
+            { transfer: [coordinates.buffer, households.buffer] },
+          ),
         );
         this.sentHouseholds = layers.households;
       }

@@ -60,7 +60,7 @@ export class AppState {
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
 
-  constructor(worker: Worker | (() => Worker)) {
+  constructor(worker: ConstructorParameters<typeof AnalysisStore>[0]) {
     this.analysis = new AnalysisStore(worker);
   }
 

@@ -52,6 +52,8 @@ const STRINGS = {
     en: 'Drop a GeoJSON, FlatGeobuf or CSV file on the map, or',
   },
   importFailed: { zh: '导入失败，现有规划未改变', en: 'Import failed; your plan is unchanged' },
+  readingFile: { zh: '正在读取文件', en: 'Reading the file' },
+  importingFile: { zh: '正在导入', en: 'Importing' },
   analysing: { zh: '分析中…', en: 'Analysing…' },
   undo: { zh: '撤销', en: 'Undo' },
   redo: { zh: '重做', en: 'Redo' },
