@@ -39,14 +39,14 @@ try {
     { timeout: 300_000, polling: 250 },
   );
   const loadMs = Date.now() - t0;
-  const loadLongTasks = (await page.evaluate('window.__long.slice()')) as number[];
+  const loadLongTasks = await page.evaluate<number[]>('window.__long.slice()');
   await page.waitForTimeout(3000);
   // Five edits of different communities, each grown by 15 %, one after another.
   const edits: { ms: number; workerMs: number; longTasks: number[] }[] = [];
   for (const id of ['S150', 'S037', 'S222', 'S099', 'S260']) {
-    const before = (await page.evaluate('window.__long.length')) as number;
+    const before = await page.evaluate<number>('window.__long.length');
     // Passed as source text: the TypeScript runner would otherwise inject helpers the page lacks.
-    const edit = (await page.evaluate(`(async () => {
+    const edit = await page.evaluate<{ ms: number; workerMs: number }>(`(async () => {
       const app = window.__app;
       const c = app.plan.layers.communities.find((x) => x.id === '${id}');
       const ring = c.geometry.coordinates[0];
@@ -60,9 +60,9 @@ try {
         setTimeout(check, 5);
       });
       return { ms: performance.now() - t, workerMs: app.analysis.lastMs };
-    })()`)) as { ms: number; workerMs: number };
+    })()`);
     await page.waitForTimeout(1500);
-    edits.push({ ...edit, longTasks: (await page.evaluate(`window.__long.slice(${before})`)) as number[] });
+    edits.push({ ...edit, longTasks: await page.evaluate<number[]>(`window.__long.slice(${before})`) });
   }
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
   const longTasks = edits.flatMap((e) => e.longTasks);

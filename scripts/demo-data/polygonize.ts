@@ -63,7 +63,7 @@ export function polygonize(positions: readonly Position[], edges: readonly [numb
   let cutEdgesRemoved = 0;
   // Half-edge 2e goes a→b of edge e, 2e+1 goes b→a.
   const faceOf = new Int32Array(edges.length * 2);
-  let cycles: number[][] = [];
+  let cycles: number[][];
   for (;;) {
     // Outgoing half-edges around each vertex, counter-clockwise by angle.
     const around: number[][] = Array.from({ length: n }, () => []);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWalkingNetwork, type WalkingNetwork } from './walking-network';
 import { selectSnapped, snapPoints, type Snapped } from './snap';
 import { coverageShares, distanceToNearest, nearestFacility, straightLineDistanceToNearest } from './coverage';
-import { haversine } from './geodesy';
+import { haversine } from '../../core/geodesy';
 import { randomPoints, randomStreets, seededRandom } from './random-networks.testing';
 
 /**

@@ -2,7 +2,7 @@
 // kind, and the household-weighted share within each threshold (5/10/15-minute distances), overall
 // and per community. A straight-line variant serves plans that have no road layer yet.
 import Flatbush from 'flatbush';
-import { haversine, METRES_PER_DEGREE } from './geodesy';
+import { haversine, METRES_PER_DEGREE } from '../../core/geodesy';
 import { multiSourceSearch, type SearchResult } from './dijkstra';
 import type { Snapped } from './snap';
 import type { WalkingNetwork } from './walking-network';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage, type CoverageInput } from './index';
 import { line } from './random-networks.testing';
-import { haversine, METRES_PER_DEGREE } from './geodesy';
+import { haversine, METRES_PER_DEGREE } from '../../core/geodesy';
 
 // A plus sign of 500 m arms around a crossing at (121, 31).
 const kx = METRES_PER_DEGREE * Math.cos((31 * Math.PI) / 180);

@@ -9,7 +9,7 @@ import { distanceToNearest } from './coverage';
 import { walkingArea } from './isochrone';
 import { outlineLines } from './area-outline';
 import { line, randomStreets, seededRandom } from './random-networks.testing';
-import { METRES_PER_DEGREE } from './geodesy';
+import { METRES_PER_DEGREE } from '../../core/geodesy';
 
 const inside = (area: Polygon | MultiPolygon | null, p: Position) =>
   area !== null && booleanPointInPolygon(p, { type: 'Feature', properties: {}, geometry: area });

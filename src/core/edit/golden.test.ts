@@ -59,7 +59,7 @@ function unitsOf(input: CaseInput, role: 'community' | 'grid'): AreaUnit[] {
     const unit: AreaUnit = {
       id: String(f.properties.id),
       kind: role,
-      name: String(f.properties.name ?? ''),
+      name: typeof f.properties.name === 'string' ? f.properties.name : '',
       geometry: area(f),
       properties: {},
     };
