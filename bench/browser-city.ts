@@ -1,21 +1,31 @@
 // `npm run bench:browser`: opens the synthetic city (npm run data:city) in headless Chromium,
 // then edits five communities in turn through the plan's write path and reports the time until
-// each analysis is back and every main-thread long task (> 50 ms) seen during the edits. Needs a built
-// app (npm run build) and Debian's Chromium. Prints one JSON line.
+// each analysis is back and every main-thread long task (> 50 ms) seen during the edits. Needs the test
+// build, which exposes window.__app (npm run build:e2e), and Debian's Chromium. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-if (!existsSync('dist/city/households.fgb')) {
-  console.error('error: run "npm run data:city" and then "npm run build" first (dist/city/ is missing)');
+if (!existsSync('.cache/e2e-dist/city/households.fgb')) {
+  console.error('error: run "npm run data:city" and then "npm run build:e2e" first (.cache/e2e-dist/city/ is missing)');
   process.exit(1);
 }
 const port = 4000 + Math.floor(Math.random() * 1000);
 const server = spawn(
   process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    '.cache/e2e-dist',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
   { stdio: 'ignore' },
 );
 await new Promise((r) => setTimeout(r, 2500));
