@@ -25,6 +25,8 @@ export default ts.config(
   ...ts.configs.recommendedTypeChecked,
   ...svelte.configs.recommended,
   {
+    // A disable comment that no longer disables anything is an error, so none outlives its reason.
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
