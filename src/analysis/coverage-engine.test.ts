@@ -3,29 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { Facility } from '../core/model';
-import { haversine, METRES_PER_DEGREE } from '../core/geodesy';
+import { haversine } from '../core/geodesy';
 import { CoverageEngine } from './coverage-engine';
-import { line } from './routing/random-networks.testing';
+import { east, north, plusSign } from './routing/random-networks.testing';
 
 // A plus sign of 500 m arms around a crossing at (121, 31).
-const kx = METRES_PER_DEGREE * Math.cos((31 * Math.PI) / 180);
-const east = (m: number) => 121 + m / kx;
-const north = (m: number) => 31 + m / METRES_PER_DEGREE;
-const roads = {
-  type: 'FeatureCollection',
-  features: [
-    line([
-      [east(-500), 31],
-      [121, 31],
-      [east(500), 31],
-    ]),
-    line([
-      [121, north(-500)],
-      [121, 31],
-      [121, north(500)],
-    ]),
-  ],
-} as FeatureCollection<LineString>;
+const roads: FeatureCollection<LineString> = { type: 'FeatureCollection', features: plusSign() };
 
 const facility = (id: string, lon: number, lat: number, category: string): Facility => ({
   id,
