@@ -65,6 +65,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          // Builds the app in the e2e mode, the one that exposes window.__app and __map.
+          globalSetup: ['test/e2e/test-build.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,21 +1,31 @@
 // `npm run bench:browser`: opens the synthetic city (npm run data:city) in headless Chromium,
 // then edits five communities in turn through the plan's write path and reports the time until
-// each analysis is back and every main-thread long task (> 50 ms) seen during the edits. Needs a built
-// app (npm run build) and Debian's Chromium. Prints one JSON line.
+// each analysis is back and every main-thread long task (> 50 ms) seen during the edits. Needs the test
+// build, which exposes window.__app (npm run build:e2e), and Debian's Chromium. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-if (!existsSync('dist/city/households.fgb')) {
-  console.error('error: run "npm run data:city" and then "npm run build" first (dist/city/ is missing)');
+if (!existsSync('.cache/e2e-dist/city/households.fgb')) {
+  console.error('error: run "npm run data:city" and then "npm run build:e2e" first (.cache/e2e-dist/city/ is missing)');
   process.exit(1);
 }
 const port = 4000 + Math.floor(Math.random() * 1000);
 const server = spawn(
   process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    '.cache/e2e-dist',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
   { stdio: 'ignore' },
 );
 await new Promise((r) => setTimeout(r, 2500));
@@ -39,14 +49,14 @@ try {
     { timeout: 300_000, polling: 250 },
   );
   const loadMs = Date.now() - t0;
-  const loadLongTasks = (await page.evaluate('window.__long.slice()')) as number[];
+  const loadLongTasks = await page.evaluate<number[]>('window.__long.slice()');
   await page.waitForTimeout(3000);
   // Five edits of different communities, each grown by 15 %, one after another.
   const edits: { ms: number; workerMs: number; longTasks: number[] }[] = [];
   for (const id of ['S150', 'S037', 'S222', 'S099', 'S260']) {
-    const before = (await page.evaluate('window.__long.length')) as number;
+    const before = await page.evaluate<number>('window.__long.length');
     // Passed as source text: the TypeScript runner would otherwise inject helpers the page lacks.
-    const edit = (await page.evaluate(`(async () => {
+    const edit = await page.evaluate<{ ms: number; workerMs: number }>(`(async () => {
       const app = window.__app;
       const c = app.plan.layers.communities.find((x) => x.id === '${id}');
       const ring = c.geometry.coordinates[0];
@@ -60,9 +70,9 @@ try {
         setTimeout(check, 5);
       });
       return { ms: performance.now() - t, workerMs: app.analysis.lastMs };
-    })()`)) as { ms: number; workerMs: number };
+    })()`);
     await page.waitForTimeout(1500);
-    edits.push({ ...edit, longTasks: (await page.evaluate(`window.__long.slice(${before})`)) as number[] });
+    edits.push({ ...edit, longTasks: await page.evaluate<number[]>(`window.__long.slice(${before})`) });
   }
   const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
   const longTasks = edits.flatMap((e) => e.longTasks);

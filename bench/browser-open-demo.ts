@@ -208,7 +208,7 @@ function traceSummary(events: TraceEvent[]): Record<string, number> {
 
 async function collect(page: Page): Promise<Omit<RunResult, 'wallMs' | 'traceSummary'>> {
   // Passed as source text: the TypeScript runner would otherwise inject helpers the page lacks.
-  return (await page.evaluate(`(() => {
+  return await page.evaluate<Omit<RunResult, 'wallMs' | 'traceSummary'>>(`(() => {
     const b = window.__bench;
     const t = [];
     const short = (u) => u.replace(/^.*\\//, '').replace(/\\?.*$/, '');
@@ -229,7 +229,7 @@ async function collect(page: Page): Promise<Omit<RunResult, 'wallMs' | 'traceSum
     t.push([Math.round(b.framed), 'first frame after the table filled']);
     t.sort((x, y) => x[0] - y[0]);
     return { ms: b.filled, frameMs: b.framed, firstRowMs: b.firstRow, timeline: t, longTasks: b.longTasks };
-  })()`)) as Omit<RunResult, 'wallMs' | 'traceSummary'>;
+  })()`);
 }
 
 const port = await freePort();

@@ -8,6 +8,7 @@ import type { Feature, LineString } from 'geojson';
 import { buildWalkingNetwork, type WalkingNetwork } from '../src/analysis/routing/walking-network';
 import { snapPoints, type Snapped } from '../src/analysis/routing/snap';
 import { multiSourceSearch } from '../src/analysis/routing/dijkstra';
+import { seededRandom } from '../src/core/seeded-random';
 
 export interface CoverageBenchResult {
   name: 'coverage';
@@ -34,17 +35,6 @@ export interface CoverageBenchResult {
   /** The same network with every vertex kept as a node (no degree-2 collapsing). */
   uncollapsed_nodes: number;
   uncollapsed_ms: number;
-}
-
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -13,7 +13,7 @@ export async function syntheticHouseholdsFgb(
   count: (i: number) => number = (i) => 1 + (i % 7),
 ): Promise<Uint8Array> {
   const city = syntheticCity({ households });
-  const features: Feature<Point>[] = new Array(households);
+  const features = new Array<Feature<Point>>(households);
   for (let i = 0; i < households; i++)
     features[i] = {
       type: 'Feature',

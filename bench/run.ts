@@ -21,7 +21,7 @@ function print(r: BenchResult) {
   const verdict = target ? (r.ratio >= target ? `target ≥ ${target}: met` : `target ≥ ${target}: NOT met`) : '';
   const extra = Object.entries(r)
     .filter(([k]) => !['name', 'ms', 'reference_ms', 'ratio'].includes(k))
-    .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`)
     .join(' ');
   console.log(
     `${r.name.padEnd(20)} ${r.ms.toFixed(2).padStart(10)} ms   reference ${r.reference_ms.toFixed(0).padStart(8)} ms   ratio ${r.ratio.toFixed(1).padStart(8)}   ${verdict}  ${extra}`,

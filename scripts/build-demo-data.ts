@@ -51,7 +51,7 @@ const dataDir = resolve(process.env.SHANGHAI_DATA_DIR ?? join(repoRoot, '../shar
 const outDir = join(repoRoot, 'data/demo');
 /** Imports the GeoJSON just written, as the app would, and stores the result pre-imported. */
 async function writeDemoLayers(): Promise<number> {
-  const layers = await importDemoLayers(async (file) => new Uint8Array(readFileSync(join(outDir, file))));
+  const layers = await importDemoLayers((file) => Promise.resolve(new Uint8Array(readFileSync(join(outDir, file)))));
   const text = encodeDemoLayers(layers);
   writeFileSync(join(outDir, 'demo-layers.json'), text);
   return Buffer.byteLength(text);
@@ -531,7 +531,9 @@ const lines = [
     .join(', ')}); dropped ${[...dropped.values()].reduce((s, v) => s + v, 0)} unmapped (${[...dropped]
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${v}`)
-    .join(', ')}); ${facilityDuplicates} duplicates; ${malformedRows} malformed rows`,
+    .join(
+      ', ',
+    )}); ${facilityDuplicates} duplicates; ${facilitiesOutside} outside the extract; ${malformedRows} malformed rows`,
   `  communities  ${communityFeatures.length} draft: ${band.below} below, ${band.within} within, ${band.above} above ${BAND.min}–${BAND.max}; ${communityHouseholdSum} households (${growth.stats.cells} cells; ${growth.stats.emptyBlocksInCells} empty blocks joined their nearest populated block, ${growth.stats.attachedByDistance} attached by distance; ${growth.stats.mergedSmall} small groups merged)`,
   `  grids        ${gridFeatures.length} draft: ${gridBand.atMost600} with 1–${GRID_MAX_HOUSEHOLDS}, ${gridBand.over600} above ${GRID_MAX_HOUSEHOLDS} (all their households in one block, which a grid cannot split), ${gridBand.empty} empty`,
   `  water        ${water.water.length} features from ${water.pieces} unique pieces (${water.duplicates} duplicates)`,

@@ -9,7 +9,8 @@ import { firstDemoBlockParsed } from './state/demo-bundle';
 
 performance.mark('main:start');
 const app = new AppState(() => new AnalysisWorker());
-(window as unknown as { __app: AppState }).__app = app;
+// The e2e tests drive the app through its state; only their build (`--mode e2e`) exposes it.
+if (import.meta.env.MODE === 'e2e') (window as unknown as { __app: AppState }).__app = app;
 // The script is async (vite.config.ts): it can run while the page is still arriving, so it waits
 // for the app's element and the first part of the demo, which come first in the body.
 void firstDemoBlockParsed().then(() => {

@@ -2,13 +2,12 @@
 // point-in-polygon and coordinate rounding. Planar maths in a local projection is accurate to
 // well under 0.1 % across a 15 km extract, which is all the build needs.
 
+import { METRES_PER_DEGREE, RAD as DEG } from '../../src/core/geodesy';
+
 export type Position = [number, number];
 export type Ring = Position[];
 /** Polygon as rings: the first is the shell (counter-clockwise), the rest are holes (clockwise). */
 export type PolygonRings = Ring[];
-
-const EARTH_RADIUS = 6371008.8;
-const DEG = Math.PI / 180;
 
 /** An equirectangular projection centred on lat0, in metres; good enough for angles, distances and areas locally. */
 export class LocalProjection {
@@ -18,7 +17,7 @@ export class LocalProjection {
     readonly lon0: number,
     readonly lat0: number,
   ) {
-    this.ky = EARTH_RADIUS * DEG;
+    this.ky = METRES_PER_DEGREE;
     this.kx = this.ky * Math.cos(lat0 * DEG);
   }
   x(lon: number): number {

@@ -4,6 +4,7 @@
 // lying inside another's block (a loop road in a compound) becomes a hole of that block.
 import type { PolygonRings, Position, Ring } from './geometry';
 import { LocalProjection, pointInRing, signedArea } from './geometry';
+import { walkFaces } from '../../src/core/planar-faces';
 
 export interface Face {
   /** One or more polygons (more when a block is pinched at a single vertex), lon/lat, closed rings. */
@@ -61,51 +62,18 @@ export function polygonize(positions: readonly Position[], edges: readonly [numb
 
   let danglingEdgesRemoved = pruneDangles();
   let cutEdgesRemoved = 0;
-  // Half-edge 2e goes a→b of edge e, 2e+1 goes b→a.
-  const faceOf = new Int32Array(edges.length * 2);
-  let cycles: number[][] = [];
+  let faceOf: Int32Array;
+  let cycles: number[][];
   for (;;) {
-    // Outgoing half-edges around each vertex, counter-clockwise by angle.
-    const around: number[][] = Array.from({ length: n }, () => []);
-    const angle = new Float64Array(edges.length * 2);
-    edges.forEach(([a, b], e) => {
-      if (!alive[e]) return;
-      const [ax, ay] = xy[a]!;
-      const [bx, by] = xy[b]!;
-      angle[2 * e] = Math.atan2(by - ay, bx - ax);
-      angle[2 * e + 1] = Math.atan2(ay - by, ax - bx);
-      around[a]!.push(2 * e);
-      around[b]!.push(2 * e + 1);
-    });
-    const slot = new Int32Array(edges.length * 2);
-    for (const list of around) {
-      list.sort((p, q) => angle[p]! - angle[q]! || p - q);
-      list.forEach((h, i) => (slot[h] = i));
-    }
-    const origin = (h: number) => (h & 1 ? edges[h >> 1]![1] : edges[h >> 1]![0]);
-    // Keeping the face on the left means taking, at the head vertex, the first half-edge clockwise
-    // from the way back.
-    const next = (h: number): number => {
-      const twin = h ^ 1;
-      const list = around[origin(twin)]!;
-      return list[(slot[twin]! - 1 + list.length) % list.length]!;
-    };
-    faceOf.fill(-1);
-    cycles = [];
-    for (let e = 0; e < edges.length; e++) {
-      if (!alive[e]) continue;
-      for (const start of [2 * e, 2 * e + 1]) {
-        if (faceOf[start] !== -1) continue;
-        const cycle: number[] = [];
-        let h = start;
-        do {
-          faceOf[h] = cycles.length;
-          cycle.push(h);
-          h = next(h);
-        } while (h !== start);
-        cycles.push(cycle);
-      }
-    }
+    ({ faceOf, cycles } = walkFaces({
+      vertexCount: n,
+      edgeCount: edges.length,
+      start: (e) => edges[e]![0],
+      end: (e) => edges[e]![1],
+      alive: (e) => alive[e]!,
+      x: (v) => xy[v]![0],
+      y: (v) => xy[v]![1],
+    }));
     // An edge with the same face on both sides separates nothing: a bridge between two networks.
     let removedNow = 0;
     for (let e = 0; e < edges.length; e++) {

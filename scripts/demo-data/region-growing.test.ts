@@ -26,7 +26,7 @@ const sumOf = (g: number[], blocks: GrowthBlock[]) => g.reduce((s, b) => s + blo
 
 describe('growCommunities', () => {
   it('groups blocks into contiguous communities within the band, each block exactly once', () => {
-    const { blocks, adjacency } = grid(4, 4, Array(16).fill(500));
+    const { blocks, adjacency } = grid(4, 4, new Array<number>(16).fill(500));
     const { groups } = growCommunities(blocks, adjacency, options);
     expect(groups.flat().sort((a, b) => a - b)).toEqual([...Array(16).keys()]);
     for (const g of groups) {
@@ -38,14 +38,17 @@ describe('growCommunities', () => {
       const todo = [g[0]!];
       while (todo.length)
         for (const nb of adjacency.get(todo.pop()!)!.keys())
-          if (g.includes(nb) && !seen.has(nb)) (seen.add(nb), todo.push(nb));
+          if (g.includes(nb) && !seen.has(nb)) {
+            seen.add(nb);
+            todo.push(nb);
+          }
       expect(seen.size).toBe(g.length);
     }
     expect(groups).toHaveLength(4);
   });
 
   it('keeps a single block above the band as its own community', () => {
-    const hh = Array(9).fill(0);
+    const hh = new Array<number>(9).fill(0);
     hh[0] = 5000;
     hh[8] = 2500;
     const { blocks, adjacency } = grid(3, 3, hh);
@@ -55,7 +58,7 @@ describe('growCommunities', () => {
   });
 
   it('gives empty blocks to the nearest populated block, so sparse data still tiles', () => {
-    const hh = Array(5).fill(0);
+    const hh = new Array<number>(5).fill(0);
     hh[0] = 2500;
     hh[4] = 2500;
     const { blocks, adjacency } = grid(1, 5, hh);

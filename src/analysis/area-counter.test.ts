@@ -3,14 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { AreaCounter } from './area-counter';
 import { buildHouseholdFrame } from './household-frame';
 import { pointInUnit, buildPolygonSet } from './polygon-set';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../core/seeded-random';
 
 /** An irregular star-shaped polygon around (cx, cy), optionally with a hole. */
 function blob(rand: () => number, cx: number, cy: number, r: number, n: number, hole = false): Polygon {

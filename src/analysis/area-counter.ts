@@ -158,7 +158,7 @@ export class AreaCounter {
       fill[u] = at;
     }
     for (let i = 0; i < hits.length; i++) all[fill[hits.b[i]!]!++] = hits.a[i]!;
-    const members: Int32Array[] = new Array(n);
+    const members = new Array<Int32Array>(n);
     for (let u = 0; u < n; u++) members[u] = all.subarray(start[u], start[u + 1]);
     // Areas appended or updated since the full count keep their own lists.
     for (let u = 0; u < this.members.length; u++) if (this.members[u]) members[u] = this.members[u]!;

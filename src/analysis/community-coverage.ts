@@ -1,13 +1,12 @@
 // Per-community coverage shares from per-household distances: the share of a community's
 // households within each distance of the nearest facility of each category. Uses each
 // community's own member list, so a household in two overlapping communities counts in both.
-import type { CoverageResult } from './routing';
-
 import type { CoverageShares } from '../core/model';
 export type { CoverageShares } from '../core/model';
 
 export function communityCoverage(
-  coverage: Pick<CoverageResult, 'categories' | 'perCategoryDistance'>,
+  /** Facility categories, and per category the metres from each household to its nearest one. */
+  coverage: { categories: readonly string[]; perCategoryDistance: Record<string, Float64Array> },
   weights: Float64Array,
   distances: readonly number[],
   members: readonly Int32Array[],

@@ -8,7 +8,6 @@ import {
   buildWalkingNetwork,
   nearestFacility,
   nearestFacilityPath,
-  selectSnapped,
   snappedPoint,
   snapPoint,
   snapPoints,
@@ -19,7 +18,7 @@ import {
   type WalkingArea,
   type WalkingNetwork,
 } from './routing';
-import { haversine } from './routing/geodesy';
+import { haversine } from '../core/geodesy';
 import { communityCoverage, type CoverageShares } from './community-coverage';
 
 export type DistanceMode = 'network' | 'straight-line';

@@ -17,7 +17,7 @@ import type {
 import { evaluateFacilityRequirements } from '../core/facility-rules';
 import { buildPolygonSet, pointInUnit } from './polygon-set';
 import { CoverageEngine } from './coverage-engine';
-import { checkTopology, type TopologyFlag } from '../core/edit/topology';
+import { checkTopology, type TopologyFlag } from './topology';
 import { findCommunityType, livingCircleDistances, type RuleProfile } from '../core/rule-profile';
 import { evaluateCommunitySize, evaluateGridSize, summarize, type LargestPoint } from '../core/size-rules';
 import { AreaCounter } from './area-counter';

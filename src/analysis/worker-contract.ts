@@ -5,7 +5,7 @@ import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import type { AreaUnit, CoverageShares, Facility, PlanAnalysis, PlanCoverage } from '../core/model';
 import type { NearestFacilityInfo } from './coverage-engine';
 import type { WalkingArea } from './routing';
-import type { TopologyFlag } from '../core/edit/topology';
+import type { TopologyFlag } from './topology';
 import type { CoverUpdate, RecordDelta, ResultDelta } from './result-delta';
 import type { RuleProfile } from '../core/rule-profile';
 import type { ImportOptions, ImportResult, InspectResult } from '../io/format';

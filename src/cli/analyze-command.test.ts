@@ -4,15 +4,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Feature, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import { wgs84ToBd09, wgs84ToGcj02 } from '../core/coordinates';
+import type { ExportFlag, PlanMetadata } from '../core/export-plan';
+import { seededRandom } from '../core/seeded-random';
 
 let dir: string;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
-}
+/** The written plan, as far as these tests read it. */
+type Output = FeatureCollection<Geometry, { id: string; households: number; kind: string; flags: ExportFlag[] }> & {
+  metadata: PlanMetadata;
+};
+const readOutput = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Output;
 
 function square(id: string, x: number, y: number, size: number): Feature<Polygon> {
   return {
@@ -51,7 +54,7 @@ function run(args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
-  const rand = rng(5);
+  const rand = seededRandom(5);
   for (let i = 0; i < 400; i++)
     truth.push({ lon: 121.455 + rand() * 0.03, lat: 31.215 + rand() * 0.025, hh: 1 + Math.floor(rand() * 300) });
   writeFileSync(join(dir, 'communities.geojson'), JSON.stringify({ type: 'FeatureCollection', features: communities }));
@@ -104,14 +107,14 @@ describe('cli analyze', () => {
     ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const fc = JSON.parse(readFileSync(out, 'utf8'));
+    const fc = readOutput(out);
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(5);
     for (const f of [...communities, ...grids]) {
-      const got = fc.features.find((g: Feature) => g.properties!.id === f.properties!.id);
-      expect(got.properties.households).toBe(independentCount(f));
-      expect(got.properties.kind).toBe(grids.includes(f) ? 'grid' : 'community');
-      expect(Array.isArray(got.properties.flags)).toBe(true);
+      const got = fc.features.find((g) => g.properties.id === f.properties!.id);
+      expect(got?.properties.households).toBe(independentCount(f));
+      expect(got?.properties.kind).toBe(grids.includes(f) ? 'grid' : 'community');
+      expect(Array.isArray(got?.properties.flags)).toBe(true);
     }
     const total = truth.reduce((s, t) => s + t.hh, 0);
     const inAny = truth
@@ -120,9 +123,9 @@ describe('cli analyze', () => {
     expect(fc.metadata.totalHouseholds).toBe(total);
     expect(fc.metadata.unassignedHouseholds).toBe(total - inAny);
     expect(fc.metadata.profile.id).toBe('jiangsu-2011');
-    const flagged = fc.features.find((f: Feature) => (f.properties!.flags as unknown[]).length > 0);
-    expect(flagged.properties.flags[0]).toMatchObject({
-      code: expect.stringMatching(/^size\./),
+    const flagged = fc.features.find((f) => f.properties.flags.length > 0);
+    expect(flagged?.properties.flags[0]?.code).toMatch(/^size\./);
+    expect(flagged?.properties.flags[0]).toMatchObject({
       severity: 'warning',
       source: { ruleId: 'J1' },
     });
@@ -146,9 +149,9 @@ describe('cli analyze', () => {
       out,
     ]);
     expect(r.status).toBe(0);
-    const fc = JSON.parse(readFileSync(out, 'utf8'));
+    const fc = readOutput(out);
     for (const f of communities)
-      expect(fc.features.find((g: Feature) => g.properties!.id === f.properties!.id).properties.households).toBe(
+      expect(fc.features.find((g) => g.properties.id === f.properties!.id)!.properties.households).toBe(
         independentCount(f),
       );
     expect(fc.metadata.profile.id).toBe('chengdu-2002');
@@ -170,9 +173,9 @@ describe('cli analyze', () => {
       out,
     ]);
     expect(r.status).toBe(0);
-    const fc = JSON.parse(readFileSync(out, 'utf8'));
-    const a = fc.features.find((g: Feature) => g.properties!.id === 'A');
-    expect(a.properties.households).toBe(
+    const fc = readOutput(out);
+    const a = fc.features.find((g) => g.properties.id === 'A');
+    expect(a?.properties.households).toBe(
       truth.filter((t) => booleanPointInPolygon([t.lon, t.lat], communities[0]!)).length,
     );
   });

@@ -6,15 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { PlanMetadata } from '../core/export-plan';
+import { EARTH_RADIUS as R, RAD as rad } from '../core/geodesy';
+import { seededRandom } from '../core/seeded-random';
 
 let dir: string;
-const R = 6371008.8;
-const rad = Math.PI / 180;
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
-}
+/** Shares by category, then by distance in metres (as a string key). */
+type Shares = Record<string, Record<string, number>>;
+/** The written plan, as far as these tests read it. */
+type Output = FeatureCollection<Geometry, { id: string; coverage: Shares }> & {
+  metadata: PlanMetadata & { distanceMode: string; distanceNote?: string; coverage: Shares };
+};
 
 // A small irregular city: a jittered 14 × 12 street lattice with some streets missing, a few
 // diagonals and a few dead ends, written as OSM XML with shared nodes at junctions.
@@ -24,7 +28,7 @@ const homes: { lon: number; lat: number; hh: number; category?: string }[] = [];
 const facilities: { lon: number; lat: number; kind: string }[] = [];
 
 function buildCity() {
-  const rand = rng(11);
+  const rand = seededRandom(11);
   const id = (i: number, j: number) => 1000 + i * 100 + j;
   for (let i = 0; i < 14; i++)
     for (let j = 0; j < 12; j++)
@@ -46,7 +50,7 @@ function buildCity() {
     ways.push({ id: w++, refs: [id(i, j), id(i + 1, j + 1)], highway: 'tertiary' });
   }
   // An elevated motorway with no junctions: not walkable, must not carry anyone.
-  ways.push({ id: w++, refs: [id(0, 5), id(13, 5)], highway: 'motorway' });
+  ways.push({ id: w, refs: [id(0, 5), id(13, 5)], highway: 'motorway' });
   for (let k = 0; k < 400; k++)
     homes.push({ lon: 104.05 + rand() * 0.028, lat: 30.65 + rand() * 0.021, hh: 1 + Math.floor(rand() * 400) });
   for (const kind of ['kindergarten', 'clinic', 'clinic', 'kindergarten', 'market', 'kindergarten'])
@@ -236,7 +240,7 @@ function run(extra: string[]) {
   );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  return JSON.parse(readFileSync(out, 'utf8'));
+  return JSON.parse(readFileSync(out, 'utf8')) as Output;
 }
 
 describe('cli coverage over an OSM road network', () => {
@@ -247,12 +251,12 @@ describe('cli coverage over an OSM road network', () => {
     for (const kind of ['kindergarten', 'clinic', 'market']) {
       const expected = independentShares(kind, distances);
       distances.forEach((d, k) => {
-        const got = fc.metadata.coverage[kind][String(d)];
+        const got = fc.metadata.coverage[kind]![String(d)]!;
         expect(Math.abs(got - expected[k]!)).toBeLessThan(0.03);
       });
       // The community covering everything has the overall shares.
-      const whole = fc.features.find((f: { properties: { id: string } }) => f.properties.id === 'whole');
-      expect(whole.properties.coverage[kind]['500']).toBeCloseTo(fc.metadata.coverage[kind]['500'], 9);
+      const whole = fc.features.find((f) => f.properties.id === 'whole');
+      expect(whole?.properties.coverage[kind]?.['500']).toBeCloseTo(fc.metadata.coverage[kind]!['500']!, 9);
     }
   });
 
@@ -262,6 +266,6 @@ describe('cli coverage over an OSM road network', () => {
     expect(fc.metadata.distanceNote).toMatch(/straight-line/);
     // Straight lines are never longer than walks, so shares can only be higher.
     const walked = run(['--roads', join(dir, 'city.osm')]);
-    expect(fc.metadata.coverage.clinic['500']).toBeGreaterThanOrEqual(walked.metadata.coverage.clinic['500']);
+    expect(fc.metadata.coverage.clinic!['500']).toBeGreaterThanOrEqual(walked.metadata.coverage.clinic!['500']!);
   });
 });

@@ -3,7 +3,7 @@
 // points, three facilities and a road — and the bookkeeping the command tests share.
 import { expect } from 'vitest';
 import type { Polygon } from 'geojson';
-import { offset, randomHouseholds, rectangle, SHANGHAI } from '../core/edit/random-geometries';
+import { offset, randomHouseholds, rectangle, SHANGHAI } from '../core/edit/random-geometries.testing';
 import { dissolveBlocks } from '../core/edit/paint-blocks';
 import { seededRandom } from '../core/seeded-random';
 import type { AreaUnit, Facility } from '../core/model';

@@ -2,7 +2,7 @@
 // undoing everything gives back the plan exactly as it was, and redoing everything gives back
 // exactly what the edits made. Seeded, so a failing sequence is replayed by its seed.
 import { describe, expect, it } from 'vitest';
-import { offset, SHANGHAI } from '../core/edit/random-geometries';
+import { offset, SHANGHAI } from '../core/edit/random-geometries.testing';
 import { EMPTY_LAYERS, DATA_LAYERS } from '../core/plan-lifecycle';
 import { seededRandom } from '../core/seeded-random';
 import type { PlanLayers } from '../core/transaction';

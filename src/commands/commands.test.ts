@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offset, SHANGHAI } from '../core/edit/random-geometries';
+import { offset, SHANGHAI } from '../core/edit/random-geometries.testing';
 import { EMPTY_LAYERS } from '../core/plan-lifecycle';
 import { applyTransaction, type PlanLayers } from '../core/transaction';
 import { PlanStore } from '../state/plan-store.svelte';

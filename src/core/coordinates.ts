@@ -134,7 +134,7 @@ export function convertCoordinates<T>(coords: T, from: Crs, to: Crs): T {
   const walk = (c: unknown): unknown => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
       const [x, y] = f(c[0], c[1] as number);
-      return c.length > 2 ? [x, y, ...c.slice(2)] : [x, y];
+      return c.length > 2 ? [x, y, ...(c.slice(2) as unknown[])] : [x, y];
     }
     return Array.isArray(c) ? c.map(walk) : c;
   };

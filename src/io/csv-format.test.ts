@@ -43,7 +43,7 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote at the line it opens on', () => {
     const failure = parseCsv('a\n"open\nmore\n', ',', () => {});
-    expect(failure).toEqual({ line: 2, message: expect.stringContaining('never closed') });
+    expect(failure).toEqual({ line: 2, message: expect.stringContaining('never closed') as string });
   });
 
   it('sniffs comma, tab and semicolon from the header, ignoring quoted ones', () => {
@@ -63,7 +63,7 @@ describe('encodings', () => {
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.encoding).toBe('gb18030');
     expect(result.warnings).toEqual([
-      { where: 'file', message: expect.stringContaining('read as Chinese GBK/GB18030') },
+      { where: 'file', message: expect.stringContaining('read as Chinese GBK/GB18030') as string },
     ]);
     expect(result.notes).toContain("longitude from column '经度', latitude from column '纬度' (4 data lines)");
     const set = result.layer.households;
@@ -105,7 +105,9 @@ describe('encodings', () => {
     expect(result.problems).toEqual([
       {
         where: 'file',
-        message: expect.stringContaining('neither UTF-8 nor GBK/GB18030 text (first bad byte at position 30)'),
+        message: expect.stringContaining(
+          'neither UTF-8 nor GBK/GB18030 text (first bad byte at position 30)',
+        ) as string,
       },
     ]);
   });
@@ -159,7 +161,7 @@ describe('columns and lines', () => {
     const result = await importLayer(fixture('csv-no-header.csv'), 'csv-no-header.csv', households);
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'file', message: expect.stringContaining('looks like data, not column names') },
+      { where: 'file', message: expect.stringContaining('looks like data, not column names') as string },
     ]);
   });
 
@@ -168,7 +170,7 @@ describe('columns and lines', () => {
     if (result.ok) return expect.unreachable();
     expect(result.problems[0]).toEqual({
       where: 'file',
-      message: expect.stringContaining('no longitude column found'),
+      message: expect.stringContaining('no longitude column found') as string,
     });
     expect(result.problems[0]!.message).toContain("'小区名称', '户数'");
   });
@@ -180,7 +182,10 @@ describe('columns and lines', () => {
     });
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'line 2', message: expect.stringContaining('quoted value that starts on this line is never closed') },
+      {
+        where: 'line 2',
+        message: expect.stringContaining('quoted value that starts on this line is never closed') as string,
+      },
     ]);
   });
 
@@ -191,7 +196,7 @@ describe('columns and lines', () => {
     });
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'line 2', message: expect.stringContaining('4 values but the header has 3 columns') },
+      { where: 'line 2', message: expect.stringContaining('4 values but the header has 3 columns') as string },
     ]);
   });
 
@@ -201,7 +206,10 @@ describe('columns and lines', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]).toEqual({ where: 'line 2', message: expect.stringContaining('use decimal degrees') });
+    expect(result.problems[0]).toEqual({
+      where: 'line 2',
+      message: expect.stringContaining('use decimal degrees') as string,
+    });
   });
 
   it('refuses a header-only file', async () => {

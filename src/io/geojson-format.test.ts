@@ -129,8 +129,8 @@ describe('shapes of GeoJSON in the wild', () => {
     const result = await importLayer(encode([feature, 42, { type: 'Feat' }]), 'list.geojson', households);
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'feature 2', message: expect.stringContaining('not a GeoJSON Feature') },
-      { where: 'feature 3', message: expect.stringContaining('"type": \'Feat\'') },
+      { where: 'feature 2', message: expect.stringContaining('not a GeoJSON Feature') as string },
+      { where: 'feature 3', message: expect.stringContaining('"type": \'Feat\'') as string },
     ]);
   });
 
@@ -147,7 +147,7 @@ describe('shapes of GeoJSON in the wild', () => {
 });
 
 describe('writeGeoJson', () => {
-  it('writes UTF-8 that reads back to the same features, dropping the obsolete crs member', async () => {
+  it('writes UTF-8 that reads back to the same features, dropping the obsolete crs member', () => {
     const fc = JSON.parse(new TextDecoder().decode(fixture('communities.geojson'))) as FeatureCollection;
     const bytes = writeGeoJson({
       ...fc,

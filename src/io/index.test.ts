@@ -42,7 +42,7 @@ describe('refusals before reading', () => {
     const result = await importLayer(huge, 'huge.geojson', { role: 'households', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'file', message: expect.stringContaining('files over 1 GB are refused') },
+      { where: 'file', message: expect.stringContaining('files over 1 GB are refused') as string },
     ]);
   });
 
@@ -145,10 +145,10 @@ describe('problem lists', () => {
     if (result.ok) return expect.unreachable();
     expect(result.problems.map((p) => p.where)).toEqual(['feature 1', 'feature 2', 'feature 2', 'feature 3']);
     expect(result.problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('ring 1 has only 3 positions'),
-      expect.stringContaining('the geometry is null'),
+      expect.stringContaining('ring 1 has only 3 positions') as string,
+      expect.stringContaining('the geometry is null') as string,
       "id 'A' is used by feature 1 too",
-      expect.stringContaining('latitude 131.22 is out of range (it must be between -90 and 90)'),
+      expect.stringContaining('latitude 131.22 is out of range (it must be between -90 and 90)') as string,
     ]);
   });
 });

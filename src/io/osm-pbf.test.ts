@@ -13,7 +13,7 @@ const nodes: [number, number, number][] = [
   [104, 121.47, 31.24],
   [7_000_000_001, 121.475, 31.235],
 ];
-const ways = [
+const ways: { id: number; refs: number[]; tags: Record<string, string> }[] = [
   { id: 11, refs: [101, 102, 103], tags: { highway: 'primary', name: '南京东路' } },
   { id: 12, refs: [103, 104, 101], tags: { highway: 'residential' } },
   { id: 13, refs: [101, 7_000_000_001], tags: { highway: 'motorway' } },
@@ -152,7 +152,7 @@ describe('OSM PBF', () => {
       expect(p[0]).toBeCloseTo(lon, 7);
       expect(p[1]).toBeCloseTo(lat, 7);
     }
-    expect(osmRoads(fromPbf).roads.features.map((f) => f.properties!.id)).toEqual(['w11', 'w12']);
+    expect(osmRoads(fromPbf).roads.features.map((f) => f.properties?.['id'] as unknown)).toEqual(['w11', 'w12']);
   });
 
   it('imports a PBF as the roads layer and refuses a truncated one', async () => {

@@ -20,7 +20,7 @@ describe('OSM XML roads', () => {
 
   it('keeps walkable highway ways with their shared nodes, decodes entities, drops motorways', () => {
     const r = osmRoads(parseOsmXml(xml));
-    expect(r.roads.features.map((f) => f.properties!.id)).toEqual(['w10', 'w11']);
+    expect(r.roads.features.map((f) => f.properties?.['id'] as unknown)).toEqual(['w10', 'w11']);
     expect(r.roads.features[0]!.properties!.name).toBe('南京东路 & 外滩');
     expect(r.roads.features[0]!.geometry.coordinates[1]).toEqual(r.roads.features[1]!.geometry.coordinates[0]);
     expect(r.skippedWays).toBe(3); // motorway, a way with a missing node left with one vertex, a building

@@ -181,14 +181,14 @@ describe('facilities and roads', () => {
       ['F-BS-2', 'other', undefined, undefined],
     ]);
     expect(result.warnings).toEqual([
-      { where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") },
+      { where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") as string },
     ]);
   });
 
   it('keeps roads as WGS84 lines with their ids and properties', async () => {
     const result = await importLayer(fixture('roads.geojson'), 'roads.geojson', { role: 'roads', crs: 'wgs84' });
     if (!result.ok || result.layer.role !== 'roads') return expect.unreachable();
-    expect(result.layer.roads.features.map((f) => [f.id, f.geometry.type, f.properties?.['name']])).toEqual([
+    expect(result.layer.roads.features.map((f) => [f.id, f.geometry.type, f.properties?.['name'] as unknown])).toEqual([
       ['way/1', 'LineString', '南京西路'],
       ['way/2', 'MultiLineString', '华山路'],
     ]);

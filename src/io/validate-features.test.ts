@@ -31,20 +31,22 @@ describe('geometry type for the role', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         where: 'feature 3',
-        message: expect.stringContaining('is a LineString, but communities must be polygons'),
+        message: expect.stringContaining('is a LineString, but communities must be polygons') as string,
       }),
     ]);
   });
 
   it('refuses a null geometry', async () => {
     const problems = await refused('null-geometry.geojson', households);
-    expect(problems).toEqual([{ where: 'feature 2', message: expect.stringContaining('the geometry is null') }]);
+    expect(problems).toEqual([
+      { where: 'feature 2', message: expect.stringContaining('the geometry is null') as string },
+    ]);
   });
 
   it('refuses a GeometryCollection with a reason', async () => {
     const problems = await refused('geometry-collection.geojson', communities);
     expect(problems).toEqual([
-      { where: 'feature 2', message: expect.stringContaining("GeometryCollection, which can't be imported") },
+      { where: 'feature 2', message: expect.stringContaining("GeometryCollection, which can't be imported") as string },
     ]);
   });
 
@@ -82,7 +84,7 @@ describe('geometry type for the role', () => {
     const result = await importLayer(bytes, 'roads.geojson', { role: 'roads', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'feature 1', message: expect.stringContaining('the line has only 1 position') },
+      { where: 'feature 1', message: expect.stringContaining('the line has only 1 position') as string },
     ]);
   });
 });
@@ -91,7 +93,7 @@ describe('coordinates', () => {
   it('refuses a non-finite number (1e999 parses to Infinity)', async () => {
     const problems = await refused('non-finite.geojson', households);
     expect(problems).toEqual([
-      { where: 'feature 2', message: expect.stringContaining('non-finite number (Infinity)') },
+      { where: 'feature 2', message: expect.stringContaining('non-finite number (Infinity)') as string },
     ]);
   });
 
@@ -144,7 +146,7 @@ describe('coordinates', () => {
     const result = await importLayer(bytes, 'mixed.geojson', households);
     if (result.ok) return expect.unreachable();
     expect(result.problems).toEqual([
-      { where: 'feature 2', message: expect.stringContaining('coordinates look projected') },
+      { where: 'feature 2', message: expect.stringContaining('coordinates look projected') as string },
     ]);
   });
 
@@ -155,7 +157,7 @@ describe('coordinates', () => {
     });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.warnings).toEqual([
-      { where: 'file', message: expect.stringContaining('no coordinate lies in China') },
+      { where: 'file', message: expect.stringContaining('no coordinate lies in China') as string },
     ]);
     expect([...result.layer.households.coordinates]).toEqual([2.3522, 48.8566, 2.3601, 48.8606]);
   });
@@ -164,7 +166,9 @@ describe('coordinates', () => {
 describe('polygon rings', () => {
   it('refuses a ring with fewer than 4 positions', async () => {
     const problems = await refused('ring-too-short.geojson', communities);
-    expect(problems).toEqual([{ where: 'feature 1', message: expect.stringContaining('ring 1 has only 3 positions') }]);
+    expect(problems).toEqual([
+      { where: 'feature 1', message: expect.stringContaining('ring 1 has only 3 positions') as string },
+    ]);
   });
 
   it('refuses an unclosed ring', async () => {
@@ -179,7 +183,7 @@ describe('polygon rings', () => {
     expect(problems).toEqual([
       {
         where: 'feature 1',
-        message: expect.stringContaining('ring 1 crosses itself near lon 121.44400, lat 31.22300'),
+        message: expect.stringContaining('ring 1 crosses itself near lon 121.44400, lat 31.22300') as string,
       },
     ]);
   });
@@ -228,7 +232,9 @@ describe('polygon rings', () => {
 describe('household counts', () => {
   it('refuses a feature without the count field', async () => {
     const problems = await refused('households-missing-field.geojson', households);
-    expect(problems).toEqual([{ where: 'feature 3', message: expect.stringContaining("'households' is missing") }]);
+    expect(problems).toEqual([
+      { where: 'feature 3', message: expect.stringContaining("'households' is missing") as string },
+    ]);
   });
 
   it('refuses text and non-finite counts, listing both', async () => {

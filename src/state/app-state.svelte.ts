@@ -55,7 +55,7 @@ export class AppState {
   /** Paint mode: the community blocks are painted into; null erases (unassigns). */
   paintTarget = $state<string | null>(null);
   /** Topology flags of the current plan (overlaps, gaps, multi-part, crossing grids). */
-  topology = $state.raw<import('../core/edit/topology').TopologyFlag[] | null>(null);
+  topology = $state.raw<import('../analysis/topology').TopologyFlag[] | null>(null);
   /** Blocks picked for a new community. */
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');

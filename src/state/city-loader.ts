@@ -1,8 +1,9 @@
 // Opens the synthetic city-sized demo written by `npm run data:city` (public/city/): streams the
 // household file with progress, reads it through the fast point reader, and can be cancelled at
-// any point without touching the plan that is open.
-import { importLayer, type ImportOptions } from '../io';
+// any point without touching the plan that is open. Its layers are imported as the demo's are.
+import type { ImportOptions } from '../io';
 import type { PlanLayers } from '../core/transaction';
+import { DEMO_SOURCES, importSource } from './demo-loader';
 
 const BASE = './city/';
 
@@ -32,9 +33,7 @@ async function layer(
   onProgress: (f: number) => void,
 ) {
   const bytes = await fetchBytes(url, signal, (f) => onProgress(f * 0.5));
-  const result = await importLayer(bytes, name, { ...options, signal, onProgress: (f) => onProgress(0.5 + f * 0.5) });
-  if (!result.ok) throw new Error(`${name}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
-  return result.layer;
+  return importSource(bytes, name, { ...options, signal, onProgress: (f) => onProgress(0.5 + f * 0.5) });
 }
 
 export async function loadCity(
@@ -44,24 +43,24 @@ export async function loadCity(
   const households = await layer(
     `${BASE}households.fgb`,
     'households.fgb',
-    { role: 'households', crs: 'wgs84', householdsField: 'households' },
+    DEMO_SOURCES.households.options,
     signal,
     (f) => onProgress(f * 0.8, 'households'),
   );
   const communities = await layer(
     `${BASE}communities.geojson`,
     'communities.geojson',
-    { role: 'communities', crs: 'wgs84' },
+    DEMO_SOURCES.communities.options,
     signal,
     (f) => onProgress(0.8 + f * 0.05, 'communities'),
   );
-  const roads = await layer(`${BASE}roads.geojson`, 'roads.geojson', { role: 'roads', crs: 'wgs84' }, signal, (f) =>
+  const roads = await layer(`${BASE}roads.geojson`, 'roads.geojson', DEMO_SOURCES.roads.options, signal, (f) =>
     onProgress(0.85 + f * 0.1, 'roads'),
   );
   const facilities = await layer(
     `${BASE}facilities.geojson`,
     'facilities.geojson',
-    { role: 'facilities', crs: 'wgs84' },
+    DEMO_SOURCES.facilities.options,
     signal,
     (f) => onProgress(0.95 + f * 0.05, 'facilities'),
   );

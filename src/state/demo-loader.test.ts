@@ -11,7 +11,7 @@ import {
   type DemoLayers,
 } from './demo-loader';
 
-const read = async (file: string) => new Uint8Array(readFileSync(`data/demo/${file}`));
+const read = (file: string) => Promise.resolve(new Uint8Array(readFileSync(`data/demo/${file}`)));
 const manifest = JSON.parse(readFileSync('data/demo/manifest.json', 'utf8')) as {
   counts: Record<string, number>;
   totalHouseholds: number;
@@ -31,7 +31,7 @@ describe('pre-built demo layers', () => {
     expect(Object.keys(prebuilt).sort()).toEqual(Object.keys(layers).sort());
   });
 
-  it('hold what the manifest counts', async () => {
+  it('hold what the manifest counts', () => {
     const layers = decodeDemoLayers(readFileSync('data/demo/demo-layers.json', 'utf8'));
     expect(layers.households.households.length).toBe(manifest.counts.households);
     expect(layers.households.households.reduce((s, h) => s + h, 0)).toBe(manifest.totalHouseholds);

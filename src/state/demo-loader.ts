@@ -39,15 +39,23 @@ function stringProp(v: unknown): string | undefined {
 }
 
 /**
+ * One file of a built-in data set (the demo, the synthetic city) through `importLayer`. The file
+ * comes with the app, so a failure is a broken build, not a user's mistake: it throws.
+ */
+export async function importSource(bytes: Uint8Array, file: string, options: ImportOptions): Promise<ImportedLayer> {
+  const result = await importLayer(bytes, file, options);
+  if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
+  return result.layer;
+}
+
+/**
  * The demo's layers read from its GeoJSON files through `importLayer`, as the app opens them:
  * communities and grids carry their block lists, grids their parent community.
  */
 export async function importDemoLayers(read: (file: string) => Promise<Uint8Array>): Promise<DemoLayers> {
   const layer = async (name: DemoLayerName): Promise<ImportedLayer> => {
     const { file, options } = DEMO_SOURCES[name];
-    const result = await importLayer(await read(file), file, options);
-    if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
-    return result.layer;
+    return importSource(await read(file), file, options);
   };
   const [households, communities, grids, facilities, roads, blocks] = await Promise.all(
     (['households', 'communities', 'grids', 'facilities', 'roads', 'blocks'] as const).map(layer),

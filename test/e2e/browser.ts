@@ -1,4 +1,4 @@
-// End-to-end harness: serves the built app (dist/) with `vite preview` on a free local port and
+// End-to-end harness: serves the test build (test-build.ts) with `vite preview` on a free local port and
 // drives it in headless Debian Chromium through playwright-core. WebGL runs on SwiftShader.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { E2E_DIST } from './test-build';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,12 +39,22 @@ let server: { process: ChildProcess; url: string } | null = null;
 
 export async function startServer(): Promise<string> {
   if (server) return server.url;
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  if (!existsSync(join(E2E_DIST, 'index.html')))
+    throw new Error(`${E2E_DIST} is missing: run the e2e tests through vitest (its global setup builds it)`);
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      E2E_DIST,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -41,9 +41,8 @@ describe('paint mode', () => {
     await s.page.mouse.click(at.x, at.y);
     const moved = block.properties.households as number;
     await s.page.waitForFunction(
-      ([id, n]) =>
-        Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
-      [target, before + moved] as const,
+      (n) => Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
+      before + moved,
       { timeout: 30_000 },
     );
     expect(await rowHouseholds(target)).toBe(before + moved);

@@ -9,7 +9,7 @@
 // apart, and each corner is then cut at half a cell, which smooths the staircase into 45° steps and
 // leaves rings that neither cross nor touch.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { METRES_PER_DEGREE } from './geodesy';
+import { METRES_PER_DEGREE } from '../../core/geodesy';
 
 export interface OutlineOptions {
   /** Metres around the lines (default 40). */

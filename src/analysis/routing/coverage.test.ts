@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildWalkingNetwork, type WalkingNetwork } from './walking-network';
 import { selectSnapped, snapPoints, type Snapped } from './snap';
-import { coverageShares, distanceToNearest, nearestFacility, straightLineDistanceToNearest } from './coverage';
-import { haversine } from './geodesy';
+import { distanceToNearest, nearestFacility, straightLineDistanceToNearest } from './coverage';
+import { haversine } from '../../core/geodesy';
 import { randomPoints, randomStreets, seededRandom } from './random-networks.testing';
 
 /**
@@ -124,32 +124,6 @@ describe('distanceToNearest', () => {
     const targets = snapPoints(net, Float64Array.of(120, 30, ...randomPoints(rand, streets, 3)));
     const d = distanceToNearest(net, far, targets);
     expect(Array.from(d)).toEqual([Infinity, Infinity, Infinity, Infinity]);
-  });
-});
-
-describe('coverageShares', () => {
-  it('weights by households, counts a distance equal to a threshold as within, and leaves empty groups null', () => {
-    const distances = Float64Array.of(100, 400, 600, Infinity, 250, 300);
-    const weights = Float64Array.of(10, 20, 30, 40, 0, 5);
-    const groups = Int32Array.of(0, 0, 1, 1, -1, 1);
-    const r = coverageShares(distances, weights, [300, 500], groups, 3);
-    expect(r.totalWeight).toBe(105);
-    expect(r.overall![0]).toBeCloseTo(15 / 105, 12);
-    expect(r.overall![1]).toBeCloseTo(35 / 105, 12);
-    expect(Array.from(r.groupWeight)).toEqual([30, 75, 0]);
-    expect(r.perGroup[0]![0]).toBeCloseTo(10 / 30, 12);
-    expect(r.perGroup[0]![1]).toBe(1);
-    expect(r.perGroup[1]![0]).toBeCloseTo(5 / 75, 12);
-    expect(r.perGroup[1]![1]).toBeCloseTo(5 / 75, 12);
-    expect(r.perGroup[2]).toBeNull();
-  });
-
-  it('infers the group count and returns null overall when there are no households', () => {
-    const r = coverageShares(Float64Array.of(1, 2), Float64Array.of(0, 0), [10], Int32Array.of(0, 4));
-    expect(r.perGroup.length).toBe(5);
-    expect(r.overall).toBeNull();
-    const none = coverageShares(new Float64Array(0), new Float64Array(0), [10]);
-    expect(none.perGroup).toEqual([]);
   });
 });
 

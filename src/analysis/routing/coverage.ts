@@ -2,7 +2,7 @@
 // kind, and the household-weighted share within each threshold (5/10/15-minute distances), overall
 // and per community. A straight-line variant serves plans that have no road layer yet.
 import Flatbush from 'flatbush';
-import { haversine, METRES_PER_DEGREE } from './geodesy';
+import { haversine, METRES_PER_DEGREE } from '../../core/geodesy';
 import { multiSourceSearch, type SearchResult } from './dijkstra';
 import type { Snapped } from './snap';
 import type { WalkingNetwork } from './walking-network';
@@ -90,62 +90,6 @@ export function distanceToNearest(
   options: NearestOptions = {},
 ): Float64Array {
   return nearestFacility(network, sources, targets, options).distance;
-}
-
-export interface CoverageShares {
-  thresholds: number[];
-  /** Sum of weights (households) over all points. */
-  totalWeight: number;
-  /** Per threshold: weight within it (distance ≤ threshold) / total; null when the total is 0. */
-  overall: number[] | null;
-  /** Per group: sum of weights. */
-  groupWeight: Float64Array;
-  /**
-   * Per group, per threshold: share within it. null for a group with no households: a share of
-   * nothing is undefined, and 0 would read as "nobody is served" on a map or in a report.
-   */
-  perGroup: (number[] | null)[];
-}
-
-/**
- * Household-weighted shares within each threshold. `groups` gives each point's community index
- * (-1 for none); groupCount defaults to the largest index + 1.
- */
-export function coverageShares(
-  distances: Float64Array,
-  weights: Float64Array,
-  thresholds: number[],
-  groups?: Int32Array,
-  groupCount?: number,
-): CoverageShares {
-  const t = thresholds.length;
-  let gCount = groupCount ?? 0;
-  if (groups && groupCount === undefined)
-    for (let i = 0; i < groups.length; i++) gCount = Math.max(gCount, groups[i]! + 1);
-  const covered = new Float64Array(t);
-  const groupWeight = new Float64Array(gCount);
-  const groupCovered = new Float64Array(gCount * t);
-  let totalWeight = 0;
-  for (let i = 0; i < distances.length; i++) {
-    const w = weights[i]!;
-    const d = distances[i]!;
-    const g = groups ? groups[i]! : -1;
-    const inGroup = g >= 0 && g < gCount;
-    totalWeight += w;
-    if (inGroup) groupWeight[g]! += w;
-    for (let k = 0; k < t; k++)
-      if (d <= thresholds[k]!) {
-        covered[k]! += w;
-        if (inGroup) groupCovered[g * t + k]! += w;
-      }
-  }
-  const overall = totalWeight > 0 ? Array.from(covered, (c) => c / totalWeight) : null;
-  const perGroup: (number[] | null)[] = [];
-  for (let g = 0; g < gCount; g++) {
-    const gw = groupWeight[g]!;
-    perGroup.push(gw > 0 ? Array.from(groupCovered.subarray(g * t, g * t + t), (c) => c / gw) : null);
-  }
-  return { thresholds: thresholds.slice(), totalWeight, overall, groupWeight, perGroup };
 }
 
 /**

@@ -8,8 +8,8 @@ import { snappedPoint, snapPoint, snapPoints } from './snap';
 import { distanceToNearest } from './coverage';
 import { walkingArea } from './isochrone';
 import { outlineLines } from './area-outline';
-import { line, randomStreets, seededRandom } from './random-networks.testing';
-import { METRES_PER_DEGREE } from './geodesy';
+import { east, north, plusSign, randomStreets, seededRandom } from './random-networks.testing';
+import { METRES_PER_DEGREE } from '../../core/geodesy';
 
 const inside = (area: Polygon | MultiPolygon | null, p: Position) =>
   area !== null && booleanPointInPolygon(p, { type: 'Feature', properties: {}, geometry: area });
@@ -107,21 +107,7 @@ describe('outlineLines', () => {
 
 describe('walkingArea', () => {
   // A plus sign of 500 m arms around a crossing at (121, 31).
-  const kx = METRES_PER_DEGREE * Math.cos((31 * Math.PI) / 180);
-  const east = (m: number) => 121 + m / kx;
-  const north = (m: number) => 31 + m / METRES_PER_DEGREE;
-  const net = buildWalkingNetwork([
-    line([
-      [east(-500), 31],
-      [121, 31],
-      [east(500), 31],
-    ]),
-    line([
-      [121, north(-500)],
-      [121, 31],
-      [121, north(500)],
-    ]),
-  ]);
+  const net = buildWalkingNetwork(plusSign());
 
   it('cuts the arms at the exact distance and outlines them', () => {
     const [a100, a300] = walkingArea(net, snapPoint(net, 121, 31), [100, 300]);

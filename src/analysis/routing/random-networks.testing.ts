@@ -2,11 +2,33 @@
 // share lattice vertices, with bends between them, in two clusters far apart so that some pairs
 // are disconnected.
 import type { Feature, LineString } from 'geojson';
+import { METRES_PER_DEGREE } from '../../core/geodesy';
 
 export { seededRandom } from '../../core/seeded-random';
 
 export function line(coords: number[][]): Feature<LineString> {
   return { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } };
+}
+
+/** Metres east and north of (121, 31) as lon and lat. */
+const KX = METRES_PER_DEGREE * Math.cos((31 * Math.PI) / 180);
+export const east = (m: number) => 121 + m / KX;
+export const north = (m: number) => 31 + m / METRES_PER_DEGREE;
+
+/** A plus sign of two streets with 500 m arms, crossing at (121, 31): small enough to measure by hand. */
+export function plusSign(): Feature<LineString>[] {
+  return [
+    line([
+      [east(-500), 31],
+      [121, 31],
+      [east(500), 31],
+    ]),
+    line([
+      [121, north(-500)],
+      [121, 31],
+      [121, north(500)],
+    ]),
+  ];
 }
 
 export interface RandomStreets {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWalkingNetwork } from './walking-network';
 import { selectSnapped, snapPoint, snapPoints } from './snap';
-import { haversine, METRES_PER_DEGREE } from './geodesy';
+import { haversine, METRES_PER_DEGREE } from '../../core/geodesy';
 import { line, randomPoints, randomStreets, seededRandom } from './random-networks.testing';
 
 describe('snapPoints', () => {

@@ -3,7 +3,7 @@
 // compound set back 200 m from the street is 200 m farther from everything than its gate.
 // Points farther than the maximum snap distance from every street are unreachable (+Infinity).
 import Flatbush from 'flatbush';
-import { METRES_PER_DEGREE } from './geodesy';
+import { METRES_PER_DEGREE } from '../../core/geodesy';
 import type { WalkingNetwork } from './walking-network';
 
 /** Default largest access leg, in metres. */

@@ -10,7 +10,7 @@
 // twice as fast (bench/coverage.ts reports both). Nodes are numbered along a Hilbert curve so that
 // neighbours sit close in memory.
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { haversine } from './geodesy';
+import { haversine } from '../../core/geodesy';
 
 /** The part of a network the shortest-path search needs: CSR adjacency with non-negative weights. */
 export interface RoutingGraph {

@@ -16,7 +16,6 @@ import { blockIdsOf } from './paint-blocks';
 export type OverlapPolicy = 'clip' | 'flag';
 export type { EditResult };
 type Geom = Polygon | MultiPolygon;
-type ClipGeom = Parameters<typeof polyclip.intersection>[0];
 
 function bboxesMeet(a: Geom, b: Geom): boolean {
   const x = geometryBbox(a);

@@ -2,7 +2,7 @@ import { intersection } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import { CLIP_REASONS, clipToNeighbours, findOverlaps } from './clip-to-neighbours';
 import { areaM2, clipAreaM2, polygonsOf, toClip } from './geometry';
-import { SHANGHAI, randomBlock, rectangle, seededRandom } from './random-geometries';
+import { SHANGHAI, randomBlock, rectangle, seededRandom } from './random-geometries.testing';
 
 describe('clipToNeighbours and findOverlaps', () => {
   it('the clipped community and its overlaps add up to the edited one, and the clipped one overlaps nothing', () => {

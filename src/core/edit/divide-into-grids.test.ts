@@ -3,7 +3,7 @@ import { intersection, xor } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import { divideBlocksIntoGrids, divideIntoGrids, firstSideFraction } from './divide-into-grids';
 import { areaM2, clipAreaM2, pointInGeometry, toClip } from './geometry';
-import { SHANGHAI, offset, randomBlock, randomHouseholds, rectangle, seededRandom } from './random-geometries';
+import { SHANGHAI, offset, randomBlock, randomHouseholds, rectangle, seededRandom } from './random-geometries.testing';
 
 describe('divideIntoGrids', () => {
   it('tiles random communities exactly and puts every household inside in exactly one grid', () => {

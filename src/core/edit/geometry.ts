@@ -11,6 +11,7 @@
 import turfArea from '@turf/area';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Geom } from 'polyclip-ts';
+import { METRES_PER_DEGREE, metresPerDegreeLon, RAD } from '../geodesy';
 
 /** A community or grid boundary. */
 export type AreaGeometry = Polygon | MultiPolygon;
@@ -32,9 +33,6 @@ export type PolygonRings = Pair[][];
 export const OUTPUT_DECIMALS = 9;
 /** Pieces and holes smaller than this are digitising slivers, not places (about a desk's footprint). */
 export const SLIVER_AREA_M2 = 1;
-
-const EARTH_RADIUS_M = 6371008.8;
-const RAD = Math.PI / 180;
 
 /** The polygons of a geometry, as closed [lon, lat] rings (any third ordinate dropped). */
 export function polygonsOf(geom: AreaGeometry): PolygonRings[] {
@@ -163,8 +161,7 @@ export function padBbox(b: Bbox, metres: number): Bbox {
 
 /** Metres per degree of longitude (x) and latitude (y) at a latitude, on the sphere turf uses. */
 export function metresPerDegree(lat: number): { x: number; y: number } {
-  const y = EARTH_RADIUS_M * RAD;
-  return { x: y * Math.cos(lat * RAD), y };
+  return { x: metresPerDegreeLon(lat), y: METRES_PER_DEGREE };
 }
 
 /** A local equirectangular projection in metres around a latitude, and its inverse. */

@@ -14,7 +14,7 @@ import { divideBlocksIntoGrids, divideIntoGrids, type GridBand } from './divide-
 import { type AreaGeometry, areaM2, fromClip, polygonsOf, roundGeometry, toClip } from './geometry';
 import { mergePolygons } from './merge-communities';
 import { splitPolygon } from './split-community';
-import { checkTopology } from './topology';
+import { checkTopology } from '../../analysis/topology';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/edit/', import.meta.url));
 const REGEN = process.env.REGEN === '1';
@@ -59,7 +59,7 @@ function unitsOf(input: CaseInput, role: 'community' | 'grid'): AreaUnit[] {
     const unit: AreaUnit = {
       id: String(f.properties.id),
       kind: role,
-      name: String(f.properties.name ?? ''),
+      name: typeof f.properties.name === 'string' ? f.properties.name : '',
       geometry: area(f),
       properties: {},
     };

@@ -2,7 +2,6 @@
 // after the community is reshaped, clip its grids back inside it (STANDARDS.md S1: every grid
 // lies inside one community). Both return an edit result.
 import * as polyclip from 'polyclip-ts';
-import type { Position } from 'geojson';
 import type { AreaUnit } from '../model';
 import type { Change } from '../transaction';
 import type { EditResult } from './edit-result';

@@ -3,7 +3,7 @@ import { xor } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import { areaM2, clipAreaM2, polygonsOf, toClip } from './geometry';
 import { MERGE_REASONS, areasTouch, mergePolygons } from './merge-communities';
-import { SHANGHAI, randomBlock, randomCrossingLine, rectangle, seededRandom } from './random-geometries';
+import { SHANGHAI, randomBlock, randomCrossingLine, rectangle, seededRandom } from './random-geometries.testing';
 import { splitPolygon } from './split-community';
 
 describe('mergePolygons', () => {

@@ -12,7 +12,7 @@ import {
   randomHouseholds,
   rectangle,
   seededRandom,
-} from './random-geometries';
+} from './random-geometries.testing';
 import { splitPolygon } from './split-community';
 
 const proj = localProjection(SHANGHAI[0], SHANGHAI[1]);

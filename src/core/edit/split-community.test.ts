@@ -2,7 +2,14 @@ import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import { intersection, xor } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import { areaM2, clipAreaM2, polygonsOf, toClip } from './geometry';
-import { randomBlock, randomCrossingLine, rectangle, seededRandom, SHANGHAI, offset } from './random-geometries';
+import {
+  randomBlock,
+  randomCrossingLine,
+  rectangle,
+  seededRandom,
+  SHANGHAI,
+  offset,
+} from './random-geometries.testing';
 import { SPLIT_REASONS, splitPolygon } from './split-community';
 
 const line = (...pts: [number, number][]): LineString => ({

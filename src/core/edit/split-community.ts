@@ -9,6 +9,7 @@
 // equal-area work space described in geometry.ts, so that holds for turf's areas too).
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
 import type { Message } from '../model';
+import { walkFaces } from '../planar-faces';
 import {
   type AreaGeometry,
   type Pair,
@@ -280,10 +281,8 @@ function pruneDangles(edges: Edge[], nodeCount: number): void {
 }
 
 /**
- * Walks the faces of the planar graph and returns the ones inside the polygon. Half-edge 2e runs a→b
- * and 2e+1 runs b→a; each face is traced with its interior on the left (turning to the edge just
- * clockwise of the way back), so bounded faces come out counter-clockwise and the outer boundary
- * of each connected piece of graph comes out clockwise.
+ * Walks the faces of the planar graph (core/planar-faces.ts: bounded faces counter-clockwise, the
+ * outer boundary of each connected piece clockwise) and returns the ones inside the polygon.
  */
 function walkSplitFaces(edges: Edge[], xs: number[], ys: number[], vertices: Set<number>): PolygonRings[] {
   // Work space is equal-area: one square unit is the same number of m² at every latitude.
@@ -291,46 +290,20 @@ function walkSplitFaces(edges: Edge[], xs: number[], ys: number[], vertices: Set
   const ky = kx;
   for (;;) {
     pruneDangles(edges, xs.length);
-    const origin = (h: number) => ((h & 1) === 0 ? (edges[h >> 1] as Edge).a : (edges[h >> 1] as Edge).b);
-    const out: number[][] = Array.from({ length: xs.length }, () => []);
-    const angle = new Float64Array(edges.length * 2);
-    for (let e = 0; e < edges.length; e++) {
-      const edge = edges[e] as Edge;
-      if (!edge.alive) continue;
-      const dx = (xs[edge.b] as number) - (xs[edge.a] as number);
-      const dy = (ys[edge.b] as number) - (ys[edge.a] as number);
-      angle[2 * e] = Math.atan2(dy, dx);
-      angle[2 * e + 1] = Math.atan2(-dy, -dx);
-      (out[edge.a] as number[]).push(2 * e);
-      (out[edge.b] as number[]).push(2 * e + 1);
-    }
-    const slot = new Int32Array(edges.length * 2);
-    for (const list of out) {
-      list.sort((p, q) => (angle[p] as number) - (angle[q] as number));
-      list.forEach((h, i) => (slot[h] = i));
-    }
-    const next = (h: number) => {
-      const twin = h ^ 1;
-      const list = out[origin(twin)] as number[];
-      return list[((slot[twin] as number) - 1 + list.length) % list.length] as number;
-    };
-
-    const faceOf = new Int32Array(edges.length * 2).fill(-1);
-    const cycles: number[][] = [];
-    for (let e = 0; e < edges.length; e++) {
-      if (!(edges[e] as Edge).alive) continue;
-      for (const start of [2 * e, 2 * e + 1]) {
-        if (faceOf[start] !== -1) continue;
-        const cycle: number[] = [];
-        let h = start;
-        do {
-          faceOf[h] = cycles.length;
-          cycle.push(h);
-          h = next(h);
-        } while (h !== start && cycle.length <= edges.length * 2);
-        cycles.push(cycle);
-      }
-    }
+    const {
+      faceOf,
+      cycles,
+      around: out,
+      origin,
+    } = walkFaces({
+      vertexCount: xs.length,
+      edgeCount: edges.length,
+      start: (e) => (edges[e] as Edge).a,
+      end: (e) => (edges[e] as Edge).b,
+      alive: (e) => (edges[e] as Edge).alive,
+      x: (v) => xs[v] as number,
+      y: (v) => ys[v] as number,
+    });
 
     // A line edge with the same face on both sides does not separate anything (a cut from the shell
     // into a hole, say); left in, it would become a zero-width bridge inside a ring. Drop and re-walk.

@@ -7,6 +7,7 @@ import { facilityColor } from '../facility-categories';
 import type { AreaResult, AreaUnit, BandStatus, Facility } from '../model';
 import type { Language } from './plan-words';
 import { escapeHtml } from './html-escape';
+import { METRES_PER_DEGREE } from '../geodesy';
 
 /** The map's fills, the same as the app's (src/map/basemap-style.ts BAND_COLORS). */
 export const REPORT_BAND_COLORS: Record<BandStatus, string> = {
@@ -26,9 +27,6 @@ export interface PlanMapInput {
   width: number;
   height: number;
 }
-
-/** Mean Earth radius × π/180: metres per degree of latitude (as src/analysis/routing/geodesy.ts). */
-const METRES_PER_DEGREE = (6371008.8 * Math.PI) / 180;
 
 type Ring = readonly (readonly number[])[];
 

@@ -348,7 +348,10 @@ function gapsTable(input: PlanReportInput): string {
   const byCommunity = new Map<string, Map<string, (typeof gaps)[number]>>();
   for (const g of gaps) {
     let row = byCommunity.get(g.communityId);
-    if (!row) byCommunity.set(g.communityId, (row = new Map()));
+    if (!row) {
+      row = new Map();
+      byCommunity.set(g.communityId, row);
+    }
     row.set(g.category, g);
   }
   const firstOf = new Map<string, (typeof gaps)[number]>();
@@ -438,8 +441,9 @@ export function buildPlanReport(input: PlanReportInput): string {
  * and the day of the date. Chinese is kept; every browser and OS saves it as it is.
  */
 export function reportFileName(title: string, date: string): string {
+  // \p{Cc}: the control characters (C0, DEL and C1), which no file name should hold.
   const safe = title
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, ' ')
+    .replace(/[\p{Cc}<>:"/\\|?*]/gu, ' ')
     .trim()
     .replace(/\s+/g, '-')
     .replace(/^[.-]+/, '')

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { AreaUnit } from '../model';
-import { offset, rectangle, SHANGHAI } from './random-geometries';
+import type { AreaUnit } from '../core/model';
+import { offset, rectangle, SHANGHAI } from '../core/edit/random-geometries.testing';
 import { checkTopology, type TopologyFlag } from './topology';
 
 const community = (id: string, geometry: Polygon | MultiPolygon): AreaUnit => ({

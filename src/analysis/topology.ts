@@ -9,8 +9,8 @@
 // point; only the rest reach polyclip, which is exact but slow.
 import Flatbush from 'flatbush';
 import { intersection, union } from 'polyclip-ts';
-import { FIXED_SOURCES, makeFlag } from '../flag-registry';
-import type { AreaUnit, Flag, Message } from '../model';
+import { FIXED_SOURCES, makeFlag } from '../core/flag-registry';
+import type { AreaUnit, Flag, Message } from '../core/model';
 import {
   type AreaGeometry,
   type Bbox,
@@ -32,9 +32,9 @@ import {
   polygonsOf,
   ringsBbox,
   toClip,
-} from './geometry';
-import type { HouseholdPoints } from './divide-into-grids';
-import { type PlanarBoundary, certainlyDisjoint, certainlyWithin, planarBoundary } from './polygon-relation';
+} from '../core/edit/geometry';
+import type { HouseholdPoints } from '../core/edit/divide-into-grids';
+import { type PlanarBoundary, certainlyDisjoint, certainlyWithin, planarBoundary } from '../core/edit/polygon-relation';
 
 /** A flag with the place the UI zooms to. */
 export type TopologyFlag = Flag & { location?: [number, number]; bbox?: [number, number, number, number] };

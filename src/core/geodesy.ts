@@ -1,11 +1,13 @@
-// Small distance helpers shared by the routing modules. Edge lengths use haversine (exact enough for
-// any segment and independent of the network's extent); point-to-segment work uses a flat
-// projection centred on the point itself, which over the few hundred metres of an access leg
-// differs from haversine by far less than a metre.
+// The sphere every distance in the project is measured on, and small distance helpers on it
+// (routing, edit tolerances, the report's map, the demo-data build). Edge lengths use haversine
+// (exact enough for any segment and independent of the network's extent); point-to-segment work
+// uses a flat projection centred on the point itself, which over the few hundred metres of an
+// access leg differs from haversine by far less than a metre.
 
 /** Mean Earth radius in metres (the IUGG value Turf also uses, so lengths agree with @turf/length). */
 export const EARTH_RADIUS = 6371008.8;
-const RAD = Math.PI / 180;
+/** Radians per degree. */
+export const RAD = Math.PI / 180;
 /** Metres per degree of latitude on the sphere above. */
 export const METRES_PER_DEGREE = EARTH_RADIUS * RAD;
 
