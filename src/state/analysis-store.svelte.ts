@@ -104,7 +104,6 @@ export class AnalysisStore {
   }
 
   /** The newest query asked per tag: an older one still waiting for its turn is not sent. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping no view reads
   private latestTagged = new Map<string, number>();
   private queries = 0;
 
@@ -157,9 +156,7 @@ export class AnalysisStore {
     try {
       // The profile first: it is small, and every count after it is judged by it.
       if (profile !== this.sentProfile) {
-        last = this.absorb(
-          await this.client.request('setProfile', { profile: $state.snapshot(profile) as RuleProfile }),
-        );
+        last = this.absorb(await this.client.request('setProfile', { profile: $state.snapshot<RuleProfile>(profile) }));
         this.sentProfile = profile;
       }
       if (layers.households !== this.sentHouseholds) {

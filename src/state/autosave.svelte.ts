@@ -143,7 +143,8 @@ export class IndexedDbStore implements KeyValueStore {
     const values = store.getAll(IndexedDbStore.#range());
     await done;
     const all = new Map<string, unknown>();
-    keys.result.forEach((key, i) => all.set(String(key), values.result[i]));
+    // Every key this store writes is a string (see write()).
+    keys.result.forEach((key, i) => all.set(key as string, values.result[i]));
     return all;
   }
 
@@ -162,7 +163,7 @@ export class IndexedDbStore implements KeyValueStore {
     }
     const keys = store.getAllKeys(IndexedDbStore.#range());
     keys.onsuccess = () => {
-      for (const key of keys.result) if (!keep(String(key))) store.delete(key);
+      for (const key of keys.result) if (!keep(key as string)) store.delete(key);
     };
     await done;
   }
@@ -332,7 +333,7 @@ export class Autosave {
     try {
       write = job.kind === 'put' ? this.#backend.put(job.record) : this.#backend.delete();
     } catch (error) {
-      write = Promise.reject(error);
+      write = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     write
       .then(

@@ -56,15 +56,15 @@ class FakeBackend implements AutosaveBackend {
   stored: unknown = null;
   puts: PlanSnapshot[] = [];
   deletes = 0;
-  failWith: unknown = null;
+  failWith: Error | null = null;
   #open: (() => void)[] = [];
 
   put(record: PlanSnapshot): Promise<void> {
     this.puts.push(record);
     return this.#queue(() => (this.stored = structuredClone(record)));
   }
-  async get(): Promise<unknown> {
-    return this.stored;
+  get(): Promise<unknown> {
+    return Promise.resolve(this.stored);
   }
   delete(): Promise<void> {
     this.deletes++;
@@ -369,8 +369,8 @@ describe('restorePlan', () => {
 class MemoryStore implements KeyValueStore {
   data = new Map<string, unknown>();
   written: string[][] = [];
-  async readAll(): Promise<Map<string, unknown>> {
-    return new Map([...this.data].map(([k, v]) => [k, structuredClone(v)]));
+  readAll(): Promise<Map<string, unknown>> {
+    return Promise.resolve(new Map([...this.data].map(([k, v]) => [k, structuredClone(v)])));
   }
   async write(puts: ReadonlyMap<string, unknown>, keep: (key: string) => boolean): Promise<void> {
     const cloned = [...puts].map(([k, v]) => [k, structuredClone(v)] as const);
@@ -379,8 +379,9 @@ class MemoryStore implements KeyValueStore {
     for (const [k, v] of cloned) this.data.set(k, v);
     for (const k of [...this.data.keys()]) if (!keep(k)) this.data.delete(k);
   }
-  async deleteAll(): Promise<void> {
+  deleteAll(): Promise<void> {
     this.data.clear();
+    return Promise.resolve();
   }
 }
 

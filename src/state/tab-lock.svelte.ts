@@ -15,7 +15,7 @@ interface LockManagerLike {
   request(
     name: string,
     options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal },
-    callback: (lock: unknown) => Promise<unknown> | unknown,
+    callback: (lock: unknown) => unknown,
   ): Promise<unknown>;
 }
 
@@ -70,7 +70,7 @@ export class TabLock {
             this.#release = null;
             this.onLost?.();
           }
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         });
     });
   }
