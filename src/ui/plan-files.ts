@@ -3,6 +3,7 @@
 // Excel, XLSX), the printable report and a PNG of the map. Every writer takes the same export the
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
+import { isLanguage, msg } from '../core/i18n';
 import type { Flag } from '../core/model';
 import { CREDITED_LAYERS, replaceLayers, replacePlan, type LayerReplacement } from '../core/plan-lifecycle';
 import type { PlanTableInput } from '../core/plan-table';
@@ -80,10 +81,8 @@ function tableInput(app: AppState): PlanTableInput | null {
 }
 
 export function reportTitle(app: AppState): string {
-  const zh = app.language === 'zh';
-  if (app.plan.title === 'demo')
-    return zh ? '上海中心城区社区规划（演示草案）' : 'Central Shanghai community plan (demo draft)';
-  return app.plan.title.replace(/\.[a-z0-9]+$/i, '') || (zh ? '社区规划' : 'Community plan');
+  if (app.plan.title === 'demo') return app.t('centralShanghaiCommunityPlan');
+  return app.plan.title.replace(/\.[a-z0-9]+$/i, '') || app.t('communityPlan');
 }
 
 export function reportInput(app: AppState, paper: 'A4' | 'A3' = 'A4'): PlanReportInput | null {
@@ -246,13 +245,13 @@ export function projectLayers(project: ProjectData): PlanLayers {
 /** Puts an opened plan in place as one undoable step: a project replaces everything, an exported plan its three layers. */
 export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: string): void {
   app.resetViews();
-  const label = { zh: `打开 ${fileName}`, en: `Open ${fileName}` };
+  const label = msg('historyOpenFile', { file: fileName });
   if (plan.project) {
     const project = plan.project;
     app.plan.commit(replacePlan(app.plan.layers, projectLayers(project), label), project.title);
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
-    if (settings.language === 'zh' || settings.language === 'en') app.settings.setLanguage(settings.language);
+    if (isLanguage(settings.language)) app.settings.setLanguage(settings.language);
     if (settings.overlapPolicy === 'clip' || settings.overlapPolicy === 'flag')
       app.overlapPolicy = settings.overlapPolicy;
     return;

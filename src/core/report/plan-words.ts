@@ -3,7 +3,9 @@
 import { facilityCategory } from '../facility-categories';
 import type { BandStatus, Message, Severity } from '../model';
 
-export type Language = 'zh' | 'en';
+import type { Language } from '../i18n';
+
+export type { Language } from '../i18n';
 
 export const WORDS = {
   sheetCommunities: { zh: '社区', en: 'Communities' },
