@@ -2,6 +2,7 @@
 // household file with progress, reads it through the fast point reader, and can be cancelled at
 // any point without touching the plan that is open.
 import { importLayer, type ImportOptions } from '../io';
+import { failureText } from '../io/problem-list';
 import type { PlanLayers } from '../core/transaction';
 
 const BASE = './city/';
@@ -33,7 +34,7 @@ async function layer(
 ) {
   const bytes = await fetchBytes(url, signal, (f) => onProgress(f * 0.5));
   const result = await importLayer(bytes, name, { ...options, signal, onProgress: (f) => onProgress(0.5 + f * 0.5) });
-  if (!result.ok) throw new Error(`${name}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
+  if (!result.ok) throw new Error(failureText(name, result.problems, 'en'));
   return result.layer;
 }
 
