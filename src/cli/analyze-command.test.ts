@@ -209,9 +209,26 @@ describe('cli analyze', () => {
       join(dir, 'households-bd09.geojson'),
       '--out',
       join(dir, 'o.geojson'),
+      '--language',
+      'en',
     ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/broken\.geojson: .*JSON/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says the problem in Chinese by default, naming the place as Chinese does', () => {
+    const r = run([
+      'analyze',
+      '--communities',
+      join(dir, 'broken.geojson'),
+      '--households',
+      join(dir, 'households-bd09.geojson'),
+      '--out',
+      join(dir, 'o.geojson'),
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/broken\.geojson：文件不是有效的 JSON：.*第 \d+ 行第 \d+ 列/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

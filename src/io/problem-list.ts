@@ -67,8 +67,12 @@ export function whereMessage(where: Where): Message {
   return { zh: whereText(where, 'zh'), en: whereText(where, 'en') };
 }
 
-/** "line 5: latitude 'abc' is not a number" / "第 5 行：纬度 'abc' 不是数字". */
+/**
+ * "line 5: latitude 'abc' is not a number" / "第 5 行：纬度 'abc' 不是数字". A problem with the
+ * whole file is its sentence alone: the file's name, wherever it is shown, already says where.
+ */
 export function problemText(problem: Problem, language: Language): string {
+  if (problem.where.kind === 'file') return problem.message[language];
   return t(language, 'io.problem', { where: whereText(problem.where, language), message: problem.message });
 }
 

@@ -315,7 +315,7 @@ export const IMPORT_MESSAGES = {
     en: 'an OpenStreetMap XML file is read for its roads, so it can be imported as roads, not as {role}',
   },
   'io.csvOnlyPoints': {
-    zh: 'CSV 文件只含点，只能导入为住户点或设施，不能导入为{role}——线或面请使用 GeoJSON 或 FlatGeobuf',
+    zh: 'CSV 文件只含点，只能导入为住户点或设施，不能导入为{role}——{shapes}请使用 GeoJSON 或 FlatGeobuf',
     en: 'a CSV file holds points, so it can be imported as households or facilities, not as {role} — use GeoJSON or FlatGeobuf for {shapes}',
   },
   'io.shapes.lines': { zh: '线', en: 'lines' },
