@@ -1,6 +1,7 @@
 // Size rules: each community's household count against its type's band from the profile, and
 // each grid's count against the profile's grid band. Results and flags are plain data.
 import { makeFlag } from './flag-registry';
+import { t, type Language } from './i18n';
 import type { AreaResult, AreaUnit, BandStatus, PlanSummary } from './model';
 import { findCommunityType, type RuleProfile } from './rule-profile';
 
@@ -10,9 +11,11 @@ export function bandStatus(value: number, min: number, max: number): { status: B
   return { status: 'within', distance: 0 };
 }
 
-export function unitLabel(unit: AreaUnit, lang: 'zh' | 'en'): string {
-  const kind = unit.kind === 'community' ? (lang === 'zh' ? '社区' : 'Community') : lang === 'zh' ? '网格' : 'Grid';
-  return unit.name && unit.name !== unit.id ? `${kind} ${unit.id}（${unit.name}）` : `${kind} ${unit.id}`;
+export function unitLabel(unit: AreaUnit, lang: Language): string {
+  const kind = t(lang, unit.kind === 'community' ? 'unit.community' : 'unit.grid');
+  return unit.name && unit.name !== unit.id
+    ? t(lang, 'unit.labelNamed', { kind, id: unit.id, name: unit.name })
+    : t(lang, 'unit.label', { kind, id: unit.id });
 }
 
 /** The household point holding the most households in an area, and its name when the data has one. */

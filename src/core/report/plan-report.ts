@@ -5,6 +5,7 @@
 // print CSS alone decides the pages: repeated table headers, rows never cut, headings kept with
 // what follows, the map sized to the sheet.
 import { formatThousands } from '../format-number';
+import { t } from '../i18n';
 import type { HouseholdSet, Message, Severity } from '../model';
 import { facilityGaps, gapNote, listFlags, type PlanTableInput } from '../plan-table';
 import { findCommunityType, livingCircleDistances } from '../rule-profile';
@@ -77,13 +78,13 @@ const LEGEND_WIDTH = 58;
 
 const n = formatThousands;
 /** Chinese text takes full-width punctuation, English half-width. */
-const colon = (lang: Language) => (lang === 'zh' ? '：' : ': ');
-const paren = (text: string, lang: Language) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+const colon = (lang: Language) => t(lang, 'report.colon');
+const paren = (text: string, lang: Language) => t(lang, 'report.paren', { text });
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** "412,698 户" in Chinese; the bare number in English, where the label already says households. */
 function households(value: number, lang: Language): string {
-  return lang === 'zh' ? `${n(value)} 户` : n(value);
+  return t(lang, 'report.households', { n: value });
 }
 
 function isoDay(date: string): string {
@@ -292,7 +293,7 @@ function flagsTable(input: PlanReportInput): string {
       group = key;
       const subject = subjectIds
         .map((id, k) => (subjectNames[k] && subjectNames[k] !== id ? `${id} ${subjectNames[k]}` : id))
-        .join(lang === 'zh' ? '、' : ', ');
+        .join(t(lang, 'report.listSeparator'));
       // A td, not a th: a printed PDF's tags list every th of a column as a header of each cell
       // below it, which for a city's hundreds of subjects makes the file tens of megabytes.
       body.push(`<tr class="group"><td colspan="5">${esc(subject)}</td></tr>`);
@@ -410,7 +411,7 @@ export function buildPlanReport(input: PlanReportInput): string {
     esc(R.profile[lang] + colon(lang) + input.profile.name[lang]),
   ].map((m) => `<span>${m}</span>`);
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${t(lang, 'report.htmlLang')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
