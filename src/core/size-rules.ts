@@ -1,14 +1,19 @@
 // Size rules: each community's household count against its type's band from the profile, and
 // each grid's count against the profile's grid band. Results and flags are plain data.
 import { makeFlag } from './flag-registry';
-import { t, type Language } from './i18n';
-import type { AreaResult, AreaUnit, BandStatus, PlanSummary } from './model';
+import { msg, t, type Language } from './i18n';
+import type { AreaResult, AreaUnit, BandStatus, Message, PlanSummary } from './model';
 import { findCommunityType, type RuleProfile } from './rule-profile';
 
 export function bandStatus(value: number, min: number, max: number): { status: BandStatus; distance: number } {
   if (value < min) return { status: 'below', distance: value - min };
   if (value > max) return { status: 'above', distance: value - max };
   return { status: 'within', distance: 0 };
+}
+
+/** The unit's label in both languages, for a flag's subject. */
+export function unitSubject(unit: AreaUnit): Message {
+  return { zh: unitLabel(unit, 'zh'), en: unitLabel(unit, 'en') };
 }
 
 export function unitLabel(unit: AreaUnit, lang: Language): string {
@@ -48,27 +53,20 @@ export function evaluateCommunitySize(
   };
   if (status !== 'within') {
     const flag = makeFlag(status === 'below' ? 'size.below-band' : 'size.above-band', type.source, [unit.id], {
+      subject: unitSubject(unit),
       measured: households,
       limit: [type.min, type.max],
     });
-    // Subject names go into the message in each language.
-    flag.message = {
-      zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   if (status === 'above' && largest && largest.households > type.max) {
     const name = largest.name?.trim();
     const flag = makeFlag('size.indivisible-above-band', type.source, [unit.id], {
+      subject: unitSubject(unit),
       measured: largest.households,
       limit: type.max,
-      ...(name ? { detail: { zh: `“${name}”`, en: `"${name}"` } } : {}),
+      ...(name ? { detail: msg('flag.quoted', { name }) } : {}),
     });
-    flag.message = {
-      zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   return result;
@@ -87,13 +85,10 @@ export function evaluateGridSize(unit: AreaUnit, households: number, points: num
   };
   if (status !== 'within') {
     const flag = makeFlag(status === 'below' ? 'grid.below-band' : 'grid.above-band', source, [unit.id], {
+      subject: unitSubject(unit),
       measured: households,
       limit: [min, max],
     });
-    flag.message = {
-      zh: flag.message.zh.replace(/^网格/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Grid/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   return result;
