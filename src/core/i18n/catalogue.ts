@@ -8,12 +8,18 @@ import type { Message } from '../model';
 import type { Language } from './language';
 import { FLAG_MESSAGES } from './flag-messages';
 import { IMPORT_MESSAGES } from './import-messages';
+import { REPORT_MESSAGES } from './report-messages';
 import { UI_MESSAGES } from './ui-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
-export const SECTIONS = { ui: UI_MESSAGES, import: IMPORT_MESSAGES, flag: FLAG_MESSAGES } as const;
+export const SECTIONS = {
+  ui: UI_MESSAGES,
+  import: IMPORT_MESSAGES,
+  flag: FLAG_MESSAGES,
+  report: REPORT_MESSAGES,
+} as const;
 
-export const CATALOGUE = { ...UI_MESSAGES, ...IMPORT_MESSAGES, ...FLAG_MESSAGES };
+export const CATALOGUE = { ...UI_MESSAGES, ...IMPORT_MESSAGES, ...FLAG_MESSAGES, ...REPORT_MESSAGES };
 
 type Catalogue = typeof CATALOGUE;
 export type MessageKey = keyof Catalogue;
