@@ -1,7 +1,9 @@
 // The import worker's handlers: read a picked file's bytes here (with progress, stoppable between
 // chunks), then inspect or import them with src/io exactly as the main thread did. The bytes of
 // the last file read are kept, so inspecting and then importing one file reads it once.
-import { importLayer, inspectFile, type ImportResult } from '../io';
+import { msg } from '../core/i18n';
+import { importLayer, inspectFile, type ImportResult, type Problem } from '../io';
+import { FILE } from '../io/problem-list';
 import type { ImportProgress, ImportRequests } from './worker-contract';
 import type { HandlerContext, Handlers } from './worker-rpc';
 
@@ -33,7 +35,7 @@ async function readBytes(file: Blob, context: HandlerContext<ImportProgress>): P
   return offset === bytes.length ? bytes : bytes.subarray(0, offset);
 }
 
-const cancelled = { where: 'file', message: 'the import was cancelled; nothing was imported' };
+const cancelled: Problem = { where: FILE, message: msg('io.cancelled') };
 
 /** The typed arrays an import result holds, handed back instead of copied (never the kept file bytes). */
 function transferResult(result: ImportResult, context: HandlerContext<ImportProgress>, keep: ArrayBufferLike | null) {

@@ -203,18 +203,27 @@ describe('cli analyze', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  const withBroken = () => [
+    'analyze',
+    '--communities',
+    join(dir, 'broken.geojson'),
+    '--households',
+    join(dir, 'households-bd09.geojson'),
+    '--out',
+    join(dir, 'o.geojson'),
+  ];
+
   it('names the file and the problem for a truncated GeoJSON', () => {
-    const r = run([
-      'analyze',
-      '--communities',
-      join(dir, 'broken.geojson'),
-      '--households',
-      join(dir, 'households-bd09.geojson'),
-      '--out',
-      join(dir, 'o.geojson'),
-    ]);
+    const r = run([...withBroken(), '--language', 'en']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/broken\.geojson: .*JSON/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says the problem in Chinese by default, naming the place as Chinese does', () => {
+    const r = run(withBroken());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/broken\.geojson：文件不是有效的 JSON：.*第 \d+ 行第 \d+ 列/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -12,7 +12,9 @@ import { buildPlanTables } from '../core/plan-table';
 import { buildPlanReport } from '../core/report/plan-report';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
+import { isLanguage, type Language } from '../core/i18n';
 import { importLayer, writeGeoJson, type ImportOptions } from '../io';
+import { failureText } from '../io/problem-list';
 import { readPlanFile, type OpenedPlan } from '../io/plan-file';
 import { writePlanFlatGeobuf } from '../io/plan-flatgeobuf';
 import { PROJECT_EXTENSION, writeProjectFile, type ProjectData } from '../io/project-file';
@@ -67,17 +69,10 @@ export function crsOption(options: Map<string, string>, name: string, fallback: 
   return crs;
 }
 
-export async function load(path: string, options: ImportOptions) {
+export async function load(path: string, options: ImportOptions, language: Language) {
   const bytes = await readInput(path);
   const result = await importLayer(bytes, basename(path), options);
-  if (!result.ok) {
-    const first = result.problems[0];
-    const more =
-      result.problems.length > 1
-        ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})`
-        : '';
-    throw new InputError(`${path}: ${first ? `${first.where}: ${first.message}` : 'cannot be imported'}${more}`);
-  }
+  if (!result.ok) throw new InputError(failureText(path, result.problems, language));
   return result.layer;
 }
 
@@ -148,16 +143,9 @@ export async function writeOutput(path: string, bytes: Uint8Array): Promise<void
   }
 }
 
-export async function openPlan(path: string): Promise<OpenedPlan> {
+export async function openPlan(path: string, language: Language): Promise<OpenedPlan> {
   const result = await readPlanFile(await readInput(path), basename(path));
-  if (!result.ok) {
-    const first = result.problems[0];
-    const more =
-      result.problems.length > 1
-        ? ` (and ${result.problems.length - 1} more problem${result.problems.length > 2 ? 's' : ''})`
-        : '';
-    throw new InputError(`${path}: ${first ? `${first.where}: ${first.message}` : 'cannot be opened'}${more}`);
-  }
+  if (!result.ok) throw new InputError(failureText(path, result.problems, language, 'io.cannotBeOpened'));
   return result.plan;
 }
 
@@ -205,9 +193,9 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (reportOut && extensionOf(reportOut) !== '.html' && extensionOf(reportOut) !== '.htm')
     throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
   const language = options.get('language') ?? 'zh';
-  if (language !== 'zh' && language !== 'en') throw new UsageError(`--language must be zh or en, not "${language}"`);
+  if (!isLanguage(language)) throw new UsageError(`--language must be zh or en, not "${language}"`);
 
-  const plan = planPath ? await openPlan(planPath) : null;
+  const plan = planPath ? await openPlan(planPath, language) : null;
   const project = plan?.project ?? null;
   const profile =
     chosenProfile ??
@@ -222,21 +210,29 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (plan) {
     ({ communities, grids, facilities } = plan);
   } else {
-    const communitiesLayer = await load(communitiesPath!, {
-      role: 'communities',
-      crs: crsOption(options, 'communities-crs', crs),
-    });
+    const communitiesLayer = await load(
+      communitiesPath!,
+      {
+        role: 'communities',
+        crs: crsOption(options, 'communities-crs', crs),
+      },
+      language,
+    );
     if (communitiesLayer.role === 'communities') communities = communitiesLayer.units;
   }
 
   const householdsPath = options.get('households');
   let households: HouseholdSet;
   if (householdsPath) {
-    const householdsLayer = await load(householdsPath, {
-      role: 'households',
-      crs: crsOption(options, 'households-crs', crs),
-      householdsField: options.get('households-field') ?? null,
-    });
+    const householdsLayer = await load(
+      householdsPath,
+      {
+        role: 'households',
+        crs: crsOption(options, 'households-crs', crs),
+        householdsField: options.get('households-field') ?? null,
+      },
+      language,
+    );
     if (householdsLayer.role !== 'households') throw new InputError(`${householdsPath}: not a household point layer`);
     households = householdsLayer.households;
   } else if (project) households = project.layers.households;
@@ -244,15 +240,19 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
 
   if (!plan) {
     const gridsLayer = gridsPath
-      ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) })
+      ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) }, language)
       : null;
     grids = gridsLayer && gridsLayer.role === 'grids' ? gridsLayer.units.map((g) => ({ ...g, kind: 'grid' })) : [];
     const facilitiesLayer = facilitiesPath
-      ? await load(facilitiesPath, {
-          role: 'facilities',
-          crs: crsOption(options, 'facilities-crs', crs),
-          categoryField: options.get('category-field') ?? 'category',
-        })
+      ? await load(
+          facilitiesPath,
+          {
+            role: 'facilities',
+            crs: crsOption(options, 'facilities-crs', crs),
+            categoryField: options.get('category-field') ?? 'category',
+          },
+          language,
+        )
       : null;
     if (facilitiesLayer && facilitiesLayer.role === 'facilities') facilities = facilitiesLayer.facilities;
   }
@@ -270,7 +270,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (roadsPath && !hasFacilities)
     throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
   const roadsLayer = roadsPath
-    ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) })
+    ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }, language)
     : null;
   const roads =
     roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : roadsPath ? null : (project?.layers.roads ?? null);

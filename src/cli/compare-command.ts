@@ -4,6 +4,7 @@
 // summaries. Writes the difference as JSON (for other systems) or CSV (for a spreadsheet).
 import { basename } from 'node:path';
 import { comparePlans } from '../analysis/plan-compare';
+import type { Language } from '../core/i18n';
 import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
 import { comparisonJson, comparisonSheets } from '../core/plan-comparison';
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
@@ -55,10 +56,15 @@ interface Side {
 }
 
 /** An exported plan or project when it carries the plan mark; otherwise a file of communities. */
-async function readSide(path: string, options: Map<string, string>, crsName: string): Promise<Side> {
+async function readSide(
+  path: string,
+  options: Map<string, string>,
+  crsName: string,
+  language: Language,
+): Promise<Side> {
   const bytes = await readInput(path);
   if (looksLikePlanExport(bytes, basename(path))) {
-    const plan = await openPlan(path);
+    const plan = await openPlan(path, language);
     return {
       communities: plan.communities,
       grids: plan.grids,
@@ -66,10 +72,11 @@ async function readSide(path: string, options: Map<string, string>, crsName: str
       ...(plan.project ? { households: plan.project.layers.households } : {}),
     };
   }
-  const layer = await load(path, {
-    role: 'communities',
-    crs: crsOption(options, crsName, crsOption(options, 'crs', 'wgs84')),
-  });
+  const layer = await load(
+    path,
+    { role: 'communities', crs: crsOption(options, crsName, crsOption(options, 'crs', 'wgs84')) },
+    language,
+  );
   if (layer.role !== 'communities') throw new InputError(`${path}: not a layer of communities`);
   return { communities: layer.units, grids: [], facilities: [] };
 }
@@ -91,16 +98,20 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   const profileOption = options.get('profile');
   const profile = profileOption ? await loadProfile(profileOption) : builtInProfile(DEFAULT_PROFILE_ID)!;
 
-  const before = await readSide(beforePath, options, 'before-crs');
-  const after = await readSide(afterPath, options, 'after-crs');
+  const before = await readSide(beforePath, options, 'before-crs', language);
+  const after = await readSide(afterPath, options, 'after-crs', language);
   const householdsPath = options.get('households');
   let households: HouseholdSet;
   if (householdsPath) {
-    const layer = await load(householdsPath, {
-      role: 'households',
-      crs: crsOption(options, 'households-crs', crsOption(options, 'crs', 'wgs84')),
-      householdsField: options.get('households-field') ?? null,
-    });
+    const layer = await load(
+      householdsPath,
+      {
+        role: 'households',
+        crs: crsOption(options, 'households-crs', crsOption(options, 'crs', 'wgs84')),
+        householdsField: options.get('households-field') ?? null,
+      },
+      language,
+    );
     if (layer.role !== 'households') throw new InputError(`${householdsPath}: not a household point layer`);
     households = layer.households;
   } else if (before.households) households = before.households;

@@ -23,7 +23,17 @@ describe('the CLI on the hostile corpus', () => {
         : ['--communities', path, '--households', VALID_HOUSEHOLDS];
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args, '--out', '/tmp/hostile-out.geojson'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'analyze',
+        ...args,
+        '--out',
+        '/tmp/hostile-out.geojson',
+        '--language',
+        'en',
+      ],
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.status).not.toBe(0);

@@ -119,10 +119,22 @@ describe('cli analyze --plan', () => {
     expect(badOut.stderr.split('\n')[0]).toBe(
       'error: --out must end in .geojson, .json or .fgb (FlatGeobuf), not "plan.shp"',
     );
-    const notPlan = run(['--plan', 'data/demo/communities.geojson', ...DEMO, '--out', join(dir, 'x.geojson')]);
+    const notPlan = run([
+      '--plan',
+      'data/demo/communities.geojson',
+      ...DEMO,
+      '--out',
+      join(dir, 'x.geojson'),
+      '--language',
+      'en',
+    ]);
     expect(notPlan.status).toBe(1);
     expect(notPlan.stderr.trim()).toBe(
-      "error: data/demo/communities.geojson: file: this is not a plan exported by this app (it has no metadata.generator 'shequ-planner') — import it as a layer instead",
+      "error: data/demo/communities.geojson: this is not a plan exported by this app (it has no metadata.generator 'shequ-planner') — import it as a layer instead",
+    );
+    const notPlanZh = run(['--plan', 'data/demo/communities.geojson', ...DEMO, '--out', join(dir, 'x.geojson')]);
+    expect(notPlanZh.stderr.trim()).toBe(
+      "error: data/demo/communities.geojson：这不是本软件导出的规划（没有 metadata.generator 'shequ-planner'）——请改为作为图层导入",
     );
   }, 120_000);
 });

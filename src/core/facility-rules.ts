@@ -6,7 +6,7 @@ import { facilityCategory } from './facility-categories';
 import { makeFlag } from './flag-registry';
 import type { AreaUnit, Facility, Flag } from './model';
 import type { RuleProfile } from './rule-profile';
-import { unitLabel } from './size-rules';
+import { unitSubject } from './size-rules';
 
 export interface CommunityFacilityInput {
   unit: AreaUnit;
@@ -47,22 +47,14 @@ export function requiredServiceArea(profile: RuleProfile, households: number): n
 
 export function evaluateFacilityRequirements(profile: RuleProfile, input: CommunityFacilityInput): Flag[] {
   const flags: Flag[] = [];
-  const zhName = unitLabel(input.unit, 'zh');
-  const enName = unitLabel(input.unit, 'en');
+  const subject = unitSubject(input.unit);
   const categoriesInside = new Set(input.inside.map((f) => f.category));
   for (const req of profile.facilityRequirements) {
     const names = categoryNames(req.categories);
     const label = { zh: req.name.zh.includes('：') ? req.name.zh : names.zh, en: names.en };
     if (req.within === 'inside') {
       if (req.categories.some((c) => categoriesInside.has(c))) continue;
-      const flag = makeFlag(
-        'facility.missing',
-        req.source,
-        [input.unit.id],
-        { subject: zhName, detail: label },
-        req.severity,
-      );
-      flag.message.en = flag.message.en.replace(zhName, enName);
+      const flag = makeFlag('facility.missing', req.source, [input.unit.id], { subject, detail: label }, req.severity);
       flags.push(flag);
     } else {
       const share = bestShare(input.coverage, req.categories, req.within);
@@ -72,10 +64,9 @@ export function evaluateFacilityRequirements(profile: RuleProfile, input: Commun
         'facility.not-within-reach',
         req.source,
         [input.unit.id],
-        { subject: zhName, measured: share * 100, limit: req.within, detail: label },
+        { subject, measured: share * 100, limit: req.within, detail: label },
         req.severity,
       );
-      flag.message.en = flag.message.en.replace(zhName, enName);
       flags.push(flag);
     }
   }
@@ -89,11 +80,10 @@ export function evaluateFacilityRequirements(profile: RuleProfile, input: Commun
       const required = requiredServiceArea(profile, input.households)!;
       if (area < required) {
         const flag = makeFlag('facility.service-area-small', rule.source, [input.unit.id], {
-          subject: zhName,
+          subject,
           measured: area,
           limit: required,
         });
-        flag.message.en = flag.message.en.replace(zhName, enName);
         flags.push(flag);
       }
     }

@@ -2,6 +2,7 @@
 // Flags are built only through makeFlag, so each carries a code, a severity, both messages,
 // the measured value, the limit and the rule source it cites.
 import { formatThousands } from './format-number';
+import { msg, type Language } from './i18n';
 import type { Flag, Message, RuleSource, Severity } from './model';
 import type { RuleProfile } from './rule-profile';
 
@@ -24,8 +25,8 @@ export type FlagCode =
   | 'facility.service-area-small';
 
 export interface FlagParams {
-  /** Display name of the subject ("社区 C012 南京东路"). */
-  subject?: string;
+  /** Display name of the subject ("社区 C012（南京东路）" / "Community C012（南京东路）"). */
+  subject?: string | Message;
   measured?: number;
   limit?: number | [number, number];
   /** Extra text: facility name, other community… */
@@ -39,7 +40,6 @@ interface FlagDefinition {
 
 const n = (v: number | undefined) => (v === undefined ? '?' : formatThousands(v));
 const band = (l: FlagParams['limit']) => (Array.isArray(l) ? `${n(l[0])}–${n(l[1])}` : n(l));
-const d = (p: FlagParams, lang: 'zh' | 'en') => (p.detail ? p.detail[lang] : '');
 
 /** A place whose documents a rule can cite; national standards have none. */
 export interface Place {
@@ -128,118 +128,99 @@ export function fixedSourcesFor(
 /** Sources of rules that do not come from the active profile, as the default (Jiangsu) profile cites them. */
 export const FIXED_SOURCES: Readonly<Record<FixedSourceKey, RuleSource>> = fixedSourcesFor(null);
 
+// Messages come from the catalogue (src/core/i18n/flag-messages.ts); here only which entry a
+// flag's parameters choose, and the parameters formatted.
+const subjectOr = (p: FlagParams, fallback: Message): Message | string => p.subject ?? fallback;
+const COMMUNITY = msg('flag.subject.community');
+const GRID = msg('flag.subject.grid');
+const upper = (l: FlagParams['limit']) => n(Array.isArray(l) ? l[1] : l);
+const lower = (l: FlagParams['limit']) => n(Array.isArray(l) ? l[0] : l);
+const sized = (p: FlagParams, fallback: Message) => ({
+  subject: subjectOr(p, fallback),
+  measured: n(p.measured),
+  band: band(p.limit),
+});
+
 export const FLAG_REGISTRY: Record<FlagCode, FlagDefinition> = {
-  'size.below-band': {
-    severity: 'warning',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}户数 ${n(p.measured)} 低于规模下限（${band(p.limit)} 户）`,
-      en: `${p.subject ?? 'Community'} has ${n(p.measured)} households, below the band of ${band(p.limit)}`,
-    }),
-  },
-  'size.above-band': {
-    severity: 'warning',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}户数 ${n(p.measured)} 超过规模上限（${band(p.limit)} 户）`,
-      en: `${p.subject ?? 'Community'} has ${n(p.measured)} households, above the band of ${band(p.limit)}`,
-    }),
-  },
+  'size.below-band': { severity: 'warning', message: (p) => msg('flag.size.below-band', sized(p, COMMUNITY)) },
+  'size.above-band': { severity: 'warning', message: (p) => msg('flag.size.above-band', sized(p, COMMUNITY)) },
   'size.indivisible-above-band': {
     severity: 'info',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}内一个住户点${d(p, 'zh')}即有 ${n(p.measured)} 户，超过规模上限 ${band(p.limit)} 户：调整社区边界无法使社区达标，须将该小区本身划分为多个社区（或更改社区类型）`,
-      en: `${p.subject ?? 'Community'}: one household point${d(p, 'en') ? ', ' + d(p, 'en') + ',' : ''} alone holds ${n(p.measured)} households, more than the band's maximum of ${band(p.limit)}: no boundary change can bring the community into band — the compound itself must be divided into several communities (or the community type changed)`,
-    }),
+    message: (p) =>
+      p.detail
+        ? msg('flag.size.indivisible-above-band', { ...sized(p, COMMUNITY), detail: p.detail })
+        : msg('flag.size.indivisible-above-band.plain', sized(p, COMMUNITY)),
   },
-  'grid.below-band': {
-    severity: 'info',
-    message: (p) => ({
-      zh: `${p.subject ?? '网格'}户数 ${n(p.measured)} 低于网格规模（${band(p.limit)} 户）`,
-      en: `${p.subject ?? 'Grid'} has ${n(p.measured)} households, below the grid band of ${band(p.limit)}`,
-    }),
-  },
-  'grid.above-band': {
-    severity: 'info',
-    message: (p) => ({
-      zh: `${p.subject ?? '网格'}户数 ${n(p.measured)} 超过网格规模（${band(p.limit)} 户）`,
-      en: `${p.subject ?? 'Grid'} has ${n(p.measured)} households, above the grid band of ${band(p.limit)}`,
-    }),
-  },
+  'grid.below-band': { severity: 'info', message: (p) => msg('flag.grid.below-band', sized(p, GRID)) },
+  'grid.above-band': { severity: 'info', message: (p) => msg('flag.grid.above-band', sized(p, GRID)) },
   'plan.unassigned-households': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `${n(p.measured)} 户不属于任何社区`,
-      en: `${n(p.measured)} households lie in no community`,
-    }),
+    message: (p) => msg('flag.plan.unassigned-households', { measured: n(p.measured) }),
   },
   'plan.overlap-households': {
     severity: 'error',
-    message: (p) => ({
-      zh: `${n(p.measured)} 户同时位于多个社区内（社区重叠）`,
-      en: `${n(p.measured)} households lie in more than one community (overlap)`,
-    }),
+    message: (p) => msg('flag.plan.overlap-households', { measured: n(p.measured) }),
   },
   'plan.overlap-grid-households': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `${n(p.measured)} 户同时位于多个网格内（网格重叠${d(p, 'zh') ? '：' + d(p, 'zh') : ''}），在每个网格中都被计入`,
-      en: `${n(p.measured)} households lie in more than one grid (overlapping grids${d(p, 'en') ? ': ' + d(p, 'en') : ''}) and are counted in each`,
-    }),
+    message: (p) =>
+      p.detail
+        ? msg('flag.plan.overlap-grid-households', { measured: n(p.measured), detail: p.detail })
+        : msg('flag.plan.overlap-grid-households.plain', { measured: n(p.measured) }),
   },
   'topology.overlap': {
     severity: 'error',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}与${d(p, 'zh') || '相邻社区'}重叠（${n(p.measured)} m²）`,
-      en: `${p.subject ?? 'Community'} overlaps ${d(p, 'en') || 'a neighbour'} (${n(p.measured)} m²)`,
-    }),
+    message: (p) =>
+      msg('flag.topology.overlap', {
+        subject: subjectOr(p, COMMUNITY),
+        detail: p.detail ?? msg('flag.neighbour'),
+        measured: n(p.measured),
+      }),
   },
   'topology.gap-with-households': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `社区之间的空隙内有 ${n(p.measured)} 户`,
-      en: `A gap between communities holds ${n(p.measured)} households`,
-    }),
+    message: (p) => msg('flag.topology.gap-with-households', { measured: n(p.measured) }),
   },
   'topology.multi-part': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}由 ${n(p.measured)} 个互不相连的部分组成`,
-      en: `${p.subject ?? 'Community'} is made of ${n(p.measured)} separate parts`,
-    }),
+    message: (p) => msg('flag.topology.multi-part', { subject: subjectOr(p, COMMUNITY), measured: n(p.measured) }),
   },
   'topology.grid-crosses-community': {
     severity: 'error',
-    message: (p) => ({
-      zh: `${p.subject ?? '网格'}跨越社区边界${d(p, 'zh') ? '（' + d(p, 'zh') + '）' : ''}`,
-      en: `${p.subject ?? 'Grid'} crosses a community boundary${d(p, 'en') ? ' (' + d(p, 'en') + ')' : ''}`,
-    }),
+    message: (p) =>
+      p.detail
+        ? msg('flag.topology.grid-crosses-community', { subject: subjectOr(p, GRID), detail: p.detail })
+        : msg('flag.topology.grid-crosses-community.plain', { subject: subjectOr(p, GRID) }),
   },
   'topology.households-outside-grids': {
     severity: 'info',
-    message: (p) => ({
-      zh: `${p.subject ? p.subject + '内' : ''}有 ${n(p.measured)} 户不在任何网格内`,
-      en: `${n(p.measured)} households${p.subject ? ' in ' + p.subject : ''} lie in no grid`,
-    }),
+    message: (p) =>
+      p.subject
+        ? msg('flag.topology.households-outside-grids', { subject: p.subject, measured: n(p.measured) })
+        : msg('flag.topology.households-outside-grids.plain', { measured: n(p.measured) }),
   },
   'facility.missing': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}内缺少${d(p, 'zh')}`,
-      en: `${p.subject ?? 'Community'} has no ${d(p, 'en')} inside it`,
-    }),
+    message: (p) => msg('flag.facility.missing', { subject: subjectOr(p, COMMUNITY), detail: p.detail ?? '' }),
   },
   'facility.not-within-reach': {
     severity: 'info',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}仅 ${n(p.measured)}% 的住户在 ${n(Array.isArray(p.limit) ? p.limit[1] : p.limit)} m 步行范围内可达${d(p, 'zh')}`,
-      en: `Only ${n(p.measured)}% of ${p.subject ?? 'the community'}'s households reach a ${d(p, 'en')} within ${n(Array.isArray(p.limit) ? p.limit[1] : p.limit)} m`,
-    }),
+    message: (p) =>
+      msg('flag.facility.not-within-reach', {
+        subject: subjectOr(p, msg('flag.subject.theCommunity')),
+        measured: n(p.measured),
+        distance: upper(p.limit),
+        detail: p.detail ?? '',
+      }),
   },
   'facility.service-area-small': {
     severity: 'warning',
-    message: (p) => ({
-      zh: `${p.subject ?? '社区'}服务用房 ${n(p.measured)} m²，低于标准 ${n(Array.isArray(p.limit) ? p.limit[0] : p.limit)} m²`,
-      en: `${p.subject ?? 'Community'} has ${n(p.measured)} m² of service space, below the ${n(Array.isArray(p.limit) ? p.limit[0] : p.limit)} m² required`,
-    }),
+    message: (p) =>
+      msg('flag.facility.service-area-small', {
+        subject: subjectOr(p, COMMUNITY),
+        measured: n(p.measured),
+        required: lower(p.limit),
+      }),
   },
 };
 
@@ -267,7 +248,7 @@ export function makeFlag(
  * "J1 · 江苏 苏发〔2011〕15号 · (十三) …" — how a flag cites its rule in the UI and exports; given a
  * language, the source's note follows in brackets.
  */
-export function citeSource(source: RuleSource, lang?: 'zh' | 'en'): string {
+export function citeSource(source: RuleSource, lang?: Language): string {
   const cite = `${source.ruleId} · ${source.document} · ${source.clause}`;
   return lang && source.note ? `${cite} (${source.note[lang]})` : cite;
 }

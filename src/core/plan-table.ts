@@ -3,6 +3,7 @@
 // printed report all read these, so a figure a planner downloads and the one a director reads agree.
 import { findCommunityType, livingCircleDistances, type RuleProfile } from './rule-profile';
 import type { AreaResult, AreaUnit, CoverageShares, Facility, Flag, PlanAnalysis } from './model';
+import { t } from './i18n';
 import { categoryName, coverageHeader, severityWord, statusWord, word, type Language } from './report/plan-words';
 
 export interface PlanTableInput {
@@ -341,13 +342,8 @@ export function facilityGaps(input: PlanTableInput): FacilityGap[] {
 /** Why a gap's share was read at another distance than its rule's, or null when it was not. */
 export function gapNote(gap: FacilityGap, language: Language): string | null {
   if (gap.measuredAt === gap.distance) return null;
-  if (gap.measuredAt < gap.distance)
-    return language === 'zh'
-      ? `未计算 ${gap.distance} m 覆盖，按 ${gap.measuredAt} m 测算（未覆盖户数为上限）`
-      : `coverage not computed at ${gap.distance} m; measured at ${gap.measuredAt} m (households not reached is an upper bound)`;
-  return language === 'zh'
-    ? `未计算 ${gap.distance} m 覆盖，按 ${gap.measuredAt} m 测算（未覆盖户数为下限）`
-    : `coverage not computed at ${gap.distance} m; measured at ${gap.measuredAt} m (households not reached is a lower bound)`;
+  const params = { distance: String(gap.distance), measuredAt: String(gap.measuredAt) };
+  return t(language, gap.measuredAt < gap.distance ? 'report.gapUpperBound' : 'report.gapLowerBound', params);
 }
 
 function gapsSheet(input: PlanTableInput): TableSheet {

@@ -1,7 +1,8 @@
 // Size rules: each community's household count against its type's band from the profile, and
 // each grid's count against the profile's grid band. Results and flags are plain data.
 import { makeFlag } from './flag-registry';
-import type { AreaResult, AreaUnit, BandStatus, PlanSummary } from './model';
+import { msg, t, type Language } from './i18n';
+import type { AreaResult, AreaUnit, BandStatus, Message, PlanSummary } from './model';
 import { findCommunityType, type RuleProfile } from './rule-profile';
 
 export function bandStatus(value: number, min: number, max: number): { status: BandStatus; distance: number } {
@@ -10,9 +11,16 @@ export function bandStatus(value: number, min: number, max: number): { status: B
   return { status: 'within', distance: 0 };
 }
 
-export function unitLabel(unit: AreaUnit, lang: 'zh' | 'en'): string {
-  const kind = unit.kind === 'community' ? (lang === 'zh' ? '社区' : 'Community') : lang === 'zh' ? '网格' : 'Grid';
-  return unit.name && unit.name !== unit.id ? `${kind} ${unit.id}（${unit.name}）` : `${kind} ${unit.id}`;
+/** The unit's label in both languages, for a flag's subject. */
+export function unitSubject(unit: AreaUnit): Message {
+  return { zh: unitLabel(unit, 'zh'), en: unitLabel(unit, 'en') };
+}
+
+export function unitLabel(unit: AreaUnit, lang: Language): string {
+  const kind = t(lang, unit.kind === 'community' ? 'unit.community' : 'unit.grid');
+  return unit.name && unit.name !== unit.id
+    ? t(lang, 'unit.labelNamed', { kind, id: unit.id, name: unit.name })
+    : t(lang, 'unit.label', { kind, id: unit.id });
 }
 
 /** The household point holding the most households in an area, and its name when the data has one. */
@@ -45,27 +53,20 @@ export function evaluateCommunitySize(
   };
   if (status !== 'within') {
     const flag = makeFlag(status === 'below' ? 'size.below-band' : 'size.above-band', type.source, [unit.id], {
+      subject: unitSubject(unit),
       measured: households,
       limit: [type.min, type.max],
     });
-    // Subject names go into the message in each language.
-    flag.message = {
-      zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   if (status === 'above' && largest && largest.households > type.max) {
     const name = largest.name?.trim();
     const flag = makeFlag('size.indivisible-above-band', type.source, [unit.id], {
+      subject: unitSubject(unit),
       measured: largest.households,
       limit: type.max,
-      ...(name ? { detail: { zh: `“${name}”`, en: `"${name}"` } } : {}),
+      ...(name ? { detail: msg('flag.quoted', { name }) } : {}),
     });
-    flag.message = {
-      zh: flag.message.zh.replace(/^社区/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Community/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   return result;
@@ -84,13 +85,10 @@ export function evaluateGridSize(unit: AreaUnit, households: number, points: num
   };
   if (status !== 'within') {
     const flag = makeFlag(status === 'below' ? 'grid.below-band' : 'grid.above-band', source, [unit.id], {
+      subject: unitSubject(unit),
       measured: households,
       limit: [min, max],
     });
-    flag.message = {
-      zh: flag.message.zh.replace(/^网格/, unitLabel(unit, 'zh')),
-      en: flag.message.en.replace(/^Grid/, unitLabel(unit, 'en')),
-    };
     result.flags.push(flag);
   }
   return result;

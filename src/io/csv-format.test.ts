@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, sniffDelimiter } from './csv-format';
 import { importLayer, inspectFile, type ImportOptions } from './index';
+import { inEnglish } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -43,7 +44,10 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote at the line it opens on', () => {
     const failure = parseCsv('a\n"open\nmore\n', ',', () => {});
-    expect(failure).toEqual({ line: 2, message: expect.stringContaining('never closed') as string });
+    expect(failure && { line: failure.line, message: failure.message.en }).toEqual({
+      line: 2,
+      message: expect.stringContaining('never closed') as string,
+    });
   });
 
   it('sniffs comma, tab and semicolon from the header, ignoring quoted ones', () => {
@@ -62,7 +66,7 @@ describe('encodings', () => {
     });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.encoding).toBe('gb18030');
-    expect(result.warnings).toEqual([
+    expect(inEnglish(result.warnings)).toEqual([
       { where: 'file', message: expect.stringContaining('read as Chinese GBK/GB18030') as string },
     ]);
     expect(result.notes).toContain("longitude from column '经度', latitude from column '纬度' (4 data lines)");
@@ -102,7 +106,7 @@ describe('encodings', () => {
   it('refuses bytes that are neither UTF-8 nor GBK', async () => {
     const result = await importLayer(fixture('undecodable.csv'), 'undecodable.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       {
         where: 'file',
         message: expect.stringContaining(
@@ -150,7 +154,7 @@ describe('columns and lines', () => {
   it('refuses lines with empty or non-numeric coordinates, naming each line', async () => {
     const result = await importLayer(fixture('csv-empty-coordinates.csv'), 'csv-empty-coordinates.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'line 4', message: "latitude is empty (column 'lat')" },
       { where: 'line 5', message: "longitude and latitude are empty (columns 'lon' and 'lat')" },
       { where: 'line 6', message: "latitude 'abc' is not a number" },
@@ -160,7 +164,7 @@ describe('columns and lines', () => {
   it('refuses a file whose first line is data, not a header', async () => {
     const result = await importLayer(fixture('csv-no-header.csv'), 'csv-no-header.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'file', message: expect.stringContaining('looks like data, not column names') as string },
     ]);
   });
@@ -168,11 +172,11 @@ describe('columns and lines', () => {
   it('refuses a file without coordinate columns, listing the columns', async () => {
     const result = await importLayer(fixture('csv-no-coordinates.csv'), 'csv-no-coordinates.csv', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]).toEqual({
+    expect(inEnglish(result.problems)[0]).toEqual({
       where: 'file',
       message: expect.stringContaining('no longitude column found') as string,
     });
-    expect(result.problems[0]!.message).toContain("'小区名称', '户数'");
+    expect(inEnglish(result.problems)[0]!.message).toContain("'小区名称', '户数'");
   });
 
   it('refuses an unclosed quote at the line where it opens', async () => {
@@ -181,7 +185,7 @@ describe('columns and lines', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       {
         where: 'line 2',
         message: expect.stringContaining('quoted value that starts on this line is never closed') as string,
@@ -195,7 +199,7 @@ describe('columns and lines', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'line 2', message: expect.stringContaining('4 values but the header has 3 columns') as string },
     ]);
   });
@@ -206,7 +210,7 @@ describe('columns and lines', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]).toEqual({
+    expect(inEnglish(result.problems)[0]).toEqual({
       where: 'line 2',
       message: expect.stringContaining('use decimal degrees') as string,
     });
@@ -215,7 +219,9 @@ describe('columns and lines', () => {
   it('refuses a header-only file', async () => {
     const result = await importLayer(encode('lon,lat\n'), 'header.csv', { role: 'households', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([{ where: 'file', message: 'the file has a header line but no data lines' }]);
+    expect(inEnglish(result.problems)).toEqual([
+      { where: 'file', message: 'the file has a header line but no data lines' },
+    ]);
   });
 
   it('refuses CSV for polygon roles', async () => {
@@ -224,7 +230,7 @@ describe('columns and lines', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('a CSV file holds points');
+    expect(inEnglish(result.problems)[0]!.message).toContain('a CSV file holds points');
   });
 
   it('keeps codes with leading zeros and long numbers as text', async () => {

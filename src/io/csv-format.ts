@@ -4,8 +4,10 @@
 // point of this module is to say exactly which line is wrong and why.
 import type { FeatureCollection, Point } from 'geojson';
 import { FieldSummary } from './field-summary';
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
 import type { FormatHandler, InspectResult, Problem, ReadOptions, ReadResult } from './format';
-import { formatCount, quote } from './problem-list';
+import { FILE, formatCount, quote } from './problem-list';
 import { setOwn } from './records';
 import { decodeText, type TextEncodingName } from './text-decoding';
 
@@ -24,7 +26,7 @@ export const csvFormat: FormatHandler = {
 
 export interface CsvParseFailure {
   line: number;
-  message: string;
+  message: Message;
 }
 
 /**
@@ -56,8 +58,7 @@ export function parseCsv(
           if (q < 0)
             return {
               line: fieldLine,
-              message:
-                'a quoted value that starts on this line is never closed — is the file truncated, or is a quote missing?',
+              message: msg('io.csv.unclosedQuote'),
             };
           const chunk = text.slice(j, q);
           line += countNewlines(chunk);
@@ -142,18 +143,17 @@ function openTable(bytes: Uint8Array): TableResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
-  if (text.trim() === '') return fail('the file is empty');
+  if (text.trim() === '') return fail(msg('io.fileEmpty'));
   // NUL characters never occur in CSV text; they mean a binary file (xlsx, shp…) named .csv.
-  if (text.slice(0, 65536).includes('\u0000'))
-    return fail('the file looks binary, not CSV text — if it is an Excel workbook, save it as "CSV UTF-8" first');
+  if (text.slice(0, 65536).includes('\u0000')) return fail(msg('io.csv.binary'));
   const delimiter = sniffDelimiter(text);
   const headerText = firstRecordText(text);
   const headerEnd = headerText.length;
   const records: string[][] = [];
   const failure = parseCsv(headerText, delimiter, (fields) => records.push(fields));
   const headers = records[0];
-  if (failure) return { ok: false, problems: [{ where: `line ${failure.line}`, message: failure.message }] };
-  if (!headers) return fail('the file has no header line');
+  if (failure) return { ok: false, problems: [{ where: { kind: 'line', n: failure.line }, message: failure.message }] };
+  if (!headers) return fail(msg('io.csv.noHeader'));
   const cleaned = cleanHeaders(headers);
   const warnings = [...decoded.warnings, ...cleaned.warnings];
   return {
@@ -202,8 +202,8 @@ function cleanHeaders(raw: string[]): { headers: string[]; warnings: Problem[] }
       let k = 2;
       while (used.has(`${name} (${k})`)) k++;
       warnings.push({
-        where: 'line 1',
-        message: `the column name ${quote(name)} appears twice; the second one was renamed ${quote(`${name} (${k})`)}`,
+        where: { kind: 'line', n: 1 },
+        message: msg('io.csv.duplicateColumn', { name: quote(name), renamed: quote(`${name} (${k})`) }),
       });
       name = `${name} (${k})`;
     }
@@ -213,8 +213,8 @@ function cleanHeaders(raw: string[]): { headers: string[]; warnings: Problem[] }
   return { headers, warnings };
 }
 
-function fail(message: string): { ok: false; problems: Problem[] } {
-  return { ok: false, problems: [{ where: 'file', message }] };
+function fail(message: Message): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [{ where: FILE, message }] };
 }
 
 /** Finds a column by exact name first, then case-insensitively. */
@@ -259,27 +259,27 @@ function cellValue(cell: string): unknown {
   return cell;
 }
 
-type CoordinateCell = { ok: true; value: number } | { ok: false; empty: boolean; message: string };
+type CoordinateCell = { ok: true; value: number } | { ok: false; empty: boolean; message: Message };
 
-function parseCoordinateCell(cell: string | undefined, axis: string, delimiter: string): CoordinateCell {
+function parseCoordinateCell(cell: string | undefined, axis: Message, delimiter: string): CoordinateCell {
   let s = (cell ?? '').trim();
-  if (s === '') return { ok: false, empty: true, message: `${axis} is empty` };
+  if (s === '') return { ok: false, empty: true, message: msg('io.csv.isEmpty', { axis }) };
   // In semicolon files from European locales the decimal separator is a comma.
   if (delimiter === ';' && /^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
   if (PLAIN_NUMBER.test(s)) {
     const v = Number(s);
     if (Number.isFinite(v)) return { ok: true, value: v };
-    return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a finite number` };
+    return { ok: false, empty: false, message: msg('io.csv.notFinite', { axis, value: quote(cell) }) };
   }
   if (/^[-+]?(inf|infinity|nan)$/i.test(s))
-    return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a finite number` };
+    return { ok: false, empty: false, message: msg('io.csv.notFinite', { axis, value: quote(cell) }) };
   if (/[°′″'"度分秒]/.test(s))
     return {
       ok: false,
       empty: false,
-      message: `${axis} ${quote(cell)} is written in degrees and minutes — use decimal degrees such as 121.4737`,
+      message: msg('io.csv.degrees', { axis, value: quote(cell) }),
     };
-  return { ok: false, empty: false, message: `${axis} ${quote(cell)} is not a number` };
+  return { ok: false, empty: false, message: msg('io.csv.notNumber', { axis, value: quote(cell) }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,9 +292,7 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   const problems: Problem[] = [];
 
   if (headers.every((h) => PLAIN_NUMBER.test(h)))
-    return fail(
-      `the first line (${columnList(headers)}) looks like data, not column names — add a header line such as "lon,lat,households"`,
-    );
+    return fail(msg('io.csv.headerLooksLikeData', { columns: columnList(headers) }));
 
   const lonIndex = options.lonField
     ? findColumn(headers, options.lonField)
@@ -304,23 +302,20 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     : detectColumn(headers, LAT_NAMES, /^(lat|latitude)[_\s(（-]/, '纬度');
   if (lonIndex < 0)
     problems.push({
-      where: 'file',
+      where: FILE,
       message: options.lonField
-        ? `there is no column ${quote(options.lonField)} for longitude — the columns are ${columnList(headers)}`
-        : `no longitude column found — name one lon, lng, longitude, x or 经度, or choose it in the import dialog (the columns are ${columnList(headers)})`,
+        ? msg('io.csv.noSuchLonColumn', { column: quote(options.lonField), columns: columnList(headers) })
+        : msg('io.csv.noLonColumn', { columns: columnList(headers) }),
     });
   if (latIndex < 0)
     problems.push({
-      where: 'file',
+      where: FILE,
       message: options.latField
-        ? `there is no column ${quote(options.latField)} for latitude — the columns are ${columnList(headers)}`
-        : `no latitude column found — name one lat, latitude, y or 纬度, or choose it in the import dialog (the columns are ${columnList(headers)})`,
+        ? msg('io.csv.noSuchLatColumn', { column: quote(options.latField), columns: columnList(headers) })
+        : msg('io.csv.noLatColumn', { columns: columnList(headers) }),
     });
   if (lonIndex >= 0 && lonIndex === latIndex)
-    problems.push({
-      where: 'file',
-      message: `the same column ${quote(headers[lonIndex])} was chosen for longitude and latitude`,
-    });
+    problems.push({ where: FILE, message: msg('io.csv.sameColumn', { column: quote(headers[lonIndex]) }) });
   if (problems.length) return { ok: false, problems };
 
   const lonName = headers[lonIndex]!;
@@ -332,29 +327,33 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     records++;
     if (fields.length > headers.length) {
       problems.push({
-        where: `line ${line}`,
-        message: `${fields.length} values but the header has ${headers.length} columns — is there an unquoted ${delimiterName(delimiter)} inside a value?`,
+        where: { kind: 'line', n: line },
+        message: msg('io.csv.tooManyValues', {
+          values: String(fields.length),
+          columns: String(headers.length),
+          delimiter: delimiterName(delimiter),
+        }),
       });
       return;
     }
-    const lon = parseCoordinateCell(fields[lonIndex], 'longitude', delimiter);
-    const lat = parseCoordinateCell(fields[latIndex], 'latitude', delimiter);
+    const lon = parseCoordinateCell(fields[lonIndex], LONGITUDE, delimiter);
+    const lat = parseCoordinateCell(fields[latIndex], LATITUDE, delimiter);
     if (!lon.ok || !lat.ok) {
       if (!lon.ok && !lat.ok && lon.empty && lat.empty)
         problems.push({
-          where: `line ${line}`,
-          message: `longitude and latitude are empty (columns ${quote(lonName)} and ${quote(latName)})`,
+          where: { kind: 'line', n: line },
+          message: msg('io.csv.bothEmpty', { lon: quote(lonName), lat: quote(latName) }),
         });
       else {
         if (!lon.ok)
           problems.push({
-            where: `line ${line}`,
-            message: `${lon.message}${lon.empty ? ` (column ${quote(lonName)})` : ''}`,
+            where: { kind: 'line', n: line },
+            message: lon.empty ? msg('io.csv.inColumn', { message: lon.message, column: quote(lonName) }) : lon.message,
           });
         if (!lat.ok)
           problems.push({
-            where: `line ${line}`,
-            message: `${lat.message}${lat.empty ? ` (column ${quote(latName)})` : ''}`,
+            where: { kind: 'line', n: line },
+            message: lat.empty ? msg('io.csv.inColumn', { message: lat.message, column: quote(latName) }) : lat.message,
           });
       }
       return;
@@ -366,13 +365,13 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon.value, lat.value] }, properties });
     lines.push(line);
   });
-  if (failure) problems.push({ where: `line ${failure.line}`, message: failure.message });
-  if (records === 0 && !failure) return fail('the file has a header line but no data lines');
+  if (failure) problems.push({ where: { kind: 'line', n: failure.line }, message: failure.message });
+  if (records === 0 && !failure) return fail(msg('io.csv.noDataLines'));
 
   return {
     ok: true,
     features,
-    where: (i) => `line ${lines[i] ?? '?'}`,
+    where: (i) => ({ kind: 'line', n: lines[i] ?? 0 }),
     problems,
     warnings,
     encoding,
@@ -382,8 +381,11 @@ export function readCsv(bytes: Uint8Array, options: ReadOptions): ReadResult {
   };
 }
 
-function delimiterName(d: string): string {
-  return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma';
+const LONGITUDE = msg('io.csv.longitude');
+const LATITUDE = msg('io.csv.latitude');
+
+function delimiterName(d: string): Message {
+  return msg(d === '\t' ? 'io.csv.delimiter.tab' : d === ';' ? 'io.csv.delimiter.semicolon' : 'io.csv.delimiter.comma');
 }
 
 async function inspectCsv(bytes: Uint8Array): Promise<InspectResult> {
@@ -400,7 +402,7 @@ async function inspectCsv(bytes: Uint8Array): Promise<InspectResult> {
     headers.forEach((h, c) => setOwn(row, h, cellValue(cells[c] ?? '')));
     fields.add(row);
   });
-  if (failure) return { ok: false, problems: [{ where: `line ${failure.line}`, message: failure.message }] };
+  if (failure) return { ok: false, problems: [{ where: { kind: 'line', n: failure.line }, message: failure.message }] };
   const hasCoordinates =
     detectColumn(headers, LON_NAMES, /^(lon|lng|longitude)[_\s(（-]/, '经度') >= 0 &&
     detectColumn(headers, LAT_NAMES, /^(lat|latitude)[_\s(（-]/, '纬度') >= 0;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { importLayer, inspectFile, writeFlatGeobuf } from './index';
+import { inEnglish } from './problems.testing';
 
 const fixtureUrl = (name: string): URL => new URL(`../../test/fixtures/import/${name}`, import.meta.url);
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(fixtureUrl(name)));
@@ -61,7 +62,7 @@ describe('FlatGeobuf', () => {
       });
       if (result.ok) return expect.unreachable(`a file cut to ${length} bytes was accepted`);
       expect(result.problems.length).toBeGreaterThan(0);
-      expect(result.problems[0]!.where).toBe('file');
+      expect(inEnglish(result.problems)[0]!.where).toBe('file');
     }
   });
 
@@ -71,7 +72,7 @@ describe('FlatGeobuf', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('does not start like a FlatGeobuf file');
+    expect(inEnglish(result.problems)[0]!.message).toContain('does not start like a FlatGeobuf file');
   });
 
   it('refuses a header that puts a spatial index over zero features (the library would loop forever)', async () => {
@@ -87,7 +88,7 @@ describe('FlatGeobuf', () => {
     view.setUint16(table + nodeSizeOffset, 16, true);
     const result = await importLayer(bytes, 'broken.fgb', { role: 'communities', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('spatial index over zero features');
+    expect(inEnglish(result.problems)[0]!.message).toContain('spatial index over zero features');
   });
 
   it('writes properties missing from the first feature (as text: the first feature sets column types), and mixed types as text', async () => {
@@ -124,6 +125,6 @@ describe('FlatGeobuf', () => {
     const { serialize } = await import('flatgeobuf/lib/mjs/geojson.js');
     const result = await importLayer(serialize(fc, 3857), 'mercator.fgb', { role: 'households', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('the file itself declares EPSG:3857');
+    expect(inEnglish(result.problems)[0]!.message).toContain('the file itself declares EPSG:3857');
   });
 });

@@ -6,7 +6,9 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { FieldSummary } from './field-summary';
 import type { FormatHandler, InspectResult, Problem, RawFeature, ReadResult } from './format';
-import { formatCount } from './problem-list';
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
+import { FILE, formatCount } from './problem-list';
 import { setOwn } from './records';
 import { errorText } from './text-decoding';
 
@@ -34,9 +36,8 @@ export function hasFlatGeobufMagic(bytes: Uint8Array): boolean {
 }
 
 export async function readFlatGeobuf(bytes: Uint8Array): Promise<ReadResult> {
-  if (bytes.length === 0) return fail('the file is empty');
-  if (!hasFlatGeobufMagic(bytes))
-    return fail('the file is named .fgb but does not start like a FlatGeobuf file — is it another format renamed?');
+  if (bytes.length === 0) return fail(msg('io.fileEmpty'));
+  if (!hasFlatGeobufMagic(bytes)) return fail(msg('io.fgb.notFgb'));
   // The library makes Float64Array views straight onto the bytes, which needs 8-byte alignment;
   // a Node Buffer from a pool or a subarray may not have it.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
@@ -44,15 +45,12 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<ReadResult> {
   try {
     layout = checkLayout(aligned);
   } catch (error) {
-    if (error instanceof LayoutError)
-      return fail(`the FlatGeobuf file is damaged (${error.message}) — is it truncated or corrupted? Export it again`);
+    if (error instanceof LayoutError) return fail(msg('io.fgb.damaged', { detail: error.message }));
     throw error;
   }
-  if (layout.featureCount === 0) return fail('the file has no features');
+  if (layout.featureCount === 0) return fail(msg('io.fgb.noFeatures'));
   if (layout.declaredCount > 0 && layout.featureCount !== layout.declaredCount)
-    return fail(
-      `the FlatGeobuf file is damaged: its header says ${formatCount(layout.declaredCount)} features but it holds ${formatCount(layout.featureCount)} — is it truncated? Export it again`,
-    );
+    return fail(msg('io.fgb.countMismatch', { declared: layout.declaredCount, found: layout.featureCount }));
 
   const { deserialize } = await import('flatgeobuf/lib/mjs/geojson.js');
   const features: RawFeature[] = [];
@@ -62,22 +60,20 @@ export async function readFlatGeobuf(bytes: Uint8Array): Promise<ReadResult> {
       features.push({ type: 'Feature', geometry: f.geometry, properties: f.properties ?? {} });
     }
   } catch (error) {
-    return fail(
-      `the FlatGeobuf file is damaged near feature ${features.length + 1} (${errorText(error)}) — is it truncated or corrupted? Export it again`,
-    );
+    return fail(msg('io.fgb.damagedNear', { n: String(features.length + 1), detail: errorText(error) }));
   }
   return {
     ok: true,
     features,
-    where: (i) => `feature ${i + 1}`,
+    where: (i) => ({ kind: 'feature', n: i + 1 }),
     problems: [],
     warnings: [],
     declaredCrs: layout.declaredCrs,
   };
 }
 
-function fail(message: string): { ok: false; problems: Problem[] } {
-  return { ok: false, problems: [{ where: 'file', message }] };
+function fail(message: Message): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [{ where: FILE, message }] };
 }
 
 async function inspectFlatGeobuf(bytes: Uint8Array): Promise<InspectResult> {

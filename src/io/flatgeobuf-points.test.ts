@@ -3,6 +3,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { writeFlatGeobuf, importLayer } from './index';
 import { readFlatGeobufPoints } from './flatgeobuf-points';
 import { bd09ToWgs84, wgs84ToBd09 } from '../core/coordinates';
+import { inEnglish } from './problems.testing';
 
 function points(n: number): FeatureCollection<Point> {
   return {
@@ -64,7 +65,8 @@ describe('fast FlatGeobuf point reader', () => {
     const bytes = await writeFlatGeobuf(fc);
     const r = await readFlatGeobufPoints(bytes, { crs: 'wgs84', householdsField: 'hh' });
     expect(r.ok).toBe(false);
-    if (r.ok === false) expect(r.problems).toContainEqual({ where: 'feature 4', message: 'the count -5 is negative' });
+    if (r.ok === false)
+      expect(inEnglish(r.problems)).toContainEqual({ where: 'feature 4', message: 'the count -5 is negative' });
     fc.features[3]!.properties!.hh = 5;
     fc.features[6]!.geometry.coordinates = [31.2, 121.4];
     expect((await readFlatGeobufPoints(await writeFlatGeobuf(fc), { crs: 'wgs84', householdsField: 'hh' })).ok).toBe(
@@ -76,7 +78,12 @@ describe('fast FlatGeobuf point reader', () => {
       householdsField: 'hh',
     });
     expect(generic.ok).toBe(false);
-    if (!generic.ok) expect(generic.problems.map((p) => p.message).join(' ')).toMatch(/swapped/);
+    if (!generic.ok)
+      expect(
+        inEnglish(generic.problems)
+          .map((p) => p.message)
+          .join(' '),
+      ).toMatch(/swapped/);
     const cut = await readFlatGeobufPoints(bytes.subarray(0, bytes.length - 7), {
       crs: 'wgs84',
       householdsField: null,

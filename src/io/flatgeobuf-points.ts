@@ -8,7 +8,9 @@ import { Geometry } from 'flatgeobuf/lib/mjs/flat-geobuf/geometry.js';
 import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import { convertInterleavedInPlace } from '../core/coordinates';
 import type { Crs, HouseholdSet } from '../core/model';
+import { msg } from '../core/i18n';
 import type { Problem } from './format';
+import { FILE } from './problem-list';
 
 const MAGIC = [0x66, 0x67, 0x62];
 const NODE_ITEM_BYTES = 40;
@@ -122,10 +124,7 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   while (offset + 4 <= bytes.length) {
     const size = view.getUint32(offset, true);
     if (size === 0 || offset + 4 + size > bytes.length) {
-      problems.push({
-        where: `feature ${n + 1}`,
-        message: 'the file ends in the middle of a feature — is it truncated?',
-      });
+      problems.push({ where: { kind: 'feature', n: n + 1 }, message: msg('io.fgb.endsInFeature') });
       break;
     }
     // A buffer bounded by the feature: a damaged offset inside it cannot read its neighbours.
@@ -166,10 +165,14 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
       }
       if (!Number.isFinite(h))
         problems.push({
-          where: `feature ${n + 1}`,
-          message: `the count field "${options.householdsField}" is missing or not a number`,
+          where: { kind: 'feature', n: n + 1 },
+          message: msg('io.fgb.countFieldBad', { field: options.householdsField ?? '' }),
         });
-      else if (h < 0) problems.push({ where: `feature ${n + 1}`, message: `the count ${h} is negative` });
+      else if (h < 0)
+        problems.push({
+          where: { kind: 'feature', n: n + 1 },
+          message: msg('io.fgb.countNegative', { count: String(h) }),
+        });
     }
     households[n] = h;
     total += Number.isFinite(h) ? h : 0;
@@ -181,12 +184,11 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
       // Yield so a cancel (and the UI) can get in between slices.
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();
-      if (options.signal?.aborted)
-        return { ok: false, problems: [{ where: 'file', message: 'the import was cancelled' }] };
+      if (options.signal?.aborted) return { ok: false, problems: [{ where: FILE, message: msg('io.cancelled') }] };
     }
   }
   if (problems.length) return { ok: false, problems };
-  if (n === 0) return { ok: false, problems: [{ where: 'file', message: 'the file holds no features' }] };
+  if (n === 0) return { ok: false, problems: [{ where: FILE, message: msg('io.noFeaturesHeld') }] };
   coordinates = coordinates.slice(0, n * 2);
   households = households.slice(0, n);
   convertInterleavedInPlace(coordinates, options.crs, 'wgs84');

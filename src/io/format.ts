@@ -2,17 +2,40 @@
 // format handler (GeoJSON, FlatGeobuf, CSV) implements. Failures are values (Problem lists), never
 // exceptions, so the import dialog, the worker and the CLI can all show a person what to fix.
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
+import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole, Message } from '../core/model';
 
 /** 'osm' is OpenStreetMap XML, read for roads only. */
 export type FileFormat = 'geojson' | 'flatgeobuf' | 'csv' | 'osm';
 
+/**
+ * Where in the input a problem is: the whole file, a feature (1-based, GeoJSON and FlatGeobuf), a
+ * line (CSV, 1-based, header = line 1), an OSM way, an item of a project file's layer, or an
+ * archive entry. Data, not words: the message catalogue says it in either language
+ * ("feature 12" / "第 12 个要素").
+ */
+export type Where =
+  | { kind: 'file' }
+  | {
+      kind:
+        | 'feature'
+        | 'line'
+        | 'way'
+        | 'savedProfile'
+        | 'householdPoint'
+        | 'community'
+        | 'grid'
+        | 'block'
+        | 'facility'
+        | 'road';
+      n: number;
+    }
+  | { kind: 'entry'; name: string };
+
 /** Something wrong (or worth knowing) about the input, located so a person can find it. */
 export interface Problem {
-  /** "file", "feature 12" (1-based, GeoJSON and FlatGeobuf) or "line 5" (CSV, 1-based, header = line 1). */
-  where: string;
-  /** One English sentence a person can act on. */
-  message: string;
+  where: Where;
+  /** One sentence a person can act on, in both languages (from the message catalogue). */
+  message: Message;
 }
 
 export interface ImportOptions {
@@ -93,8 +116,8 @@ export interface ReadFeatures {
    * longitude) alongside the features rather than stopping, so the person gets all of them at once.
    */
   features: RawFeature[];
-  /** Where feature i came from, for messages: "feature 12" or "line 5". */
-  where: (index: number) => string;
+  /** Where feature i came from, for messages: feature 12 or line 5. */
+  where: (index: number) => Where;
   problems: Problem[];
   warnings: Problem[];
   encoding?: string;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importLayer, type ImportOptions, inspectFile } from './index';
 import { seededRandom } from '../core/seeded-random';
+import { inEnglish } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -170,7 +171,7 @@ describe('fuzzing the importers', () => {
       else {
         refused++;
         expect(result.problems.length, context).toBeGreaterThan(0);
-        for (const p of result.problems) {
+        for (const p of inEnglish(result.problems)) {
           expect(typeof p.where === 'string' && p.where.length > 0, context).toBe(true);
           expect(typeof p.message === 'string' && p.message.length > 0, context).toBe(true);
           expect(p.message, context).not.toContain('error in the importer');

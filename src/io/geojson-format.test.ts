@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { importLayer, type ImportOptions, type Problem, writeGeoJson } from './index';
+import { inEnglish, type EnglishProblem } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -11,12 +12,16 @@ const households: ImportOptions = { role: 'households', crs: 'wgs84', households
 const encode = (value: unknown): Uint8Array =>
   new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value));
 
-async function refusedFile(bytes: Uint8Array, name: string, options: ImportOptions = households): Promise<Problem> {
+async function refusedFile(
+  bytes: Uint8Array,
+  name: string,
+  options: ImportOptions = households,
+): Promise<EnglishProblem> {
   const result = await importLayer(bytes, name, options);
   if (result.ok) return expect.unreachable(`${name} should have been refused`);
-  expect(result.problems).toHaveLength(1);
-  expect(result.problems[0]!.where).toBe('file');
-  return result.problems[0]!;
+  expect(inEnglish(result.problems)).toHaveLength(1);
+  expect(inEnglish(result.problems)[0]!.where).toBe('file');
+  return inEnglish(result.problems)[0]!;
 }
 
 describe('file-level problems', () => {
@@ -99,7 +104,7 @@ describe('file-level problems', () => {
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.encoding).toBe('gb18030');
     expect(result.layer.households.names).toEqual(['静安']);
-    expect(result.warnings[0]!.message).toContain('read as Chinese GBK/GB18030');
+    expect(inEnglish(result.warnings)[0]!.message).toContain('read as Chinese GBK/GB18030');
   });
 });
 
@@ -128,7 +133,7 @@ describe('shapes of GeoJSON in the wild', () => {
   it('refuses list items that are not features, naming them', async () => {
     const result = await importLayer(encode([feature, 42, { type: 'Feat' }]), 'list.geojson', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'feature 2', message: expect.stringContaining('not a GeoJSON Feature') as string },
       { where: 'feature 3', message: expect.stringContaining('"type": \'Feat\'') as string },
     ]);

@@ -6,6 +6,9 @@ import type { FeatureCollection } from 'geojson';
 import { FieldSummary } from './field-summary';
 import type { FormatHandler, InspectResult, Problem, ReadResult } from './format';
 import { describeJsonSyntaxError } from './json-syntax-error';
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
+import { FILE } from './problem-list';
 import { quote } from './problem-list';
 import { isRecord } from './records';
 import { decodeText, errorText } from './text-decoding';
@@ -23,7 +26,7 @@ export function readGeoJson(bytes: Uint8Array): ReadResult {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
   const { text, encoding } = decoded;
-  if (text.trim() === '') return fileProblem('the file is empty');
+  if (text.trim() === '') return fileProblem(msg('io.fileEmpty'));
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -35,7 +38,7 @@ export function readGeoJson(bytes: Uint8Array): ReadResult {
   return {
     ok: true,
     features: found.features,
-    where: (i) => `feature ${i + 1}`,
+    where: (i) => ({ kind: 'feature', n: i + 1 }),
     problems: [],
     warnings: decoded.warnings,
     encoding,
@@ -43,67 +46,44 @@ export function readGeoJson(bytes: Uint8Array): ReadResult {
   };
 }
 
-function fileProblem(message: string): { ok: false; problems: Problem[] } {
-  return { ok: false, problems: [{ where: 'file', message }] };
+function fileProblem(message: Message): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [{ where: FILE, message }] };
 }
 
-type Found = { features: unknown[] } | { problem: string };
+type Found = { features: unknown[] } | { problem: Message };
 
 /** Finds the features in any GeoJSON root, or says what the JSON is instead. */
 function featuresOf(root: unknown): Found {
   if (Array.isArray(root)) {
-    if (root.length === 0) return { problem: 'the file is an empty JSON list — there are no features to import' };
+    if (root.length === 0) return { problem: msg('io.geojson.emptyList') };
     // A list of features is not GeoJSON proper, but several tools write it; accept it when it starts with one.
     if (typeOf(root[0]) === 'Feature') return { features: root };
-    return {
-      problem: `the file is JSON but not GeoJSON: it is a list of ${describeValue(root[0])}s, not a FeatureCollection`,
-    };
+    return { problem: msg('io.geojson.listOf', { value: describeValue(root[0]) }) };
   }
-  if (!isRecord(root))
-    return {
-      problem: `the file is JSON but not GeoJSON: it holds a single ${describeValue(root)}, not a FeatureCollection`,
-    };
+  if (!isRecord(root)) return { problem: msg('io.geojson.single', { value: describeValue(root) }) };
   const type = root['type'];
   if (type === 'FeatureCollection') {
     const features = root['features'];
-    if (!Array.isArray(features))
-      return { problem: 'the file is JSON but not GeoJSON: its FeatureCollection has no "features" list' };
-    if (features.length === 0)
-      return { problem: 'the file has no features (its FeatureCollection\'s "features" list is empty)' };
+    if (!Array.isArray(features)) return { problem: msg('io.geojson.noFeaturesList') };
+    if (features.length === 0) return { problem: msg('io.geojson.noFeatures') };
     return { features };
   }
   if (type === 'Feature') return { features: [root] };
-  if (type === 'GeometryCollection')
-    return {
-      problem:
-        "the file is a single GeometryCollection, which can't be imported — save its geometries as separate features of a FeatureCollection",
-    };
+  if (type === 'GeometryCollection') return { problem: msg('io.geojson.geometryCollection') };
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type))
     return { features: [{ type: 'Feature', geometry: root, properties: {} }] };
-  if (type === 'Topology')
-    return {
-      problem:
-        'the file is TopoJSON, not GeoJSON — convert it to GeoJSON first (for example with mapshaper or topojson-client)',
-    };
+  if (type === 'Topology') return { problem: msg('io.geojson.topojson') };
   if (
     Array.isArray(root['features']) &&
     ('geometryType' in root || 'spatialReference' in root || hasEsriAttributes(root['features']))
   )
-    return {
-      problem:
-        'the file is Esri JSON (from ArcGIS), not GeoJSON — export it from ArcGIS as GeoJSON, or convert it with GDAL (ogr2ogr -f GeoJSON)',
-    };
+    return { problem: msg('io.geojson.esri') };
   const keys = Object.keys(root)
     .slice(0, 8)
     .map((k) => quote(k, 30));
-  const has = keys.length ? ` (its top-level names are ${keys.join(', ')})` : '';
-  if (type === undefined)
-    return {
-      problem: `the file is JSON but not GeoJSON: it has no "type" member${has} — expected a FeatureCollection`,
-    };
-  return {
-    problem: `the file is JSON but not GeoJSON: its "type" is ${quote(type)}${has} — expected a FeatureCollection`,
-  };
+  const has = keys.length ? msg('io.geojson.topLevelNames', { names: keys.join(', ') }) : '';
+  if (type === undefined) return { problem: msg('io.geojson.noType', { has }) };
+  return { problem: msg('io.geojson.wrongType', { type: quote(type), has }) };
 }
 
 function hasEsriAttributes(features: unknown[]): boolean {
@@ -126,10 +106,13 @@ function typeOf(value: unknown): unknown {
   return isRecord(value) ? value['type'] : undefined;
 }
 
-function describeValue(value: unknown): string {
+function describeValue(value: unknown): Message | string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'list';
-  if (isRecord(value)) return typeof value['type'] === 'string' ? `${quote(value['type'])} object` : 'object';
+  if (Array.isArray(value)) return msg('io.value.list');
+  if (isRecord(value))
+    return typeof value['type'] === 'string'
+      ? msg('io.value.object', { type: quote(value['type']) })
+      : msg('io.value.plainObject');
   return typeof value;
 }
 

@@ -5,7 +5,9 @@
 // ISO and extended WKB, Z and M dropped, every declared count checked against the bytes left.
 import type { Geometry, Position } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
-import type { Problem } from './format';
+import type { Message } from '../core/model';
+import type { Problem, Where } from './format';
+import { FILE } from './problem-list';
 import { errorText } from './text-decoding';
 
 export interface GeoPackageTable {
@@ -37,7 +39,7 @@ function loadSql(): Promise<SqlJsStatic> {
   return sqlModule;
 }
 
-function fail(message: string, where = 'file'): { ok: false; problems: Problem[] } {
+function fail(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ where, message }] };
 }
 
@@ -50,12 +52,16 @@ export function looksLikeGeoPackage(bytes: Uint8Array): boolean {
 }
 
 async function open(bytes: Uint8Array): Promise<{ ok: true; db: Database } | { ok: false; problems: Problem[] }> {
-  if (!looksLikeGeoPackage(bytes)) return fail('this is not a GeoPackage (an SQLite file)');
+  if (!looksLikeGeoPackage(bytes))
+    return fail({ zh: '这不是 GeoPackage（SQLite）文件', en: 'this is not a GeoPackage (an SQLite file)' });
   try {
     const SQL = await loadSql();
     return { ok: true, db: new SQL.Database(bytes) };
   } catch (error) {
-    return fail(`the GeoPackage cannot be opened (${errorText(error)})`);
+    return fail({
+      zh: `无法打开 GeoPackage（${errorText(error)}）`,
+      en: `the GeoPackage cannot be opened (${errorText(error)})`,
+    });
   }
 }
 
@@ -113,10 +119,14 @@ export async function geoPackageTables(bytes: Uint8Array): Promise<GeoPackageTab
   if (!opened.ok) return opened;
   try {
     const tables = tablesOf(opened.db);
-    if (tables.length === 0) return fail('the GeoPackage holds no feature tables');
+    if (tables.length === 0)
+      return fail({ zh: 'GeoPackage 中没有要素表', en: 'the GeoPackage holds no feature tables' });
     return { ok: true, tables };
   } catch (error) {
-    return fail(`this SQLite file is not a GeoPackage (${errorText(error)})`);
+    return fail({
+      zh: `这个 SQLite 文件不是 GeoPackage（${errorText(error)}）`,
+      en: `this SQLite file is not a GeoPackage (${errorText(error)})`,
+    });
   } finally {
     opened.db.close();
   }
@@ -135,10 +145,11 @@ export async function readGeoPackage(
     const table = tableName === undefined ? tables[0] : tables.find((t) => t.name === tableName);
     if (!table)
       return tables.length === 0
-        ? fail('the GeoPackage holds no feature tables')
-        : fail(
-            `the GeoPackage has no feature table named "${tableName}"; its tables are ${tables.map((t) => `"${t.name}"`).join(', ')}`,
-          );
+        ? fail({ zh: 'GeoPackage 中没有要素表', en: 'the GeoPackage holds no feature tables' })
+        : fail({
+            zh: `GeoPackage 中没有名为"${tableName}"的要素表；它的表为 ${tables.map((t) => `"${t.name}"`).join('、')}`,
+            en: `the GeoPackage has no feature table named "${tableName}"; its tables are ${tables.map((t) => `"${t.name}"`).join(', ')}`,
+          });
     const warnings: Problem[] = [];
     const features: GeoPackageLayer['features'] = [];
     const statement = db.prepare(`SELECT * FROM ${identifier(table.name)}`);
@@ -152,7 +163,7 @@ export async function readGeoPackage(
             if (value instanceof Uint8Array) {
               const read = readGeoPackageGeometry(value);
               if (read.ok) geometry = read.geometry;
-              else warnings.push({ where: `feature ${features.length + 1}`, message: read.reason });
+              else warnings.push({ where: { kind: 'feature', n: features.length + 1 }, message: read.reason });
             }
           } else entries.push([key, value instanceof Uint8Array ? `(${value.length} bytes)` : value]);
         }
@@ -164,29 +175,39 @@ export async function readGeoPackage(
     }
     return { ok: true, layer: { table, features, warnings } };
   } catch (error) {
-    return fail(`the GeoPackage cannot be read (${errorText(error)})`);
+    return fail({
+      zh: `无法读取 GeoPackage（${errorText(error)}）`,
+      en: `the GeoPackage cannot be read (${errorText(error)})`,
+    });
   } finally {
     db.close();
   }
 }
 
-type GeometryRead = { ok: true; geometry: Geometry | null } | { ok: false; reason: string };
+type GeometryRead = { ok: true; geometry: Geometry | null } | { ok: false; reason: Message };
 
 /** GeoPackage binary: "GP", version, flags (envelope kind, empty, byte order), srs id, envelope, WKB. */
 export function readGeoPackageGeometry(blob: Uint8Array): GeometryRead {
   if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50)
-    return { ok: false, reason: 'the geometry is not GeoPackage binary' };
+    return { ok: false, reason: { zh: '几何不是 GeoPackage 二进制格式', en: 'the geometry is not GeoPackage binary' } };
   const flags = blob[3]!;
   const envelopeBytes = [0, 32, 48, 48, 64][(flags >> 1) & 7];
-  if (envelopeBytes === undefined) return { ok: false, reason: 'the geometry header names an unknown envelope' };
+  if (envelopeBytes === undefined)
+    return {
+      ok: false,
+      reason: { zh: '几何头声明了未知的外包框', en: 'the geometry header names an unknown envelope' },
+    };
   if (flags & 0x10) return { ok: true, geometry: null };
   const start = 8 + envelopeBytes;
-  if (start >= blob.length) return { ok: false, reason: 'the geometry is cut short' };
+  if (start >= blob.length) return { ok: false, reason: { zh: '几何数据不完整', en: 'the geometry is cut short' } };
   try {
     const reader = new WkbReader(blob.subarray(start));
     return { ok: true, geometry: reader.geometry(0) };
   } catch (error) {
-    return { ok: false, reason: `the geometry is damaged (${errorText(error)})` };
+    return {
+      ok: false,
+      reason: { zh: `几何数据已损坏（${errorText(error)}）`, en: `the geometry is damaged (${errorText(error)})` },
+    };
   }
 }
 

@@ -28,7 +28,11 @@ describe('parseHouseholdCount', () => {
     [-5, 'household count -5 is negative'],
     ['-1,000', 'household count -1000 is negative'],
   ])('refuses %j', (value, message) => {
-    expect(parseHouseholdCount(value)).toEqual({ ok: false, empty: false, message });
+    const parsed = parseHouseholdCount(value);
+    expect(parsed.ok === false && { empty: parsed.empty, message: parsed.message.en }).toEqual({
+      empty: false,
+      message,
+    });
   });
 
   it.each([null, undefined, '', '   '])('calls %j empty', (value) => {

@@ -1,9 +1,11 @@
 // Reads a household count from a property value the way Chinese statistics tables write them:
 // plain numbers, numeric text, thousands separators ("1,234") and a trailing 户 ("11927户").
 // Also the test for which fields the import dialog offers as a household count.
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
 import { quote } from './problem-list';
 
-export type CountParse = { ok: true; value: number } | { ok: false; empty: boolean; message: string };
+export type CountParse = { ok: true; value: number } | { ok: false; empty: boolean; message: Message };
 
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const NON_FINITE_WORD = /^[-+]?(inf|infinity|nan)$/i;
@@ -25,18 +27,19 @@ export function parseNumericText(text: string): number | null {
 }
 
 export function parseHouseholdCount(value: unknown): CountParse {
-  if (value === null || value === undefined) return { ok: false, empty: true, message: 'is empty' };
+  if (value === null || value === undefined) return { ok: false, empty: true, message: msg('io.count.isEmpty') };
   let n: number;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string') {
-    if (value.trim() === '') return { ok: false, empty: true, message: 'is empty' };
+    if (value.trim() === '') return { ok: false, empty: true, message: msg('io.count.isEmpty') };
     const parsed = parseNumericText(value);
-    if (parsed === null) return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
+    if (parsed === null)
+      return { ok: false, empty: false, message: msg('io.count.notNumber', { value: quote(value) }) };
     n = parsed;
-  } else return { ok: false, empty: false, message: `household count ${quote(value)} is not a number` };
+  } else return { ok: false, empty: false, message: msg('io.count.notNumber', { value: quote(value) }) };
   if (!Number.isFinite(n))
-    return { ok: false, empty: false, message: `household count ${quote(value)} is not a finite number` };
-  if (n < 0) return { ok: false, empty: false, message: `household count ${n} is negative` };
+    return { ok: false, empty: false, message: msg('io.count.notFinite', { value: quote(value) }) };
+  if (n < 0) return { ok: false, empty: false, message: msg('io.count.negative', { value: String(n) }) };
   return { ok: true, value: n };
 }
 

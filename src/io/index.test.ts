@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importLayer, inspectFile, MAX_FILE_BYTES } from './index';
+import { inEnglish } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -41,7 +42,7 @@ describe('refusals before reading', () => {
     const huge = new Uint8Array(MAX_FILE_BYTES + 1);
     const result = await importLayer(huge, 'huge.geojson', { role: 'households', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'file', message: expect.stringContaining('files over 1 GB are refused') as string },
     ]);
   });
@@ -54,7 +55,7 @@ describe('refusals before reading', () => {
       const result = await importLayer(new Uint8Array([0x50, 0x4b, 3, 4]), name, { role: 'households', crs: 'wgs84' });
       if (result.ok) return expect.unreachable();
       expect(result.format).toBeNull();
-      expect(result.problems[0]!.message).toContain(hint);
+      expect(inEnglish(result.problems)[0]!.message).toContain(hint);
     }
   });
 
@@ -64,7 +65,7 @@ describe('refusals before reading', () => {
       crs: 'wgs84',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('looks like a binary file');
+    expect(inEnglish(result.problems)[0]!.message).toContain('looks like a binary file');
   });
 });
 
@@ -88,9 +89,12 @@ describe('problem lists', () => {
       householdsField: 'households',
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toHaveLength(51);
-    expect(result.problems[0]).toEqual({ where: 'feature 2', message: "household count 'many' is not a number" });
-    expect(result.problems[50]).toEqual({ where: 'file', message: 'and 70 more not listed' });
+    expect(inEnglish(result.problems)).toHaveLength(51);
+    expect(inEnglish(result.problems)[0]).toEqual({
+      where: 'feature 2',
+      message: "household count 'many' is not a number",
+    });
+    expect(inEnglish(result.problems)[50]).toEqual({ where: 'file', message: 'and 70 more not listed' });
   });
 
   it('honours maxProblems', async () => {
@@ -101,8 +105,8 @@ describe('problem lists', () => {
       maxProblems: 2,
     });
     if (result.ok) return expect.unreachable();
-    expect(result.problems.map((p) => p.where)).toEqual(['feature 2', 'feature 4', 'file']);
-    expect(result.problems[2]!.message).toBe('and 3 more not listed');
+    expect(inEnglish(result.problems).map((p) => p.where)).toEqual(['feature 2', 'feature 4', 'file']);
+    expect(inEnglish(result.problems)[2]!.message).toBe('and 3 more not listed');
   });
 
   it('lists problems of different kinds together and imports nothing', async () => {
@@ -143,8 +147,13 @@ describe('problem lists', () => {
     });
     const result = await importLayer(encode(text), 'mixed.geojson', { role: 'communities', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems.map((p) => p.where)).toEqual(['feature 1', 'feature 2', 'feature 2', 'feature 3']);
-    expect(result.problems.map((p) => p.message)).toEqual([
+    expect(inEnglish(result.problems).map((p) => p.where)).toEqual([
+      'feature 1',
+      'feature 2',
+      'feature 2',
+      'feature 3',
+    ]);
+    expect(inEnglish(result.problems).map((p) => p.message)).toEqual([
       expect.stringContaining('ring 1 has only 3 positions') as string,
       expect.stringContaining('the geometry is null') as string,
       "id 'A' is used by feature 1 too",
@@ -171,6 +180,6 @@ describe('inspectFile', () => {
   it('returns the reading problem for a broken file', async () => {
     const result = await inspectFile(fixture('truncated.geojson'), 'truncated.geojson');
     if (result.ok) return expect.unreachable();
-    expect(result.problems[0]!.message).toContain('is it truncated?');
+    expect(inEnglish(result.problems)[0]!.message).toContain('is it truncated?');
   });
 });

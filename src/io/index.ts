@@ -9,7 +9,9 @@ import { looksLikeOsmPbf } from './osm-pbf';
 import { flatgeobufFormat, hasFlatGeobufMagic, writeFlatGeobuf } from './flatgeobuf-format';
 import type { FileFormat, FormatHandler, ImportOptions, ImportResult, InspectResult, Problem } from './format';
 import { geojsonFormat, writeGeoJson } from './geojson-format';
-import { DEFAULT_MAX_PROBLEMS, formatCount, ProblemList, quote } from './problem-list';
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
+import { DEFAULT_MAX_PROBLEMS, FILE, formatCount, ProblemList, quote } from './problem-list';
 import { errorText, megabytes } from './text-decoding';
 import { toModel } from './to-model';
 import { validateFeatures } from './validate-features';
@@ -47,20 +49,20 @@ const EXTENSIONS: Record<string, FileFormat> = {
 };
 
 /** Formats people often try, with what to do instead. */
-const UNSUPPORTED: Record<string, string> = {
-  shp: "Shapefiles can't be imported directly — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)",
-  shx: 'this is part of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
-  dbf: 'this is the attribute table of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
-  zip: "zip archives can't be imported — unzip it; if it holds a Shapefile, export that as GeoJSON or FlatGeobuf",
-  kml: "KML files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
-  kmz: "KMZ files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
-  xlsx: 'Excel workbooks can\'t be read — save the sheet as "CSV UTF-8" and import that',
-  xls: 'Excel workbooks can\'t be read — save the sheet as "CSV UTF-8" and import that',
-  gpkg: "GeoPackage files can't be imported — export the layer as GeoJSON or FlatGeobuf",
-  topojson: "TopoJSON can't be imported — convert it to GeoJSON first (for example with mapshaper)",
-  dwg: "CAD drawings can't be imported — export the layer as GeoJSON from a GIS",
-  dxf: "CAD drawings can't be imported — export the layer as GeoJSON from a GIS",
-};
+const UNSUPPORTED = new Map<string, Message>([
+  ['shp', msg('io.unsupported.shp')],
+  ['shx', msg('io.unsupported.shx')],
+  ['dbf', msg('io.unsupported.dbf')],
+  ['zip', msg('io.unsupported.zip')],
+  ['kml', msg('io.unsupported.kml')],
+  ['kmz', msg('io.unsupported.kmz')],
+  ['xlsx', msg('io.unsupported.excel')],
+  ['xls', msg('io.unsupported.excel')],
+  ['gpkg', msg('io.unsupported.gpkg')],
+  ['topojson', msg('io.unsupported.topojson')],
+  ['dwg', msg('io.unsupported.cad')],
+  ['dxf', msg('io.unsupported.cad')],
+]);
 
 function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
@@ -79,7 +81,7 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | 
   const ext = extensionOf(fileName);
   const byName = EXTENSIONS[ext];
   if (byName) return byName;
-  if (ext in UNSUPPORTED || bytes.length === 0) return null;
+  if (UNSUPPORTED.has(ext) || bytes.length === 0) return null;
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
@@ -106,23 +108,19 @@ function precheck(
   if (bytes.length > MAX_FILE_BYTES)
     return {
       format: null,
-      problems: [
-        {
-          where: 'file',
-          message: `the file is ${megabytes(bytes.length)} MB; files over 1 GB are refused — split it (for example by district) and import the parts`,
-        },
-      ],
+      problems: [{ where: FILE, message: msg('io.tooLarge', { mb: megabytes(bytes.length) }) }],
     };
   const format = detectFormat(fileName, bytes);
   if (bytes.length === 0 || (format !== 'flatgeobuf' && isBlank(bytes)))
-    return { format, problems: [{ where: 'file', message: 'the file is empty' }] };
+    return { format, problems: [{ where: FILE, message: msg('io.fileEmpty') }] };
   if (format === null) {
     const ext = extensionOf(fileName);
-    const advice = UNSUPPORTED[ext];
+    const advice = UNSUPPORTED.get(ext);
+    const file = quote(fileName, 60);
     const message = advice
-      ? `${quote(fileName, 60)}: ${advice}`
-      : `${quote(fileName, 60)} is not GeoJSON, FlatGeobuf or CSV${looksBinary(bytes) ? ' (it looks like a binary file)' : ''} — export the data in one of those formats`;
-    return { format, problems: [{ where: 'file', message }] };
+      ? msg('io.unsupportedFile', { file, advice })
+      : msg(looksBinary(bytes) ? 'io.notAFormatBinary' : 'io.notAFormat', { file });
+    return { format, problems: [{ where: FILE, message }] };
   }
   return { format };
 }
@@ -142,12 +140,7 @@ function unexpected(error: unknown, format: FileFormat | null): ImportResult {
   return {
     ok: false,
     format,
-    problems: [
-      {
-        where: 'file',
-        message: `the file could not be read because of an error in the importer (${errorText(error)}) — please report it with the file`,
-      },
-    ],
+    problems: [{ where: FILE, message: msg('io.importerError', { error: errorText(error) }) }],
   };
 }
 
@@ -164,12 +157,7 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
       return {
         ok: false,
         format: fmt,
-        problems: [
-          {
-            where: 'file',
-            message: `an OpenStreetMap XML file is read for its roads, so it can be imported as roads, not as ${options.role}`,
-          },
-        ],
+        problems: [{ where: FILE, message: msg('io.osmOnlyRoads', { role: msg(`io.role.${options.role}`) }) }],
       };
     if (fmt === 'csv' && options.role !== 'households' && options.role !== 'facilities')
       return {
@@ -177,8 +165,11 @@ export async function importLayer(bytes: Uint8Array, fileName: string, options: 
         format: fmt,
         problems: [
           {
-            where: 'file',
-            message: `a CSV file holds points, so it can be imported as households or facilities, not as ${options.role} — use GeoJSON or FlatGeobuf for ${options.role === 'roads' ? 'lines' : 'polygons'}`,
+            where: FILE,
+            message: msg('io.csvOnlyPoints', {
+              role: msg(`io.role.${options.role}`),
+              shapes: msg(options.role === 'roads' ? 'io.shapes.lines' : 'io.shapes.polygons'),
+            }),
           },
         ],
       };

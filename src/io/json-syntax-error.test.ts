@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeJsonSyntaxError, findJsonSyntaxError } from './json-syntax-error';
 
-const describeText = (text: string): string => describeJsonSyntaxError(text, 'engine message');
+const describeText = (text: string): string => describeJsonSyntaxError(text, 'engine message').en;
 
 describe('findJsonSyntaxError', () => {
   it.each(['{}', '[]', ' {"a": [1, -2.5e3, true, false, null, "x\\"\\u00e9"]} ', '0', '"text"'])(

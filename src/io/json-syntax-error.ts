@@ -2,6 +2,8 @@
 // messages differ between engines (V8, SpiderMonkey, JavaScriptCore) and some carry no position, so
 // after it fails this small scanner walks the text again. It keeps its own stack instead of
 // recursing, so a hostile file nested a million levels deep cannot overflow the call stack.
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
 
 export interface JsonSyntaxError {
   kind: 'end' | 'unexpected';
@@ -174,28 +176,24 @@ function located(text: string, kind: 'end' | 'unexpected', position: number): Js
 }
 
 /** The sentence for a person, with a guess at the cause where one is likely. */
-export function describeJsonSyntaxError(text: string, engineMessage: string): string {
+export function describeJsonSyntaxError(text: string, engineMessage: string): Message {
   const e = findJsonSyntaxError(text);
-  if (!e) return `the file is not valid JSON: ${engineMessage}`;
-  const at = `at position ${e.position} (line ${e.line}, column ${e.column})`;
-  if (e.kind === 'end') return `the file is not valid JSON: unexpected end ${at} — is it truncated?`;
+  if (!e) return msg('io.json.invalid', { detail: engineMessage });
+  const at = msg('io.json.at', { position: String(e.position), line: String(e.line), column: String(e.column) });
+  if (e.kind === 'end') return msg('io.json.end', { at });
   const ch = e.found[0] ?? '';
-  if (ch === '\n' || ch === '\r')
-    return `the file is not valid JSON: a line break inside a quoted text ${at} — JSON text values must stay on one line (write \\n instead)`;
+  if (ch === '\n' || ch === '\r') return msg('io.json.lineBreak', { at });
   if (ch.charCodeAt(0) < 0x20)
-    return `the file is not valid JSON: control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} inside a quoted text ${at} — is the file damaged?`;
+    return msg('io.json.control', { at, code: ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') });
   const shown = JSON.stringify(e.found.split(/[\r\n]/)[0]!.slice(0, 12));
-  const head = `the file is not valid JSON: unexpected ${shown} ${at}`;
-  if (/^-?(NaN|Infinity)/.test(e.found))
-    return `${head} — JSON has no NaN or Infinity (Python's json.dumps writes them); replace them with null or a number`;
-  if (e.position === firstNonSpace(text) && ch === '<')
-    return `${head} — this looks like an HTML or XML page (a download error page, or KML?), not GeoJSON`;
-  if (ch === "'") return `${head} — JSON strings and names need double quotes, not single quotes`;
-  if (ch === '/') return `${head} — JSON cannot contain comments`;
+  const head = msg('io.json.unexpected', { shown, at });
+  if (/^-?(NaN|Infinity)/.test(e.found)) return msg('io.json.nan', { head });
+  if (e.position === firstNonSpace(text) && ch === '<') return msg('io.json.html', { head });
+  if (ch === "'") return msg('io.json.singleQuotes', { head });
+  if (ch === '/') return msg('io.json.comments', { head });
   if ((ch === '}' || ch === ']') && previousNonSpace(text, e.position) === ',')
-    return `${head} — remove the comma before it (JSON allows no trailing commas)`;
-  if (isAfterTopLevelValue(text, e.position))
-    return `${head} after the end of the JSON data — are two files joined together, or is it one feature per line (GeoJSON Lines)?`;
+    return msg('io.json.trailingComma', { head });
+  if (isAfterTopLevelValue(text, e.position)) return msg('io.json.afterEnd', { head });
   return head;
 }
 

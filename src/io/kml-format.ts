@@ -5,14 +5,16 @@
 // a KMZ's declared sizes are checked before it is inflated. KML is WGS84 by definition.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Feature, Geometry } from 'geojson';
-import type { Problem, ReadResult } from './format';
+import type { Message } from '../core/model';
+import type { Problem, ReadResult, Where } from './format';
+import { FILE } from './problem-list';
 import { decodeText, errorText } from './text-decoding';
 
 const MAX_KMZ_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const MAX_KMZ_ENTRIES = 1000;
 class TooManyEntries extends Error {}
 
-function fail(message: string, where = 'file'): { ok: false; problems: Problem[] } {
+function fail(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ where, message }] };
 }
 
@@ -33,15 +35,26 @@ function kmlOfKmz(bytes: Uint8Array): { ok: true; kml: Uint8Array } | { ok: fals
         return false;
       },
     });
-    if (tooBig) return fail('the KMZ declares over 1 GB of KML uncompressed; it is refused');
+    if (tooBig)
+      return fail({
+        zh: 'KMZ 声明解压后的 KML 超过 1 GB，已拒绝',
+        en: 'the KMZ declares over 1 GB of KML uncompressed; it is refused',
+      });
     const name = kmls.find((n) => n.toLowerCase() === 'doc.kml') ?? kmls.find((n) => !n.includes('/')) ?? kmls[0];
-    if (!name) return fail('the KMZ holds no .kml file');
+    if (!name) return fail({ zh: 'KMZ 中没有 .kml 文件', en: 'the KMZ holds no .kml file' });
     const files = unzipSync(bytes, { filter: (file) => file.name === name });
     const kml = Object.hasOwn(files, name) ? files[name] : undefined;
-    return kml ? { ok: true, kml } : fail('the KMZ is damaged');
+    return kml ? { ok: true, kml } : fail({ zh: 'KMZ 文件已损坏', en: 'the KMZ is damaged' });
   } catch (error) {
-    if (error instanceof TooManyEntries) return fail(`the KMZ lists more than ${MAX_KMZ_ENTRIES} entries`);
-    return fail(`the KMZ is damaged (${errorText(error)}) — is it truncated?`);
+    if (error instanceof TooManyEntries)
+      return fail({
+        zh: `KMZ 列出的条目超过 ${MAX_KMZ_ENTRIES} 个`,
+        en: `the KMZ lists more than ${MAX_KMZ_ENTRIES} entries`,
+      });
+    return fail({
+      zh: `KMZ 文件已损坏（${errorText(error)}）——是否不完整？`,
+      en: `the KMZ is damaged (${errorText(error)}) — is it truncated?`,
+    });
   }
 }
 
@@ -91,12 +104,15 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
   const text = decoded.text;
   const head = text.slice(0, 100_000);
   if (/<!ENTITY/i.test(head) || (/<!DOCTYPE[^>]*\[/i.test(head) && /<!ENTITY/i.test(text)))
-    return fail('the file declares XML entities (<!ENTITY …>), which KML never needs; it is refused');
+    return fail({
+      zh: '文件声明了 XML 实体（<!ENTITY …>），KML 从不需要，已拒绝',
+      en: 'the file declares XML entities (<!ENTITY …>), which KML never needs; it is refused',
+    });
   if (!/<(kml|gpx)[\s>]/i.test(head))
     return fail(
       kind === 'gpx'
-        ? 'this is not a GPX file: it has no <gpx> element'
-        : 'this is not a KML file: it has no <kml> element',
+        ? { zh: '这不是 GPX 文件：没有 <gpx> 元素', en: 'this is not a GPX file: it has no <gpx> element' }
+        : { zh: '这不是 KML 文件：没有 <kml> 元素', en: 'this is not a KML file: it has no <kml> element' },
     );
   const [{ DOMParser }, togeojson] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);
   const errors: string[] = [];
@@ -107,14 +123,21 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
         if (level !== 'warning') errors.push(message);
       },
     }).parseFromString(text, 'text/xml');
-    if (errors.length) return fail(`the XML is not well formed (${errors[0]!.split('\n')[0]})`);
+    if (errors.length)
+      return fail({
+        zh: `XML 格式不正确（${errors[0]!.split('\n')[0]}）`,
+        en: `the XML is not well formed (${errors[0]!.split('\n')[0]})`,
+      });
     const isGpx = /<gpx[\s>]/i.test(head);
     collection = (isGpx ? togeojson.gpx(doc) : togeojson.kml(doc)) as {
       features: Feature[];
     };
   } catch (error) {
     // xmldom throws on a fatal error (a tag left open, a bad character).
-    return fail(`the XML is not well formed (${errorText(error).split('\n')[0]})`);
+    return fail({
+      zh: `XML 格式不正确（${errorText(error).split('\n')[0]}）`,
+      en: `the XML is not well formed (${errorText(error).split('\n')[0]})`,
+    });
   }
   const warnings: Problem[] = [...decoded.warnings];
   const features = collection.features.map((f) => ({
@@ -136,11 +159,11 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
       ),
     ),
   }));
-  if (features.length === 0) return fail('the file holds no placemarks');
+  if (features.length === 0) return fail({ zh: '文件中没有地标（Placemark）', en: 'the file holds no placemarks' });
   return {
     ok: true,
     features,
-    where: (i) => `feature ${i + 1}`,
+    where: (i) => ({ kind: 'feature', n: i + 1 }),
     problems: [],
     warnings,
     encoding: decoded.encoding,

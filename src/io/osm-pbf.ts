@@ -1,6 +1,8 @@
 // Reads OpenStreetMap PBF (.osm.pbf) into the same nodes-and-ways form as the XML reader, for
 // the walking network: blobs (raw or zlib), string tables, dense and plain nodes, ways with their
 // tags and node references. Relations and metadata are skipped.
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
 import { PbfReader } from 'pbf';
 import { unzlibSync } from 'fflate';
 import type { OsmData, OsmWay } from './osm-xml';
@@ -30,7 +32,12 @@ interface Block {
   lonOffset: number;
 }
 
-export class OsmPbfError extends Error {}
+/** A damaged PBF, with what to tell the person; the Error's message is its English text. */
+export class OsmPbfError extends Error {
+  constructor(readonly text: Message) {
+    super(text.en);
+  }
+}
 
 export function parseOsmPbf(bytes: Uint8Array): OsmData {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -41,7 +48,7 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
     const headerLength = view.getUint32(pos);
     pos += 4;
     if (headerLength > 64 * 1024 || pos + headerLength > bytes.length)
-      throw new OsmPbfError(`damaged blob header at byte ${pos - 4}`);
+      throw new OsmPbfError(msg('io.pbf.blobHeader', { at: String(pos - 4) }));
     const header = new PbfReader(bytes.subarray(pos, pos + headerLength)).readFields(
       (tag, h: { type: string; size: number }, pbf) => {
         if (tag === 1) h.type = pbf.readString();
@@ -50,8 +57,7 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
       { type: '', size: 0 },
     );
     pos += headerLength;
-    if (pos + header.size > bytes.length)
-      throw new OsmPbfError('the file ends in the middle of a block — is it truncated?');
+    if (pos + header.size > bytes.length) throw new OsmPbfError(msg('io.pbf.endsInBlock'));
     const blobBytes = bytes.subarray(pos, pos + header.size);
     pos += header.size;
     if (header.type !== 'OSMData') continue;
@@ -66,12 +72,7 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
     let data: Uint8Array;
     if (blob.raw) data = blob.raw;
     else if (blob.zlib) data = unzlibSync(blob.zlib);
-    else
-      throw new OsmPbfError(
-        blob.other
-          ? 'the PBF uses a compression other than zlib (LZMA/LZ4/ZSTD) — re-save it with zlib, e.g. osmium cat in.pbf -o out.pbf'
-          : 'an OSM data block is empty',
-      );
+    else throw new OsmPbfError(msg(blob.other ? 'io.pbf.compression' : 'io.pbf.emptyBlock'));
     readBlock(data, nodes, ways);
   }
   ways.sort((a, b) => a.id - b.id);

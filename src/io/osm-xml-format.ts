@@ -1,6 +1,8 @@
 // OpenStreetMap XML (.osm) and PBF (.osm.pbf) as a format handler: its walkable highway ways become LineString
 // features for the roads role. Points and polygons are not read from it.
+import { msg } from '../core/i18n';
 import type { FormatHandler, InspectResult, ReadResult } from './format';
+import { FILE } from './problem-list';
 import { looksLikeOsmXml, osmRoads, parseOsmXml, type OsmData } from './osm-xml';
 import { looksLikeOsmPbf, OsmPbfError, parseOsmPbf } from './osm-pbf';
 
@@ -24,23 +26,21 @@ export const osmXmlFormat: FormatHandler = {
       } catch (error) {
         const message =
           error instanceof OsmPbfError
-            ? error.message
-            : `the OSM PBF file is damaged (${error instanceof Error ? error.message : String(error)})`;
-        return { ok: false, problems: [{ where: 'file', message }] };
+            ? error.text
+            : msg('io.osm.pbfDamaged', { detail: error instanceof Error ? error.message : String(error) });
+        return { ok: false, problems: [{ where: FILE, message }] };
       }
     } else {
       const text = decode(bytes);
       if (text === null)
         return {
           ok: false,
-          problems: [{ where: 'file', message: 'the OSM file is neither OSM PBF nor UTF-8 OSM XML' }],
+          problems: [{ where: FILE, message: msg('io.osm.neither') }],
         };
       if (!looksLikeOsmXml(text))
         return {
           ok: false,
-          problems: [
-            { where: 'file', message: 'the file does not start with an <osm> element — is it OpenStreetMap XML?' },
-          ],
+          problems: [{ where: FILE, message: msg('io.osm.noOsmElement') }],
         };
       data = parseOsmXml(text);
     }
@@ -48,29 +48,17 @@ export const osmXmlFormat: FormatHandler = {
     if (roads.features.length === 0)
       return {
         ok: false,
-        problems: [
-          {
-            where: 'file',
-            message: `the OSM file holds no walkable highway ways (${data.ways.length} ways, ${data.nodes.size} nodes) — is it a road extract?`,
-          },
-        ],
+        problems: [{ where: FILE, message: msg('io.osm.noRoads', { ways: data.ways.length, nodes: data.nodes.size }) }],
       };
     const notes = [
       `${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`,
     ];
     const warnings =
-      missingNodes > 0
-        ? [
-            {
-              where: 'file',
-              message: `${missingNodes} node references have no node in the file (the extract is cut); those ways are shortened`,
-            },
-          ]
-        : [];
+      missingNodes > 0 ? [{ where: FILE, message: msg('io.osm.missingNodes', { count: String(missingNodes) }) }] : [];
     return {
       ok: true,
       features: roads.features,
-      where: (i) => `way ${String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')}`,
+      where: (i) => ({ kind: 'way', n: Number(String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')) || i + 1 }),
       problems: [],
       warnings,
       notes,

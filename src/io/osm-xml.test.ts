@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWalkable, looksLikeOsmXml, osmRoads, parseOsmXml } from './osm-xml';
+import { inEnglish } from './problems.testing';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?><osm version="0.6" generator="Overpass API">
   <node id="1" lat="31.2300000" lon="121.4700000"/>
@@ -45,6 +46,6 @@ describe('importing OSM XML as roads', () => {
     if (r.ok && r.layer.role === 'roads') expect(r.layer.roads.features).toHaveLength(2);
     const wrong = await importLayer(bytes, 'extract.osm', { role: 'communities', crs: 'wgs84' });
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.problems[0]!.message).toMatch(/imported as roads/);
+    if (!wrong.ok) expect(inEnglish(wrong.problems)[0]!.message).toMatch(/imported as roads/);
   });
 });

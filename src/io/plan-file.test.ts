@@ -6,18 +6,19 @@ import { writeFlatGeobuf } from './flatgeobuf-format';
 import { looksLikePlanExport, readPlanFile, type OpenedPlan } from './plan-file';
 import { writePlanFlatGeobuf } from './plan-flatgeobuf';
 import { writeProjectFile } from './project-file';
+import { inEnglish } from './problems.testing';
 
 async function open(bytes: Uint8Array, name: string): Promise<OpenedPlan> {
   const read = await readPlanFile(bytes, name);
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  expect(read.warnings).toEqual([]);
+  if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
+  expect(inEnglish(read.warnings)).toEqual([]);
   return read.plan;
 }
 
 async function problemsOf(bytes: Uint8Array, name: string): Promise<string[]> {
   const read = await readPlanFile(bytes, name);
   expect(read.ok).toBe(false);
-  return read.ok ? [] : read.problems.map((p) => `${p.where}: ${p.message}`);
+  return read.ok ? [] : inEnglish(read.problems).map((p) => `${p.where}: ${p.message}`);
 }
 
 const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));

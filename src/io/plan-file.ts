@@ -4,12 +4,13 @@
 // property is never taken for a plan. Geometry goes through the same validation and model
 // conversion as any import, and the properties the analysis computed (households, band, flags,
 // coverage…) are stripped, so exporting the opened plan again gives the same file.
-import type { AreaUnit, Facility, LayerRole } from '../core/model';
+import { msg } from '../core/i18n';
+import type { AreaUnit, Facility, LayerRole, Message } from '../core/model';
 import { FACILITY_KEYS, PLAN_GENERATOR, UNIT_KEYS } from '../core/export-plan';
-import type { Problem } from './format';
+import type { Problem, Where } from './format';
 import { describeJsonSyntaxError } from './json-syntax-error';
 import { looksLikePlanFlatGeobuf, readPlanFlatGeobuf } from './plan-flatgeobuf';
-import { formatCount, ProblemList, quote } from './problem-list';
+import { FILE, ProblemList, quote } from './problem-list';
 import { looksLikeProjectFile, PROJECT_EXTENSION, readProjectFile, type ProjectData } from './project-file';
 import { isRecord, setOwn } from './records';
 import { decodeText, errorText, megabytes } from './text-decoding';
@@ -89,16 +90,15 @@ export function looksLikePlanExport(bytes: Uint8Array, fileName: string): boolea
   );
 }
 
-function fail(message: string, where = 'file'): PlanFileResult {
+function fail(message: Message, where: Where = FILE): PlanFileResult {
   return { ok: false, problems: [{ where, message }] };
 }
 
 /** Opens an exported plan (GeoJSON or FlatGeobuf) or a project file. Never throws. */
 export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise<PlanFileResult> {
   try {
-    if (bytes.length === 0) return fail('the file is empty');
-    if (bytes.length > MAX_PLAN_BYTES)
-      return fail(`the file is ${megabytes(bytes.length)} MB; files over 1 GB are refused`);
+    if (bytes.length === 0) return fail(msg('io.fileEmpty'));
+    if (bytes.length > MAX_PLAN_BYTES) return fail(msg('io.plan.tooLarge', { mb: megabytes(bytes.length) }));
     if (isProject(bytes, fileName)) return openProject(bytes);
     if (bytes[0] === 0x66 && bytes[1] === 0x67 && bytes[2] === 0x62) {
       const read = await readPlanFlatGeobuf(bytes);
@@ -121,14 +121,10 @@ export async function readPlanFile(bytes: Uint8Array, fileName: string): Promise
       !isRecord(metadata) ||
       metadata['generator'] !== PLAN_GENERATOR
     )
-      return fail(
-        `this is not a plan exported by this app (it has no metadata.generator ${quote(PLAN_GENERATOR)}) — import it as a layer instead`,
-      );
-    return restore(root['features'], metadata, (i) => `feature ${i + 1}`, 'geojson');
+      return fail(msg('io.plan.notPlan', { generator: quote(PLAN_GENERATOR) }));
+    return restore(root['features'], metadata, (i) => ({ kind: 'feature', n: i + 1 }), 'geojson');
   } catch (error) {
-    return fail(
-      `the plan could not be opened because of an error in the reader (${errorText(error)}) — please report it with the file`,
-    );
+    return fail(msg('io.plan.readerError', { error: errorText(error) }));
   }
 }
 
@@ -157,7 +153,7 @@ const ROLE_OF: Record<PlanKind, LayerRole> = { community: 'communities', grid: '
 function restore(
   features: readonly unknown[],
   metadata: Record<string, unknown>,
-  where: (i: number) => string,
+  where: (i: number) => Where,
   format: 'geojson' | 'flatgeobuf',
 ): PlanFileResult {
   const problems = new ProblemList();
@@ -172,11 +168,7 @@ function restore(
     const properties = isRecord(f) ? f['properties'] : undefined;
     const kind = isRecord(properties) ? properties['kind'] : undefined;
     const group = typeof kind === 'string' ? groups.get(kind as PlanKind) : undefined;
-    if (!group)
-      return problems.add(
-        where(i),
-        `its kind ${quote(kind)} is not community, grid or facility — was the plan edited outside the app?`,
-      );
+    if (!group) return problems.add(where(i), msg('io.plan.badKind', { kind: quote(kind) }));
     group.features.push(f);
     group.at.push(i);
   });
@@ -218,17 +210,14 @@ function restore(
   }
   if (problems.count > 0) return { ok: false, problems: problems.toArray() };
 
-  const declared: [string, unknown, number][] = [
-    ['communities', metadata['communityCount'], communities.length],
-    ['grids', metadata['gridCount'], grids.length],
-    ['facilities', metadata['facilityCount'], facilities.length],
+  const declared: [Message, unknown, number][] = [
+    [msg('io.role.communities'), metadata['communityCount'], communities.length],
+    [msg('io.role.grids'), metadata['gridCount'], grids.length],
+    [msg('io.role.facilities'), metadata['facilityCount'], facilities.length],
   ];
   for (const [what, said, found] of declared)
     if (typeof said === 'number' && said !== found)
-      warnings.add(
-        'file',
-        `the metadata says ${formatCount(said)} ${what} but the file holds ${formatCount(found)} — was it edited outside the app?`,
-      );
+      warnings.add(FILE, msg('io.plan.countMismatch', { said, what, found }));
 
   const plan: OpenedPlan = { communities, grids, facilities, format };
   if (typeof metadata['title'] === 'string') plan.title = metadata['title'];

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { analyzeAndExport, demoLayers } from '../../test/fixtures/plan/demo-layers';
 import { parseBlockIds, readPlanFlatGeobuf, writePlanFlatGeobuf } from './plan-flatgeobuf';
+import { inEnglish } from './problems.testing';
 
 const hasGdal = spawnSync('ogrinfo', ['--version'], { encoding: 'utf8' }).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'plan-fgb-'));
@@ -16,7 +17,7 @@ describe('plan FlatGeobuf', () => {
     const layers = await demoLayers();
     const plan = analyzeAndExport(layers);
     const read = await readPlanFlatGeobuf(await writePlanFlatGeobuf(plan));
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
     expect(read.features).toHaveLength(plan.features.length);
     expect(read.metadata).toEqual(JSON.parse(JSON.stringify(plan.metadata)));
     const grid = read.features[layers.communities.length] as Feature;

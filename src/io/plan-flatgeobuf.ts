@@ -17,7 +17,9 @@ import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import type { IProperties } from 'flatgeobuf/lib/mjs/generic/feature.js';
 import { FACILITY_KEYS, PLAN_GENERATOR, UNIT_KEYS, type ExportFlag, type PlanExport } from '../core/export-plan';
-import type { Problem } from './format';
+import { msg } from '../core/i18n';
+import type { Problem, Where } from './format';
+import { FILE } from './problem-list';
 import { isRecord, setOwn } from './records';
 
 /** Separates flag codes, flag messages and block ids in their text columns. */
@@ -318,7 +320,7 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
 }
 
 export type PlanFlatGeobufRead =
-  | { ok: true; metadata: Record<string, unknown>; features: unknown[]; where: (i: number) => string }
+  | { ok: true; metadata: Record<string, unknown>; features: unknown[]; where: (i: number) => Where }
   | { ok: false; problems: Problem[] };
 
 /**
@@ -344,13 +346,7 @@ export async function readPlanFlatGeobuf(bytes: Uint8Array): Promise<PlanFlatGeo
   if (!isRecord(metadata) || metadata['generator'] !== PLAN_GENERATOR)
     return {
       ok: false,
-      problems: [
-        {
-          where: 'file',
-          message:
-            'this FlatGeobuf is not a plan exported by this app (its header has no plan metadata) — import it as a layer instead',
-        },
-      ],
+      problems: [{ where: FILE, message: msg('io.plan.fgbNotPlan') }],
     };
   const note = isRecord(metadata['flatColumns']) ? metadata['flatColumns'] : {};
   const computed = new Set(

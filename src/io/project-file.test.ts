@@ -6,6 +6,7 @@ import type { PlanLayers } from '../core/transaction';
 import { demoLayers, defaultProfile } from '../../test/fixtures/plan/demo-layers';
 import { looksLikeProjectFile, readProjectFile, writeProjectFile, type ProjectData } from './project-file';
 import { writeGeoJson } from './geojson-format';
+import { inEnglish } from './problems.testing';
 
 function project(layers: PlanLayers): ProjectData {
   return {
@@ -48,7 +49,7 @@ function manifestOf(entries: Record<string, Uint8Array>): Record<string, unknown
 function problemsOf(bytes: Uint8Array): string[] {
   const read = readProjectFile(bytes);
   expect(read.ok).toBe(false);
-  return read.ok ? [] : read.problems.map((p) => `${p.where}: ${p.message}`);
+  return read.ok ? [] : inEnglish(read.problems).map((p) => `${p.where}: ${p.message}`);
 }
 
 describe('project file', () => {
@@ -57,8 +58,8 @@ describe('project file', () => {
     const bytes = writeProjectFile(project(layers));
     expect(looksLikeProjectFile(bytes)).toBe(true);
     const read = readProjectFile(bytes);
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
-    expect(read.warnings).toEqual([]);
+    if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
+    expect(inEnglish(read.warnings)).toEqual([]);
     const back = read.project;
     expect(back.title).toBe('普陀 demo');
     expect(back.profile).toEqual({ activeId: 'jiangsu-2011', custom: [] });
@@ -83,7 +84,7 @@ describe('project file', () => {
     const read = readProjectFile(
       writeProjectFile({ ...project(tricky), profile: { activeId: 'my-city', custom: [custom] } }),
     );
-    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
     expect(read.project.layers.communities[0]).toStrictEqual(tricky.communities[0]);
     expect(read.project.profile.custom).toEqual([custom]);
   });

@@ -6,11 +6,12 @@
 // value is checked, and every failure is a Problem, never an exception.
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
-import type { AreaKind, AreaUnit, Facility, HouseholdSet } from '../core/model';
+import { msg } from '../core/i18n';
+import type { AreaKind, AreaUnit, Facility, HouseholdSet, Message } from '../core/model';
 import { validateProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
-import type { Problem } from './format';
-import { formatCount, ProblemList, quote } from './problem-list';
+import type { Problem, Where } from './format';
+import { FILE, ProblemList, quote } from './problem-list';
 import { isRecord } from './records';
 import { errorText } from './text-decoding';
 
@@ -37,6 +38,8 @@ export const PROJECT_VERSION = 1;
 
 /** The manifest is the zip's first entry, so a file can be recognised from its first bytes. */
 const MANIFEST = 'shequ-project.json';
+const entryAt = (name: string): Where => ({ kind: 'entry', name });
+const AT_MANIFEST = entryAt(MANIFEST);
 const COORDINATES = 'households/coordinates.f64';
 const HOUSEHOLDS = 'households/households.f64';
 const NAMES = 'households/names.json';
@@ -145,7 +148,7 @@ export function looksLikeProjectFile(bytes: Uint8Array): boolean {
 
 class TooManyEntries extends Error {}
 
-function fail(where: string, message: string): ProjectReadResult {
+function fail(where: Where, message: Message): ProjectReadResult {
   return { ok: false, problems: [{ where, message }] };
 }
 
@@ -153,54 +156,50 @@ export function readProjectFile(bytes: Uint8Array): ProjectReadResult {
   try {
     return readProject(bytes);
   } catch (error) {
-    return fail(
-      'file',
-      `the project file could not be read because of an error in the reader (${errorText(error)}) — please report it with the file`,
-    );
+    return fail(FILE, msg('io.project.readerError', { error: errorText(error) }));
   }
 }
 
 function readProject(bytes: Uint8Array): ProjectReadResult {
-  if (bytes.length === 0) return fail('file', 'the file is empty');
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    return fail('file', `the file is not a project file (${PROJECT_EXTENSION} files are zip archives)`);
+  if (bytes.length === 0) return fail(FILE, msg('io.fileEmpty'));
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail(FILE, msg('io.project.notZip', { ext: PROJECT_EXTENSION }));
   const unzipped = unzipEntries(bytes);
   if ('problems' in unzipped) return { ok: false, problems: unzipped.problems };
   const { entries, warnings } = unzipped;
 
   const manifestBytes = entries.get(MANIFEST);
-  if (!manifestBytes) return fail('file', `the archive has no ${MANIFEST} — it is a zip, but not a project file`);
+  if (!manifestBytes) return fail(FILE, msg('io.project.noManifest', { manifest: MANIFEST }));
   let manifest: unknown;
   try {
     manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch (error) {
-    return fail(MANIFEST, `the manifest is not valid JSON (${errorText(error)}) — is the file damaged?`);
+    return fail(AT_MANIFEST, msg('io.project.manifestJson', { error: errorText(error) }));
   }
   if (!isRecord(manifest) || manifest['format'] !== PROJECT_FORMAT)
-    return fail(MANIFEST, 'the manifest does not describe a shequ project');
+    return fail(AT_MANIFEST, msg('io.project.notShequManifest'));
   const version = manifest['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return fail(MANIFEST, `the format version ${quote(version)} is not a version number`);
+    return fail(AT_MANIFEST, msg('io.project.badVersion', { version: quote(version) }));
   if (version > PROJECT_VERSION)
     return fail(
-      MANIFEST,
-      `the project was saved in format version ${version}, newer than this app reads (${PROJECT_VERSION}) — update the app to open it`,
+      AT_MANIFEST,
+      msg('io.project.newerVersion', { version: String(version), supported: String(PROJECT_VERSION) }),
     );
 
   const problems = new ProblemList();
   const title = manifest['title'];
-  if (typeof title !== 'string') problems.add(MANIFEST, 'the title is missing or not text');
+  if (typeof title !== 'string') problems.add(AT_MANIFEST, msg('io.project.titleMissing'));
   const savedAt = manifest['savedAt'];
-  if (typeof savedAt !== 'string') problems.add(MANIFEST, 'the save time is missing or not text');
+  if (typeof savedAt !== 'string') problems.add(AT_MANIFEST, msg('io.project.savedAtMissing'));
   const settings = manifest['settings'];
-  if (!isRecord(settings)) problems.add(MANIFEST, 'the settings are missing or not an object');
+  if (!isRecord(settings)) problems.add(AT_MANIFEST, msg('io.project.settingsMissing'));
   const meta = manifest['meta'];
-  if (meta !== undefined && !isRecord(meta)) problems.add(MANIFEST, 'the meta member is not an object');
+  if (meta !== undefined && !isRecord(meta)) problems.add(AT_MANIFEST, msg('io.project.metaNotObject'));
   const profile = readProfile(manifest['profile'], problems);
 
   const layersJson = manifest['layers'];
   if (!isRecord(layersJson)) {
-    problems.add(MANIFEST, 'the layers are missing');
+    problems.add(AT_MANIFEST, msg('io.project.layersMissing'));
     return { ok: false, problems: problems.toArray() };
   }
   const communities = readUnits(layersJson['communities'], 'community', problems);
@@ -240,29 +239,33 @@ function unzipEntries(
     // A damaged directory can claim billions of entries; stop long before walking them all.
     if (++seen > MAX_ENTRIES) throw new TooManyEntries();
     if (!KNOWN_ENTRIES.has(file.name)) {
-      warnings.push({
-        where: 'file',
-        message: `the archive entry ${quote(file.name, 80)} is not part of a project and was ignored`,
-      });
+      warnings.push({ where: FILE, message: msg('io.project.ignoredEntry', { name: quote(file.name, 80) }) });
       return false;
     }
     if (declared.has(file.name)) {
-      problems.push({ where: file.name, message: 'the archive holds this entry twice — is it damaged?' });
+      problems.push({ where: entryAt(file.name), message: msg('io.project.entryTwice') });
       return false;
     }
     const limit = file.name === MANIFEST ? MAX_MANIFEST_BYTES : MAX_PROJECT_UNCOMPRESSED_BYTES;
     total += file.originalSize;
     if (file.originalSize > limit || total > MAX_PROJECT_UNCOMPRESSED_BYTES) {
       problems.push({
-        where: file.name,
-        message: `the entry declares ${formatCount(file.originalSize / 1048576)} MB uncompressed, over the ${file.originalSize > limit && file.name === MANIFEST ? '256 MB manifest' : '1 GB project'} limit — the file is damaged or not a project saved by this app`,
+        where: entryAt(file.name),
+        message: msg('io.project.tooBig', {
+          mb: file.originalSize / 1048576,
+          limit: msg(
+            file.originalSize > limit && file.name === MANIFEST
+              ? 'io.project.limitManifest'
+              : 'io.project.limitProject',
+          ),
+        }),
       });
       return false;
     }
     if (file.compression !== 0 && file.compression !== 8) {
       problems.push({
-        where: file.name,
-        message: `the entry uses compression method ${file.compression}, which project files never use`,
+        where: entryAt(file.name),
+        message: msg('io.project.compression', { method: String(file.compression) }),
       });
       return false;
     }
@@ -278,17 +281,10 @@ function unzipEntries(
   } catch (error) {
     if (error instanceof TooManyEntries)
       return {
-        problems: [
-          { where: 'file', message: `the archive lists more than ${MAX_ENTRIES} entries — it is not a project file` },
-        ],
+        problems: [{ where: FILE, message: msg('io.project.tooManyEntries', { max: MAX_ENTRIES }) }],
       };
     return {
-      problems: [
-        {
-          where: 'file',
-          message: `the project file is damaged (${errorText(error)}) — is it truncated? Save the project again`,
-        },
-      ],
+      problems: [{ where: FILE, message: msg('io.project.damaged', { error: errorText(error) }) }],
     };
   }
   const entries = new Map<string, Uint8Array>();
@@ -297,10 +293,7 @@ function unzipEntries(
     if (!data || data.length !== size)
       return {
         problems: [
-          {
-            where: name,
-            message: `the entry inflates to ${formatCount(data?.length ?? 0)} bytes, not the ${formatCount(size)} it declares — the file is damaged`,
-          },
+          { where: entryAt(name), message: msg('io.project.inflateMismatch', { got: data?.length ?? 0, size }) },
         ],
       };
     entries.set(name, data);
@@ -310,45 +303,55 @@ function unzipEntries(
 
 function readProfile(value: unknown, problems: ProblemList): ProjectData['profile'] | null {
   if (!isRecord(value)) {
-    problems.add(MANIFEST, 'the rule profile is missing');
+    problems.add(AT_MANIFEST, msg('io.project.profileMissing'));
     return null;
   }
   const activeId = value['activeId'];
   const custom = value['custom'];
   if (typeof activeId !== 'string' || activeId === '')
-    problems.add(MANIFEST, 'the active profile id is missing or not text');
+    problems.add(AT_MANIFEST, msg('io.project.activeProfileMissing'));
   if (!Array.isArray(custom)) {
-    problems.add(MANIFEST, 'the saved profiles are not a list');
+    problems.add(AT_MANIFEST, msg('io.project.savedProfilesNotList'));
     return null;
   }
   custom.forEach((p, i) => {
     const found = validateProfile(p);
     if (found.length)
-      problems.add(`saved profile ${i + 1}`, `${found[0]}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''}`);
+      problems.add(
+        { kind: 'savedProfile', n: i + 1 },
+        found.length > 1
+          ? msg('io.project.andMore', { first: found[0]!, count: String(found.length - 1) })
+          : msg('io.project.badProfile', { detail: found[0]! }),
+      );
   });
   return { activeId: activeId as string, custom };
 }
 
-const LAYER_OF: Record<AreaKind, string> = { community: 'communities', grid: 'grids', block: 'blocks' };
+const LAYER_OF: Record<AreaKind, Message> = {
+  community: msg('io.role.communities'),
+  grid: msg('io.role.grids'),
+  block: msg('io.role.blocks'),
+};
 
 function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaUnit[] {
   if (!Array.isArray(value)) {
-    problems.add(MANIFEST, `the ${LAYER_OF[kind]} are not a list`);
+    problems.add(AT_MANIFEST, msg('io.project.layerNotList', { layer: LAYER_OF[kind] }));
     return [];
   }
   const units: AreaUnit[] = [];
   const ids = new Set<string>();
   value.forEach((raw, i) => {
-    const where = `${kind} ${i + 1}`;
-    if (!isRecord(raw) || !isRecord(raw['unit'])) return problems.add(where, 'is not a unit');
+    const where: Where = { kind, n: i + 1 };
+    if (!isRecord(raw) || !isRecord(raw['unit'])) return problems.add(where, msg('io.project.notAUnit'));
     const own = raw['unit'];
     const id = raw['id'];
-    if (typeof id !== 'string' || id === '') return problems.add(where, 'has no id');
-    if (ids.has(id)) return problems.add(where, `repeats the id ${quote(id)}`);
+    if (typeof id !== 'string' || id === '') return problems.add(where, msg('io.project.noId'));
+    if (ids.has(id)) return problems.add(where, msg('io.project.repeatsId', { id: quote(id) }));
     ids.add(id);
-    if (own['kind'] !== kind) return problems.add(where, `is a ${quote(own['kind'])}, not a ${kind}`);
-    if (typeof own['name'] !== 'string') return problems.add(where, 'has no name');
-    if (!isRecord(raw['properties'])) return problems.add(where, 'has no properties object');
+    if (own['kind'] !== kind)
+      return problems.add(where, msg('io.project.wrongKind', { found: quote(own['kind']), kind }));
+    if (typeof own['name'] !== 'string') return problems.add(where, msg('io.project.noName'));
+    if (!isRecord(raw['properties'])) return problems.add(where, msg('io.project.noProperties'));
     const shape = polygonProblem(raw['geometry']);
     if (shape) return problems.add(where, shape);
     const unit: AreaUnit = {
@@ -361,18 +364,18 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
     for (const key of ['communityType', 'parentId'] as const) {
       const v = own[key];
       if (v === undefined) continue;
-      if (typeof v !== 'string') return problems.add(where, `its ${key} is not text`);
+      if (typeof v !== 'string') return problems.add(where, msg('io.project.notText', { key }));
       unit[key] = v;
     }
     const blockIds = own['blockIds'];
     if (blockIds !== undefined) {
       if (!Array.isArray(blockIds) || !blockIds.every((b) => typeof b === 'string'))
-        return problems.add(where, 'its block ids are not a list of text');
+        return problems.add(where, msg('io.project.blockIdsNotList'));
       unit.blockIds = blockIds;
     }
     const locked = own['locked'];
     if (locked !== undefined) {
-      if (typeof locked !== 'boolean') return problems.add(where, 'its locked flag is not true or false');
+      if (typeof locked !== 'boolean') return problems.add(where, msg('io.project.lockedNotBoolean'));
       unit.locked = locked;
     }
     units.push(unit);
@@ -380,16 +383,17 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
   return units;
 }
 
-function positionProblem(p: unknown): string | null {
+function positionProblem(p: unknown): Message | null {
   if (!Array.isArray(p) || p.length < 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)))
-    return `a position ${quote(p)} is not a pair of numbers`;
+    return msg('io.project.positionNotPair', { position: quote(p) });
   const [lon, lat] = p as number[];
-  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return `the position ${quote(p)} is not a longitude/latitude`;
+  if (Math.abs(lon!) > 180 || Math.abs(lat!) > 90) return msg('io.project.positionNotLonLat', { position: quote(p) });
   return null;
 }
 
-function lineProblem(line: unknown, minimum: number, what: string): string | null {
-  if (!Array.isArray(line) || line.length < minimum) return `a ${what} has fewer than ${minimum} positions`;
+function lineProblem(line: unknown, minimum: number, what: Message): Message | null {
+  if (!Array.isArray(line) || line.length < minimum)
+    return msg('io.project.tooFewPositions', { what, minimum: String(minimum) });
   for (const p of line) {
     const problem = positionProblem(p);
     if (problem) return problem;
@@ -397,15 +401,14 @@ function lineProblem(line: unknown, minimum: number, what: string): string | nul
   return null;
 }
 
-function polygonProblem(g: unknown): string | null {
-  if (!isRecord(g) || (g['type'] !== 'Polygon' && g['type'] !== 'MultiPolygon'))
-    return 'its geometry is not a Polygon or MultiPolygon';
+function polygonProblem(g: unknown): Message | null {
+  if (!isRecord(g) || (g['type'] !== 'Polygon' && g['type'] !== 'MultiPolygon')) return msg('io.project.notPolygon');
   const polygons = g['type'] === 'Polygon' ? [g['coordinates']] : g['coordinates'];
-  if (!Array.isArray(polygons) || polygons.length === 0) return 'its geometry has no coordinates';
+  if (!Array.isArray(polygons) || polygons.length === 0) return msg('io.project.noCoordinates');
   for (const rings of polygons) {
-    if (!Array.isArray(rings) || rings.length === 0) return 'its geometry has a polygon without rings';
+    if (!Array.isArray(rings) || rings.length === 0) return msg('io.project.polygonWithoutRings');
     for (const ring of rings) {
-      const problem = lineProblem(ring, 4, 'ring');
+      const problem = lineProblem(ring, 4, msg('io.project.ring'));
       if (problem) return problem;
     }
   }
@@ -414,22 +417,22 @@ function polygonProblem(g: unknown): string | null {
 
 function readFacilities(value: unknown, problems: ProblemList): Facility[] {
   if (!Array.isArray(value)) {
-    problems.add(MANIFEST, 'the facilities are not a list');
+    problems.add(AT_MANIFEST, msg('io.project.facilitiesNotList'));
     return [];
   }
   const out: Facility[] = [];
   value.forEach((raw, i) => {
-    const where = `facility ${i + 1}`;
+    const where: Where = { kind: 'facility', n: i + 1 };
     if (!isRecord(raw) || !isRecord(raw['facility']) || !isRecord(raw['geometry']))
-      return problems.add(where, 'is not a facility');
+      return problems.add(where, msg('io.project.notAFacility'));
     const own = raw['facility'];
     const id = raw['id'];
-    if (typeof id !== 'string' || id === '') return problems.add(where, 'has no id');
+    if (typeof id !== 'string' || id === '') return problems.add(where, msg('io.project.noId'));
     if (typeof own['name'] !== 'string' || typeof own['category'] !== 'string')
-      return problems.add(where, 'has no name or category');
-    if (!isRecord(raw['properties'])) return problems.add(where, 'has no properties object');
+      return problems.add(where, msg('io.project.noNameOrCategory'));
+    if (!isRecord(raw['properties'])) return problems.add(where, msg('io.project.noProperties'));
     const g = raw['geometry'];
-    const position = g['type'] === 'Point' ? positionProblem(g['coordinates']) : 'its geometry is not a Point';
+    const position = g['type'] === 'Point' ? positionProblem(g['coordinates']) : msg('io.project.notPoint');
     if (position) return problems.add(where, position);
     const [lon, lat] = g['coordinates'] as number[];
     const facility: Facility = {
@@ -441,13 +444,13 @@ function readFacilities(value: unknown, problems: ProblemList): Facility[] {
       properties: raw['properties'],
     };
     if (own['sourceType'] !== undefined) {
-      if (typeof own['sourceType'] !== 'string') return problems.add(where, 'its source type is not text');
+      if (typeof own['sourceType'] !== 'string') return problems.add(where, msg('io.project.sourceTypeNotText'));
       facility.sourceType = own['sourceType'];
     }
     if (own['floorArea'] !== undefined) {
       const area = own['floorArea'];
       if (typeof area !== 'number' || !Number.isFinite(area) || area < 0)
-        return problems.add(where, `its floor area ${quote(area)} is not a non-negative number`);
+        return problems.add(where, msg('io.project.floorArea', { area: quote(area) }));
       facility.floorArea = area;
     }
     out.push(facility);
@@ -458,19 +461,19 @@ function readFacilities(value: unknown, problems: ProblemList): Facility[] {
 function readRoads(value: unknown, problems: ProblemList): PlanLayers['roads'] {
   if (value === null) return null;
   if (!isRecord(value) || value['type'] !== 'FeatureCollection' || !Array.isArray(value['features'])) {
-    problems.add(MANIFEST, 'the roads are not a FeatureCollection');
+    problems.add(AT_MANIFEST, msg('io.project.roadsNotCollection'));
     return null;
   }
   value['features'].forEach((f: unknown, i: number) => {
-    const where = `road ${i + 1}`;
+    const where: Where = { kind: 'road', n: i + 1 };
     if (!isRecord(f) || f['type'] !== 'Feature' || !isRecord(f['geometry']) || !isRecord(f['properties']))
-      return problems.add(where, 'is not a feature with a geometry and properties');
+      return problems.add(where, msg('io.project.roadNotFeature'));
     const g = f['geometry'];
     const lines =
       g['type'] === 'LineString' ? [g['coordinates']] : g['type'] === 'MultiLineString' ? g['coordinates'] : null;
-    if (!Array.isArray(lines)) return problems.add(where, 'its geometry is not a LineString or MultiLineString');
+    if (!Array.isArray(lines)) return problems.add(where, msg('io.project.notLine'));
     for (const line of lines) {
-      const problem = lineProblem(line, 2, 'line');
+      const problem = lineProblem(line, 2, msg('io.project.line'));
       if (problem) return problems.add(where, problem);
     }
   });
@@ -496,30 +499,30 @@ function readHouseholds(
   problems: ProblemList,
 ): HouseholdSet | null {
   if (!isRecord(value)) {
-    problems.add(MANIFEST, 'the household layer is missing');
+    problems.add(AT_MANIFEST, msg('io.project.householdsMissing'));
     return null;
   }
   const count = value['count'];
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-    problems.add(MANIFEST, `the household point count ${quote(count)} is not a whole number`);
+    problems.add(AT_MANIFEST, msg('io.project.countNotWhole', { count: quote(count) }));
     return null;
   }
   const coordinatesBytes = entries.get(COORDINATES);
   const householdsBytes = entries.get(HOUSEHOLDS);
   if (!coordinatesBytes || !householdsBytes) {
-    problems.add('file', `the archive lacks ${!coordinatesBytes ? COORDINATES : HOUSEHOLDS}`);
+    problems.add(FILE, msg('io.project.lacks', { entry: !coordinatesBytes ? COORDINATES : HOUSEHOLDS }));
     return null;
   }
   if (coordinatesBytes.length % 8 !== 0 || householdsBytes.length % 8 !== 0) {
-    problems.add('households', 'a household entry is not a whole number of 8-byte numbers — the file is damaged');
+    problems.add(entryAt('households'), msg('io.project.householdBytes'));
     return null;
   }
   const coordinates = float64s(coordinatesBytes);
   const households = float64s(householdsBytes);
   if (households.length !== count || coordinates.length !== 2 * households.length) {
     problems.add(
-      'households',
-      `${formatCount(coordinates.length)} coordinates for ${formatCount(households.length)} points (the manifest says ${formatCount(count)}); there must be two per point — the file is damaged`,
+      entryAt('households'),
+      msg('io.project.coordinateCount', { coordinates: coordinates.length, points: households.length, count }),
     );
     return null;
   }
@@ -527,11 +530,14 @@ function readHouseholds(
     const lon = coordinates[2 * i]!;
     const lat = coordinates[2 * i + 1]!;
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90)
-      problems.add(`household point ${i + 1}`, `the position (${lon}, ${lat}) is not a longitude/latitude`);
+      problems.add(
+        { kind: 'householdPoint', n: i + 1 },
+        msg('io.project.pointNotLonLat', { lon: String(lon), lat: String(lat) }),
+      );
     const h = households[i]!;
     // Fractions are allowed: the importer shares a MultiPoint's households equally among its points.
     if (!Number.isFinite(h) || h < 0)
-      problems.add(`household point ${i + 1}`, `the household count ${h} is not a non-negative number`);
+      problems.add({ kind: 'householdPoint', n: i + 1 }, msg('io.project.badCount', { count: String(h) }));
   }
   const names = readSideList(
     value['names'],
@@ -539,7 +545,7 @@ function readHouseholds(
     NAMES,
     count,
     (v) => v === null || typeof v === 'string',
-    'text or null',
+    msg('io.project.expectTextOrNull'),
     problems,
   );
   const properties = readSideList(
@@ -548,7 +554,7 @@ function readHouseholds(
     PROPERTIES,
     count,
     isRecord,
-    'an object',
+    msg('io.project.expectObject'),
     problems,
   );
   return {
@@ -566,29 +572,29 @@ function readSideList(
   entry: string,
   count: number,
   valid: (v: unknown) => boolean,
-  expected: string,
+  expected: Message,
   problems: ProblemList,
 ): unknown[] | null {
   if (present !== true) return null;
   if (!data) {
-    problems.add('file', `the archive lacks ${entry}`);
+    problems.add(FILE, msg('io.project.lacks', { entry }));
     return null;
   }
   let list: unknown;
   try {
     list = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
   } catch (error) {
-    problems.add(entry, `is not valid JSON (${errorText(error)})`);
+    problems.add(entryAt(entry), msg('io.project.entryJson', { error: errorText(error) }));
     return null;
   }
   if (!Array.isArray(list) || list.length !== count) {
     problems.add(
-      entry,
-      `holds ${Array.isArray(list) ? formatCount(list.length) : 'no list of'} entries for ${formatCount(count)} household points`,
+      entryAt(entry),
+      msg('io.project.sideListLength', { have: Array.isArray(list) ? list.length : msg('io.project.noList'), count }),
     );
     return null;
   }
   const bad = list.findIndex((v) => !valid(v));
-  if (bad >= 0) problems.add(entry, `entry ${bad + 1} is not ${expected}`);
+  if (bad >= 0) problems.add(entryAt(entry), msg('io.project.badEntry', { n: String(bad + 1), expected }));
   return list;
 }

@@ -7,7 +7,17 @@
 // text for the caller to resolve (src/io/crs.ts); coordinates are left as they are.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { parseShp } from 'shpjs';
-import type { Problem } from './format';
+import type { Message } from '../core/model';
+import type { Problem, Where } from './format';
+import { FILE } from './problem-list';
+
+const DBF: Where = { kind: 'entry', name: '.dbf' };
+const SHP: Where = { kind: 'entry', name: '.shp' };
+const CPG: Where = { kind: 'entry', name: '.cpg' };
+
+function failure(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
+  return { ok: false, problems: [{ where, message }] };
+}
 import { errorText, megabytes } from './text-decoding';
 
 export interface ShapefileParts {
@@ -77,15 +87,20 @@ function readDbf(
       warnings: Problem[];
     }
   | { problems: Problem[] } {
-  const fail = (message: string) => ({ problems: [{ where: 'file (.dbf)', message }] });
-  if (bytes.length < 33) return fail('the attribute table (.dbf) is too short to be one');
+  const fail = (message: Message) => ({ problems: [{ where: DBF, message }] });
+  if (bytes.length < 33)
+    return fail({ zh: '属性表（.dbf）太短，不是属性表', en: 'the attribute table (.dbf) is too short to be one' });
   if (bytes.length > MAX_DBF_BYTES)
-    return fail(`the attribute table is ${megabytes(bytes.length)} MB; over 1 GB is refused`);
+    return fail({
+      zh: `属性表有 ${megabytes(bytes.length)} MB，超过 1 GB 的文件会被拒绝`,
+      en: `the attribute table is ${megabytes(bytes.length)} MB; over 1 GB is refused`,
+    });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
-  if (headerLength < 33 || headerLength > bytes.length) return fail('the attribute table (.dbf) has a damaged header');
+  if (headerLength < 33 || headerLength > bytes.length)
+    return fail({ zh: '属性表（.dbf）的文件头已损坏', en: 'the attribute table (.dbf) has a damaged header' });
   const fields: DbfField[] = [];
   const names = new Set<string>();
   for (let o = 32; o + 32 <= headerLength && bytes[o] !== 0x0d; o += 32) {
@@ -100,15 +115,21 @@ function readDbf(
   }
   const fieldBytes = fields.reduce((s, f) => s + f.length, 1);
   if (recordLength < fieldBytes)
-    return fail('the attribute table (.dbf) has a damaged header (records shorter than their fields)');
+    return fail({
+      zh: '属性表（.dbf）的文件头已损坏（记录比字段还短）',
+      en: 'the attribute table (.dbf) has a damaged header (records shorter than their fields)',
+    });
   const warnings: Problem[] = [];
   // Never trust the declared count: read the records the file really holds.
   const held = Math.floor((bytes.length - headerLength) / recordLength);
   const count = Math.min(declared, held);
   if (declared > held)
     warnings.push({
-      where: 'file (.dbf)',
-      message: `the attribute table declares ${declared} records but holds ${held}; the features after that have no attributes — is it truncated?`,
+      where: DBF,
+      message: {
+        zh: `属性表声明有 ${declared} 条记录，实际只有 ${held} 条；其后的要素没有属性——文件是否不完整？`,
+        en: `the attribute table declares ${declared} records but holds ${held}; the features after that have no attributes — is it truncated?`,
+      },
     });
 
   let encoding = cpg;
@@ -179,20 +200,31 @@ function fieldValue(type: string, text: string): unknown {
 
 /** Reads one Shapefile from its parts. Never throws. */
 export function readShapefile(name: string, parts: ShapefileParts): ShapefileResult {
-  const where = 'file (.shp)';
+  const where = SHP;
   if (parts.shp.length < 100)
-    return { ok: false, problems: [{ where, message: 'the .shp is too short to be a Shapefile' }] };
+    return failure({ zh: '.shp 太短，不是 Shapefile', en: 'the .shp is too short to be a Shapefile' }, where);
   const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);
   if (view.getInt32(0) !== 9994)
     return {
       ok: false,
-      problems: [{ where, message: 'this is not a Shapefile (.shp): its first bytes are not the Shapefile mark' }],
+      problems: [
+        {
+          where,
+          message: {
+            zh: '这不是 Shapefile（.shp）：文件开头没有 Shapefile 标记',
+            en: 'this is not a Shapefile (.shp): its first bytes are not the Shapefile mark',
+          },
+        },
+      ],
     };
   let geometries: unknown[];
   try {
     geometries = parseShp(view, false);
   } catch (error) {
-    return { ok: false, problems: [{ where, message: `the .shp is damaged (${errorText(error)})` }] };
+    return failure(
+      { zh: `.shp 已损坏（${errorText(error)}）`, en: `the .shp is damaged (${errorText(error)})` },
+      where,
+    );
   }
   const warnings: Problem[] = [];
   let records: Record<string, unknown>[] = [];
@@ -202,8 +234,11 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
     const cpg = parts.cpg ? encodingFromCpg(new TextDecoder().decode(parts.cpg.subarray(0, 200))) : null;
     if (parts.cpg && !cpg)
       warnings.push({
-        where: 'file (.cpg)',
-        message: 'the .cpg names no encoding this app knows; the encoding was worked out from the text',
+        where: CPG,
+        message: {
+          zh: '.cpg 中的编码本软件不认识；已根据内容判断编码',
+          en: 'the .cpg names no encoding this app knows; the encoding was worked out from the text',
+        },
       });
     const dbf = readDbf(parts.dbf, cpg);
     if ('problems' in dbf) return { ok: false, problems: dbf.problems };
@@ -211,18 +246,27 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
     warnings.push(...dbf.warnings);
     if (records.length !== geometries.length && !dbf.warnings.length)
       warnings.push({
-        where: 'file',
-        message: `the .shp holds ${geometries.length} shapes but the .dbf ${records.length} records; they are paired in order`,
+        where: FILE,
+        message: {
+          zh: `.shp 有 ${geometries.length} 个图形，而 .dbf 有 ${records.length} 条记录；已按顺序一一对应`,
+          en: `the .shp holds ${geometries.length} shapes but the .dbf ${records.length} records; they are paired in order`,
+        },
       });
   } else
     warnings.push({
-      where: 'file',
-      message: 'no .dbf came with the .shp: the features have no attributes (no names, no ids)',
+      where: FILE,
+      message: {
+        zh: '.shp 没有附带 .dbf：要素没有属性（没有名称和编号）',
+        en: 'no .dbf came with the .shp: the features have no attributes (no names, no ids)',
+      },
     });
   if (encodingFrom === 'detected' && encoding === 'gbk')
     warnings.push({
-      where: 'file (.dbf)',
-      message: 'no .cpg says the encoding; the attributes were read as Chinese GBK',
+      where: DBF,
+      message: {
+        zh: '没有 .cpg 说明编码；属性已按中文 GBK 读取',
+        en: 'no .cpg says the encoding; the attributes were read as Chinese GBK',
+      },
     });
   const prj = parts.prj ? new TextDecoder().decode(parts.prj.subarray(0, 20_000)).trim() : undefined;
   return {
@@ -263,8 +307,11 @@ export function shapefilesInZip(
     total += file.originalSize;
     if (total > MAX_ZIP_UNCOMPRESSED_BYTES) {
       problems.push({
-        where: file.name,
-        message: `the zip declares over 1 GB of Shapefile data uncompressed; it is refused`,
+        where: { kind: 'entry', name: file.name },
+        message: {
+          zh: 'zip 声明解压后的 Shapefile 数据超过 1 GB，已拒绝',
+          en: 'the zip declares over 1 GB of Shapefile data uncompressed; it is refused',
+        },
       });
       return false;
     }
@@ -280,11 +327,27 @@ export function shapefilesInZip(
     if (error instanceof TooManyEntries)
       return {
         ok: false,
-        problems: [{ where: 'file', message: `the zip lists more than ${MAX_ZIP_ENTRIES} entries` }],
+        problems: [
+          {
+            where: FILE,
+            message: {
+              zh: `zip 列出的条目超过 ${MAX_ZIP_ENTRIES} 个`,
+              en: `the zip lists more than ${MAX_ZIP_ENTRIES} entries`,
+            },
+          },
+        ],
       };
     return {
       ok: false,
-      problems: [{ where: 'file', message: `the zip is damaged (${errorText(error)}) — is it truncated?` }],
+      problems: [
+        {
+          where: FILE,
+          message: {
+            zh: `zip 已损坏（${errorText(error)}）——是否不完整？`,
+            en: `the zip is damaged (${errorText(error)}) — is it truncated?`,
+          },
+        },
+      ],
     };
   }
   const layers = new Map<string, ShapefileParts>();
@@ -301,6 +364,6 @@ export function shapefilesInZip(
   }
   for (const [base, parts] of pending) if (parts.shp) layers.set(base, parts as ShapefileParts);
   if (layers.size === 0)
-    return { ok: false, problems: [{ where: 'file', message: 'the zip holds no Shapefile (.shp)' }] };
+    return failure({ zh: 'zip 中没有 Shapefile（.shp）', en: 'the zip holds no Shapefile (.shp)' });
   return { ok: true, layers };
 }

@@ -1,6 +1,7 @@
 // Turns a text file's bytes into a string, working out the encoding. Chinese data often arrives as
 // GBK from Excel or older GIS tools, so strict UTF-8 is tried first and GB18030 (a superset of GBK)
 // second; Excel's "Unicode text" export is UTF-16 with a byte-order mark.
+import { msg } from '../core/i18n';
 import type { Problem } from './format';
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -17,8 +18,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       ok: false,
       problems: [
         {
-          where: 'file',
-          message: `the file is too large to read as text (${megabytes(bytes.length)} MB; ${errorText(error)}) — split it, or convert it to FlatGeobuf`,
+          where: { kind: 'file' },
+          message: msg('io.text.tooLarge', { mb: megabytes(bytes.length), error: errorText(error) }),
         },
       ],
     };
@@ -44,13 +45,7 @@ function decodeTextUnsafe(bytes: Uint8Array): DecodedText {
       ok: true,
       text,
       encoding: 'gb18030',
-      warnings: [
-        {
-          where: 'file',
-          message:
-            'the file is not UTF-8, so it was read as Chinese GBK/GB18030 — if names look garbled, save the file as UTF-8 and import it again',
-        },
-      ],
+      warnings: [{ where: { kind: 'file' }, message: msg('io.text.gbk') }],
     };
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
@@ -58,12 +53,7 @@ function decodeTextUnsafe(bytes: Uint8Array): DecodedText {
   const at = firstInvalidUtf8Byte(bytes);
   return {
     ok: false,
-    problems: [
-      {
-        where: 'file',
-        message: `the file's bytes are neither UTF-8 nor GBK/GB18030 text (first bad byte at position ${at}) — is it a binary file, or text in another encoding? Save it as UTF-8 and import it again`,
-      },
-    ],
+    problems: [{ where: { kind: 'file' }, message: msg('io.text.unknownEncoding', { at: String(at) }) }],
   };
 }
 
@@ -74,12 +64,7 @@ function decodeStrict(bytes: Uint8Array, label: string, encoding: TextEncodingNa
     if (!(error instanceof TypeError)) throw error;
     return {
       ok: false,
-      problems: [
-        {
-          where: 'file',
-          message: `the file starts like ${label.toUpperCase()} text but has bytes that are not — is it damaged?`,
-        },
-      ],
+      problems: [{ where: { kind: 'file' }, message: msg('io.text.damaged', { encoding: label.toUpperCase() }) }],
     };
   }
 }

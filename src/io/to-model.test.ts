@@ -7,6 +7,7 @@ import { bd09ToWgs84, gcj02ToWgs84, wgs84ToGcj02 } from '../core/coordinates';
 import { importLayer } from './index';
 import { ProblemList } from './problem-list';
 import { MAX_POINTS_WITH_PROPERTIES, toModel } from './to-model';
+import { inEnglish } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
@@ -63,7 +64,7 @@ describe('households', () => {
     }));
     const layer = toModel(
       { features, counts: new Float64Array(n).fill(2), ids: null },
-      { role: 'households', crs: 'wgs84', where: (i) => `feature ${i + 1}`, warnings: new ProblemList() },
+      { role: 'households', crs: 'wgs84', where: (i) => ({ kind: 'feature', n: i + 1 }), warnings: new ProblemList() },
     );
     if (layer.role !== 'households') return expect.unreachable();
     expect(layer.households.properties).toBeNull();
@@ -78,8 +79,8 @@ describe('households', () => {
     });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.layer.households.names?.[0]).toBe("<script>alert('静安')</script>静安寺小区");
-    expect(result.warnings.map((w) => w.where)).toEqual(['feature 1', 'feature 2', 'feature 3']);
-    expect(result.warnings[0]!.message).toContain('contains HTML markup; it is kept as plain text');
+    expect(inEnglish(result.warnings).map((w) => w.where)).toEqual(['feature 1', 'feature 2', 'feature 3']);
+    expect(inEnglish(result.warnings)[0]!.message).toContain('contains HTML markup; it is kept as plain text');
   });
 });
 
@@ -180,7 +181,7 @@ describe('facilities and roads', () => {
       ['F-BS-1', 'other', undefined, undefined],
       ['F-BS-2', 'other', undefined, undefined],
     ]);
-    expect(result.warnings).toEqual([
+    expect(inEnglish(result.warnings)).toEqual([
       { where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") as string },
     ]);
   });
@@ -223,7 +224,7 @@ describe('AMap type mapping for facilities', () => {
     if (!mapped.ok || mapped.layer.role !== 'facilities') throw new Error('import failed');
     expect(mapped.layer.facilities.map((f) => f.category)).toEqual(['kindergarten', 'community-service-station']);
     expect(mapped.layer.facilities[1]!.floorArea).toBe(650);
-    expect(mapped.warnings.some((w) => /not a service facility/.test(w.message))).toBe(true);
+    expect(inEnglish(mapped.warnings).some((w) => /not a service facility/.test(w.message))).toBe(true);
     const raw = await importLayer(bytes, 'f.geojson', { role: 'facilities', crs: 'wgs84' });
     if (!raw.ok || raw.layer.role !== 'facilities') throw new Error('import failed');
     expect(raw.layer.facilities).toHaveLength(3);

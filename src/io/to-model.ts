@@ -18,7 +18,9 @@ import { convertCoordinates, convertInterleavedInPlace } from '../core/coordinat
 import type { AreaUnit, Crs, Facility, HouseholdSet, LayerRole } from '../core/model';
 import type { ImportedLayer } from './format';
 import { parseNumericText } from './household-count';
-import { formatCount, type ProblemList, quote } from './problem-list';
+import { msg } from '../core/i18n';
+import type { Where } from './format';
+import { FILE, type ProblemList, quote } from './problem-list';
 import { isRecord, setOwn } from './records';
 import type { ValidatedFeatures } from './validate-features';
 
@@ -36,7 +38,7 @@ const MARKUP = /<\/?[a-z!][^>]*>|javascript:/i;
 export interface ModelContext {
   role: LayerRole;
   crs: Crs;
-  where: (index: number) => string;
+  where: (index: number) => Where;
   warnings: ProblemList;
   nameField?: string;
   categoryField?: string;
@@ -83,19 +85,16 @@ class PropertyCleaner {
         delete copy[key];
         this.ctx.warnings.add(
           this.ctx.where(i),
-          `property ${quote(key)} is nested more than ${MAX_PROPERTY_DEPTH} levels deep and was dropped`,
+          msg('io.prop.tooDeep', { key: quote(key), depth: String(MAX_PROPERTY_DEPTH) }),
         );
       } else if (longKey) {
         delete copy[key];
-        this.ctx.warnings.add(
-          this.ctx.where(i),
-          `a property name ${formatCount(key.length)} characters long was dropped`,
-        );
+        this.ctx.warnings.add(this.ctx.where(i), msg('io.prop.longName', { length: key.length }));
       } else {
         setOwn(copy, key, (value as string).slice(0, MAX_PROPERTY_LENGTH));
         this.ctx.warnings.add(
           this.ctx.where(i),
-          `property ${quote(key)} is ${formatCount((value as string).length)} characters long; only the first ${formatCount(MAX_PROPERTY_LENGTH)} were kept`,
+          msg('io.prop.longValue', { key: quote(key), length: (value as string).length, kept: MAX_PROPERTY_LENGTH }),
         );
       }
     }
@@ -107,10 +106,7 @@ class PropertyCleaner {
     const v = properties[field];
     const name = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
     if (name && MARKUP.test(name))
-      this.ctx.warnings.add(
-        this.ctx.where(i),
-        `name ${quote(name)} contains HTML markup; it is kept as plain text, not interpreted`,
-      );
+      this.ctx.warnings.add(this.ctx.where(i), msg('io.prop.markup', { name: quote(name) }));
     return name || null;
   }
 }
@@ -192,11 +188,7 @@ function householdsOf(
     }
   });
   convertInterleavedInPlace(coordinates, ctx.crs, 'wgs84');
-  if (split > 0)
-    ctx.warnings.add(
-      'file',
-      `${formatCount(split)} MultiPoint feature(s) were split into their points, each point getting an equal share of the feature's households`,
-    );
+  if (split > 0) ctx.warnings.add(FILE, msg('io.multiPointSplit', { count: split }));
   const set: HouseholdSet = { coordinates, households, names, properties };
   return { role: 'households', households: set, count: total };
 }
@@ -281,16 +273,13 @@ function facilitiesOf(
     });
   });
   if (dropped > 0)
-    ctx.warnings.add(
-      'file',
-      `${formatCount(dropped)} AMap point${dropped === 1 ? ' is' : 's are'} not a service facility (pet clinics, cosmetic clinics…) and ${dropped === 1 ? 'was' : 'were'} left out`,
-    );
+    ctx.warnings.add(FILE, msg(dropped === 1 ? 'io.amapDroppedOne' : 'io.amapDropped', { count: dropped }));
   if (uncategorised > 0)
     ctx.warnings.add(
-      'file',
+      FILE,
       uncategorised === 1
-        ? `1 facility has no ${quote(categoryField)} or 'type' property; it was given the category 'other'`
-        : `${formatCount(uncategorised)} facilities have no ${quote(categoryField)} or 'type' property; they were given the category 'other'`,
+        ? msg('io.uncategorisedOne', { field: quote(categoryField) })
+        : msg('io.uncategorised', { count: uncategorised, field: quote(categoryField) }),
     );
   return out;
 }

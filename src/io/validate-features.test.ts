@@ -3,14 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importLayer, type ImportOptions, type Problem } from './index';
+import { inEnglish, type EnglishProblem } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/import/${name}`, import.meta.url)));
 
-async function refused(name: string, options: ImportOptions): Promise<Problem[]> {
+async function refused(name: string, options: ImportOptions): Promise<EnglishProblem[]> {
   const result = await importLayer(fixture(name), name, options);
   if (result.ok) return expect.unreachable(`${name} should have been refused`);
-  return result.problems;
+  return inEnglish(result.problems);
 }
 
 const households: ImportOptions = { role: 'households', crs: 'wgs84', householdsField: 'households' };
@@ -74,7 +75,7 @@ describe('geometry type for the role', () => {
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
     expect(result.layer.count).toBe(3);
     expect([...result.layer.households.households]).toEqual([10, 10, 10]);
-    expect(result.warnings[0]!.message).toContain('split into their points');
+    expect(inEnglish(result.warnings)[0]!.message).toContain('split into their points');
   });
 
   it('refuses a road with a single position', async () => {
@@ -83,7 +84,7 @@ describe('geometry type for the role', () => {
     );
     const result = await importLayer(bytes, 'roads.geojson', { role: 'roads', crs: 'wgs84' });
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'feature 1', message: expect.stringContaining('the line has only 1 position') as string },
     ]);
   });
@@ -145,7 +146,7 @@ describe('coordinates', () => {
     );
     const result = await importLayer(bytes, 'mixed.geojson', households);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'feature 2', message: expect.stringContaining('coordinates look projected') as string },
     ]);
   });
@@ -156,7 +157,7 @@ describe('coordinates', () => {
       crs: 'gcj02',
     });
     if (!result.ok || result.layer.role !== 'households') return expect.unreachable();
-    expect(result.warnings).toEqual([
+    expect(inEnglish(result.warnings)).toEqual([
       { where: 'file', message: expect.stringContaining('no coordinate lies in China') as string },
     ]);
     expect([...result.layer.households.coordinates]).toEqual([2.3522, 48.8566, 2.3601, 48.8606]);
@@ -223,7 +224,7 @@ describe('polygon rings', () => {
     );
     const result = await importLayer(bytes, 'multi.geojson', communities);
     if (result.ok) return expect.unreachable();
-    expect(result.problems).toEqual([
+    expect(inEnglish(result.problems)).toEqual([
       { where: 'feature 1', message: 'polygon 2, ring 1 is not closed (first and last positions differ)' },
     ]);
   });

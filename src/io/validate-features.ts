@@ -6,16 +6,18 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import * as gjv from 'geojson-validation';
 import { outOfChina } from '../core/coordinates';
-import type { Crs, LayerRole } from '../core/model';
+import { msg } from '../core/i18n';
+import type { Crs, LayerRole, Message } from '../core/model';
 import { parseHouseholdCount } from './household-count';
-import { formatCount, type ProblemList, quote } from './problem-list';
+import type { Where } from './format';
+import { FILE, type ProblemList, quote, whereMessage } from './problem-list';
 import { isRecord } from './records';
 import { findRingCrossing } from './ring-crossings';
 
 export interface ValidationContext {
   role: LayerRole;
   crs: Crs;
-  where: (index: number) => string;
+  where: (index: number) => Where;
   problems: ProblemList;
   warnings: ProblemList;
   householdsField: string | null;
@@ -63,9 +65,6 @@ const ID_PREFIX: Partial<Record<LayerRole, string>> = { communities: 'C', grids:
 const RING_TEST_BUDGET = 5_000_000;
 const FILE_VERTEX_BUDGET = 5_000_000;
 
-const PROJECTED =
-  'coordinates look projected (metres, e.g. Web Mercator or CGCS2000 Gauss-Krüger), not longitude/latitude — reproject to WGS84 first';
-
 export function validateFeatures(input: readonly unknown[], ctx: ValidationContext): ValidatedFeatures {
   const { role, where, problems } = ctx;
   const accepted = ACCEPTED[role];
@@ -88,12 +87,17 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
   });
   if (acceptedCount === 0 && wrongTypes.size > 0) {
     const types = [...wrongTypes.keys()];
-    const subject = types.length === 1 ? `every feature is a ${types[0]}` : `the features are ${types.join(' and ')}`;
-    problems.add('file', `${subject}, but ${wrongTypeAdvice(role, types[0]!)}`);
+    const advice = wrongTypeAdvice(role, types[0]!);
+    problems.add(
+      FILE,
+      types.length === 1
+        ? msg('io.everyFeatureIs', { type: types[0]!, advice })
+        : msg('io.featuresAre', { types: types.join(' / '), advice }),
+    );
   } else {
     for (const i of wrongAt) {
       const type = geometryType(input[i])!;
-      problems.add(where(i), `the geometry is a ${type}, but ${wrongTypeAdvice(role, type)}`);
+      problems.add(where(i), msg('io.geometryIs', { type, advice: wrongTypeAdvice(role, type) }));
     }
   }
 
@@ -111,7 +115,7 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
       problems.add(where(i), message);
       return;
     }
-    let shapeProblems: string[] = [];
+    let shapeProblems: Message[] = [];
     if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
       const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
       const checked = checkRings(polygons, geometry.type === 'MultiPolygon', vertexBudget);
@@ -123,7 +127,10 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
       lines.forEach((line, l) => {
         if (line.length < 2)
           shapeProblems.push(
-            `${lines.length > 1 ? `line ${l + 1}` : 'the line'} has only ${line.length} position — a line needs at least 2`,
+            msg('io.lineTooShort', {
+              line: lines.length > 1 ? msg('io.lineN', { n: String(l + 1) }) : msg('io.theLine'),
+              count: String(line.length),
+            }),
           );
       });
     }
@@ -133,13 +140,9 @@ export function validateFeatures(input: readonly unknown[], ctx: ValidationConte
     // properties that aren't an object) and would only repeat what they already said.
     const feature = f as Record<string, unknown>;
     const trace = gjv.isFeature('properties' in feature ? feature : { ...feature, properties: null }, true);
-    if (trace.length) problems.add(where(i), `not valid GeoJSON: ${trace[0]}`);
+    if (trace.length) problems.add(where(i), msg('io.notValidGeojson', { trace: trace[0]! }));
   });
-  if (skippedRings > 0)
-    ctx.warnings.add(
-      'file',
-      `${formatCount(skippedRings)} very large or complex ring(s) were not checked for self-intersections — check them in a GIS if the map looks wrong`,
-    );
+  if (skippedRings > 0) ctx.warnings.add(FILE, msg('io.ringsNotChecked', { count: skippedRings }));
 
   const typed = input as Feature<Geometry>[];
   return {
@@ -158,31 +161,28 @@ function structuralType(f: unknown, i: number, ctx: ValidationContext): string |
   if (!isRecord(f) || f['type'] !== 'Feature') {
     const found = isRecord(f)
       ? typeof f['type'] === 'string'
-        ? `"type": ${quote(f['type'])}`
-        : 'an object without "type"'
+        ? msg('io.found.type', { type: quote(f['type']) })
+        : msg('io.found.objectWithoutType')
       : describe(f);
-    ctx.problems.add(at, `not a GeoJSON Feature (expected an object with "type": "Feature", found ${found})`);
+    ctx.problems.add(at, msg('io.notAFeature', { found }));
     return null;
   }
   const g = f['geometry'];
   if (g === null || g === undefined) {
-    ctx.problems.add(at, 'the geometry is null — give the feature a location or remove it');
+    ctx.problems.add(at, msg('io.geometryNull'));
     return null;
   }
   if (!isRecord(g)) {
-    ctx.problems.add(at, `the geometry is not an object (found ${describe(g)})`);
+    ctx.problems.add(at, msg('io.geometryNotObject', { found: describe(g) }));
     return null;
   }
   const type = g['type'];
   if (type === 'GeometryCollection') {
-    ctx.problems.add(
-      at,
-      "the geometry is a GeometryCollection, which can't be imported — split it into separate features with one geometry each",
-    );
+    ctx.problems.add(at, msg('io.geometryCollection'));
     return null;
   }
   if (typeof type !== 'string' || !Object.hasOwn(DEPTH, type)) {
-    ctx.problems.add(at, `the geometry type ${quote(type)} is not a GeoJSON geometry type`);
+    ctx.problems.add(at, msg('io.geometryTypeUnknown', { type: quote(type) }));
     return null;
   }
   return type;
@@ -193,32 +193,31 @@ function geometryType(f: unknown): string | undefined {
   return isRecord(g) && typeof g['type'] === 'string' ? g['type'] : undefined;
 }
 
-function wrongTypeAdvice(role: LayerRole, type: string): string {
+function wrongTypeAdvice(role: LayerRole, type: string): Message {
   const isPolygon = type === 'Polygon' || type === 'MultiPolygon';
   const isLine = type === 'LineString' || type === 'MultiLineString';
+  const name = msg(`io.role.${role}`);
   switch (role) {
     case 'households':
     case 'facilities':
-      if (isPolygon) return `${role} must be points: use a point layer — or did you mean to import it as communities?`;
-      if (isLine) return `${role} must be points — did you mean to import it as roads?`;
-      return `${role} must be points (Point or MultiPoint)`;
+      if (isPolygon) return msg('io.advice.pointsNotPolygons', { role: name });
+      if (isLine) return msg('io.advice.pointsNotLines', { role: name });
+      return msg('io.advice.points', { role: name });
     case 'communities':
     case 'grids':
-      if (isLine)
-        return `${role} must be polygons (Polygon or MultiPolygon) — if these are boundary lines, close them into polygons first, or did you mean to import them as roads?`;
-      return `${role} must be polygons (Polygon or MultiPolygon) — did you mean to import it as households or facilities?`;
+      if (isLine) return msg('io.advice.polygonsNotLines', { role: name });
+      return msg('io.advice.polygons', { role: name });
     case 'roads':
-      if (isPolygon)
-        return 'roads must be lines (LineString or MultiLineString) — did you mean to import it as communities?';
-      return 'roads must be lines (LineString or MultiLineString) — did you mean to import it as households or facilities?';
+      if (isPolygon) return msg('io.advice.linesNotPolygons');
+      return msg('io.advice.lines');
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${quote(value)}`;
-  return `a ${typeof value}`;
+function describe(value: unknown): Message {
+  if (value === null) return msg('io.found.null');
+  if (Array.isArray(value)) return msg('io.found.list');
+  if (typeof value === 'string') return msg('io.found.text', { text: quote(value) });
+  return msg('io.found.value', { type: typeof value });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,10 +228,10 @@ function describe(value: unknown): string {
  * when the nesting is wrong. Recursion is bounded by the type's depth (at most 3), whatever the
  * file holds.
  */
-function walkPositions(coords: unknown, depth: number, visit: (p: unknown) => boolean): string | null {
-  const NESTING = 'the coordinates are not nested the way the geometry type needs';
+function walkPositions(coords: unknown, depth: number, visit: (p: unknown) => boolean): Message | null {
+  const NESTING = msg('io.nesting');
   let stopped = false;
-  const walk = (c: unknown, d: number): string | null => {
+  const walk = (c: unknown, d: number): Message | null => {
     if (d === 0) {
       stopped = !visit(c);
       return null;
@@ -257,7 +256,7 @@ function looksProjected(x: number, y: number): boolean {
 }
 
 /** A file-level coordinate problem, already reported; or null when features are judged one by one. */
-function fileVerdict(input: readonly unknown[], usable: Uint8Array, ctx: ValidationContext): string | null {
+function fileVerdict(input: readonly unknown[], usable: Uint8Array, ctx: ValidationContext): Message | null {
   let count = 0;
   let swapped = 0;
   let projected = 0;
@@ -284,81 +283,81 @@ function fileVerdict(input: readonly unknown[], usable: Uint8Array, ctx: Validat
       });
   });
   if (count === 0) return null;
-  const at = `${ctx.where(ex.i)} has ${ex.x}, ${ex.y}`;
+  const exampleWhere = ctx.where(ex.i);
+  let at = msg('io.exampleAt', {
+    where: whereMessage(exampleWhere),
+    x: String(ex.x),
+    y: String(ex.y),
+  });
   if (swapped === count) {
-    const message = `longitude and latitude are swapped in every feature: the first number of each position lies between 18 and 54 and the second between 73 and 135, which is China with the axes exchanged (${at}) — put longitude first and import again`;
-    ctx.problems.add('file', message);
+    const message = msg('io.swapped', { at });
+    ctx.problems.add(FILE, message);
     return message;
   }
   if (projected === count) {
     const guess = guessProjection(ex.x, ex.y);
-    const declared = ctx.declaredCrs ? `; the file itself declares ${ctx.declaredCrs}` : '';
-    const message = `${PROJECTED} (${at}${guess ? `, which looks like ${guess}` : ''}${declared})`;
-    ctx.problems.add('file', message);
+    if (guess) at = msg('io.projectedGuess', { at, guess });
+    if (ctx.declaredCrs) at = msg('io.projectedDeclared', { at, crs: ctx.declaredCrs });
+    const message = msg('io.projected', { at });
+    ctx.problems.add(FILE, message);
     return message;
   }
   if (inChina === 0 && (ctx.crs === 'gcj02' || ctx.crs === 'bd09'))
-    ctx.warnings.add(
-      'file',
-      `no coordinate lies in China, but the file was declared ${ctx.crs === 'gcj02' ? 'GCJ-02' : 'BD-09'}, an offset used only for Chinese maps — check the coordinate system; GCJ-02 positions outside China were kept unchanged`,
-    );
+    ctx.warnings.add(FILE, msg('io.notInChina', { crs: ctx.crs === 'gcj02' ? 'GCJ-02' : 'BD-09' }));
   return null;
 }
 
 /** Names the projection big coordinates most likely come from, for the person to reproject. */
-function guessProjection(x: number, y: number): string | null {
+function guessProjection(x: number, y: number): Message | null {
   const ax = Math.abs(x);
-  if (ax >= 8.0e6 && ax <= 1.56e7 && y >= 1.5e6 && y <= 7.2e6) return 'Web Mercator (EPSG:3857)';
+  if (ax >= 8.0e6 && ax <= 1.56e7 && y >= 1.5e6 && y <= 7.2e6) return msg('io.guess.webMercator');
   const zone = Math.floor(ax / 1e6);
   if (ax >= 1.3e7 && ax < 4.6e7 && y >= 1.5e6 && y <= 6.5e6) {
-    if (zone >= 25 && zone <= 45) return `CGCS2000 3-degree Gauss-Krüger zone ${zone} (EPSG:${4488 + zone})`;
-    if (zone >= 13 && zone <= 23) return `CGCS2000 6-degree Gauss-Krüger zone ${zone} (EPSG:${4478 + zone})`;
+    if (zone >= 25 && zone <= 45) return msg('io.guess.gk3', { zone: String(zone), epsg: String(4488 + zone) });
+    if (zone >= 13 && zone <= 23) return msg('io.guess.gk6', { zone: String(zone), epsg: String(4478 + zone) });
   }
-  if (ax >= 1e5 && ax <= 9e5 && y >= 1.5e6 && y <= 6.5e6)
-    return 'Gauss-Krüger or UTM without a zone number (false easting 500 km)';
-  if (x >= 1.5e6 && x <= 6.5e6 && y >= 1e5 && y < 4.6e7)
-    return "Gauss-Krüger with northing written first (surveyors' X/Y) — swap the columns too";
+  if (ax >= 1e5 && ax <= 9e5 && y >= 1.5e6 && y <= 6.5e6) return msg('io.guess.noZone');
+  if (x >= 1.5e6 && x <= 6.5e6 && y >= 1e5 && y < 4.6e7) return msg('io.guess.northingFirst');
   return null;
 }
 
 /** First problem with a geometry's coordinates, or null. Range checks are skipped after a file verdict. */
-function checkCoordinates(type: string, coords: unknown, skipRange: boolean): string | null {
-  if (Array.isArray(coords) && coords.length === 0) return `the ${type} has no coordinates`;
+function checkCoordinates(type: string, coords: unknown, skipRange: boolean): Message | null {
+  if (Array.isArray(coords) && coords.length === 0) return msg('io.noCoordinates', { type });
   // Points skip the walker: a million household points should not cost a closure each.
-  if (type === 'Point') return positionProblem(coords, 'the position', skipRange);
+  if (type === 'Point') return positionProblem(coords, msg('io.thePosition'), skipRange);
   let k = 0;
-  let problem: string | null = null;
+  let problem: Message | null = null;
   const structure = walkPositions(coords, DEPTH[type]!, (p) => {
-    problem = positionProblem(p, `position ${++k}`, skipRange);
+    problem = positionProblem(p, msg('io.positionN', { n: String(++k) }), skipRange);
     return problem === null;
   });
   return structure ?? problem;
 }
 
-function positionProblem(p: unknown, label: string, skipRange: boolean): string | null {
-  if (!Array.isArray(p)) return `${label} is not a [longitude, latitude] pair (found ${describe(p)})`;
+function positionProblem(p: unknown, label: Message, skipRange: boolean): Message | null {
+  if (!Array.isArray(p)) return msg('io.notAPair', { label, found: describe(p) });
   if (p.length < 2)
-    return `${label} has ${p.length} number${p.length === 1 ? '' : 's'} — it needs longitude and latitude`;
+    return msg(p.length === 1 ? 'io.tooFewNumbersOne' : 'io.tooFewNumbers', { label, count: String(p.length) });
   const x: unknown = p[0];
   const y: unknown = p[1];
   if (typeof x !== 'number' || typeof y !== 'number') {
     const bad = typeof x !== 'number' ? x : y;
-    return `${label} has ${quote(bad)}, which is not a number${typeof bad === 'string' ? ' (coordinates must be numbers, not text)' : ''}`;
+    return msg(typeof bad === 'string' ? 'io.notANumberText' : 'io.notANumber', { label, value: quote(bad) });
   }
   if (!Number.isFinite(x) || !Number.isFinite(y))
-    return `${label} has a non-finite number (${Number.isFinite(x) ? y : x}) — a coordinate must be an ordinary number`;
+    return msg('io.nonFinite', { label, value: String(Number.isFinite(x) ? y : x) });
   if (!skipRange && !isLonLat(x, y)) return rangeProblem(x, y);
   return null;
 }
 
-function rangeProblem(x: number, y: number): string {
-  if (looksProjected(x, y)) return PROJECTED;
+function rangeProblem(x: number, y: number): Message {
+  if (looksProjected(x, y)) return msg('io.projectedHere');
   if (Math.abs(y) > 90) {
-    if (Math.abs(y) <= 180 && Math.abs(x) <= 90)
-      return `latitude ${y} is out of range — are longitude and latitude swapped?`;
-    return `latitude ${y} is out of range (it must be between -90 and 90)`;
+    if (Math.abs(y) <= 180 && Math.abs(x) <= 90) return msg('io.latitudeSwapped', { value: String(y) });
+    return msg('io.latitudeRange', { value: String(y) });
   }
-  return `longitude ${x} is out of range (it must be between -180 and 180)`;
+  return msg('io.longitudeRange', { value: String(x) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,27 +367,30 @@ function checkRings(
   polygons: Position[][][],
   multi: boolean,
   budget: number,
-): { problems: string[]; budgetLeft: number; skipped: number } {
-  const problems: string[] = [];
+): { problems: Message[]; budgetLeft: number; skipped: number } {
+  const problems: Message[] = [];
   let skipped = 0;
   polygons.forEach((rings, p) => {
-    const prefix = multi ? `polygon ${p + 1}, ` : '';
     if (rings.length === 0) {
-      problems.push(`${multi ? `polygon ${p + 1}` : 'the polygon'} has no rings`);
+      problems.push(
+        msg('io.noRings', { polygon: multi ? msg('io.polygonN', { n: String(p + 1) }) : msg('io.thePolygon') }),
+      );
       return;
     }
     rings.forEach((ring, r) => {
-      const name = `${prefix}ring ${r + 1}`;
+      const name = multi
+        ? msg('io.polygonRingN', { p: String(p + 1), n: String(r + 1) })
+        : msg('io.ringN', { n: String(r + 1) });
       if (ring.length < 4) {
         problems.push(
-          `${name} has only ${ring.length} position${ring.length === 1 ? '' : 's'} — a ring needs at least 4 (three corners and the first repeated at the end)`,
+          msg(ring.length === 1 ? 'io.ringTooShortOne' : 'io.ringTooShort', { ring: name, count: String(ring.length) }),
         );
         return;
       }
       const first = ring[0]!;
       const last = ring[ring.length - 1]!;
       if (first[0] !== last[0] || first[1] !== last[1]) {
-        problems.push(`${name} is not closed (first and last positions differ)`);
+        problems.push(msg('io.ringNotClosed', { ring: name }));
         return;
       }
       if (budget <= 0) {
@@ -399,9 +401,7 @@ function checkRings(
       budget -= ring.length;
       if (crossing === 'too-complex') skipped++;
       else if (crossing)
-        problems.push(
-          `${name} crosses itself near lon ${crossing.x.toFixed(5)}, lat ${crossing.y.toFixed(5)} — redraw the boundary there`,
-        );
+        problems.push(msg('io.ringCrosses', { ring: name, lon: crossing.x.toFixed(5), lat: crossing.y.toFixed(5) }));
     });
   });
   return { problems, budgetLeft: budget, skipped };
@@ -427,16 +427,25 @@ function readCounts(features: Feature<Geometry>[], usable: Uint8Array, ctx: Vali
     present++;
     const parsed = parseHouseholdCount(props[field]);
     if (parsed.ok) counts[i] = parsed.value;
-    else ctx.problems.add(ctx.where(i), parsed.empty ? `the household count ${quote(field)} is empty` : parsed.message);
+    else ctx.problems.add(ctx.where(i), parsed.empty ? msg('io.countEmpty', { field: quote(field) }) : parsed.message);
   });
   if (present === 0 && missing.length > 0) {
     const available = availableFields(features);
     ctx.problems.add(
-      'file',
-      `no feature has a ${quote(field)} ${noun} for the household count — the ${noun === 'column' ? 'columns' : 'properties'} are ${available || '(none)'}`,
+      FILE,
+      msg('io.countFieldNowhere', {
+        field: quote(field),
+        noun: msg(`io.noun.${noun}`),
+        nouns: msg(noun === 'column' ? 'io.noun.columns' : 'io.noun.properties'),
+        available: available || msg('io.none'),
+      }),
     );
   } else
-    for (const i of missing) ctx.problems.add(ctx.where(i), `the household count ${noun} ${quote(field)} is missing`);
+    for (const i of missing)
+      ctx.problems.add(
+        ctx.where(i),
+        msg('io.countFieldMissing', { noun: msg(`io.noun.${noun}`), field: quote(field) }),
+      );
   return counts;
 }
 
@@ -468,7 +477,10 @@ function resolveIds(features: Feature<Geometry>[], ctx: ValidationContext): stri
     if (id === null) return null;
     const earlier = firstUse.get(id);
     if (earlier === undefined) firstUse.set(id, i);
-    else ctx.problems.add(ctx.where(i), `id ${quote(id)} is used by ${ctx.where(earlier)} too`);
+    else {
+      const other = ctx.where(earlier);
+      ctx.problems.add(ctx.where(i), msg('io.idRepeated', { id: quote(id), other: whereMessage(other) }));
+    }
     return id;
   });
   // Generated ids skip any the file already uses, so "C3" cannot collide with a real "C3".

@@ -7,7 +7,9 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
 import { readCsv } from './csv-format';
-import type { Problem, ReadOptions, ReadResult } from './format';
+import type { Message } from '../core/model';
+import type { Problem, ReadOptions, ReadResult, Where } from './format';
+import { FILE } from './problem-list';
 import { errorText } from './text-decoding';
 
 type ExcelJs = typeof ExcelJsModule;
@@ -22,7 +24,7 @@ const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
 class TooManyEntries extends Error {}
 
-function fail(message: string, where = 'file'): { ok: false; problems: Problem[] } {
+function fail(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ where, message }] };
 }
 
@@ -31,11 +33,14 @@ function checkZip(bytes: Uint8Array): Problem[] {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     return [
       {
-        where: 'file',
+        where: FILE,
         message:
           bytes[0] === 0xd0 && bytes[1] === 0xcf
-            ? 'this is an old Excel 97–2003 workbook (.xls) — save it as .xlsx (Excel: File → Save As → Excel Workbook) and import that'
-            : 'this is not an Excel workbook (.xlsx)',
+            ? {
+                zh: '这是旧版 Excel 97–2003 工作簿（.xls）——请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）后再导入',
+                en: 'this is an old Excel 97–2003 workbook (.xls) — save it as .xlsx (Excel: File → Save As → Excel Workbook) and import that',
+              }
+            : { zh: '这不是 Excel 工作簿（.xlsx）', en: 'this is not an Excel workbook (.xlsx)' },
       },
     ];
   let total = 0;
@@ -47,14 +52,36 @@ function checkZip(bytes: Uint8Array): Problem[] {
         if (++seen > MAX_ENTRIES) throw new TooManyEntries();
         total += file.originalSize;
         if (total > MAX_UNCOMPRESSED_BYTES && problems.length === 0)
-          problems.push({ where: 'file', message: 'the workbook declares over 1 GB uncompressed; it is refused' });
+          problems.push({
+            where: FILE,
+            message: {
+              zh: '工作簿声明解压后超过 1 GB，已拒绝',
+              en: 'the workbook declares over 1 GB uncompressed; it is refused',
+            },
+          });
         return false;
       },
     });
   } catch (error) {
     if (error instanceof TooManyEntries)
-      return [{ where: 'file', message: `the workbook holds more than ${MAX_ENTRIES} parts` }];
-    return [{ where: 'file', message: `the workbook is damaged (${errorText(error)}) — is it truncated?` }];
+      return [
+        {
+          where: FILE,
+          message: {
+            zh: `工作簿的部件超过 ${MAX_ENTRIES} 个`,
+            en: `the workbook holds more than ${MAX_ENTRIES} parts`,
+          },
+        },
+      ];
+    return [
+      {
+        where: FILE,
+        message: {
+          zh: `工作簿已损坏（${errorText(error)}）——是否不完整？`,
+          en: `the workbook is damaged (${errorText(error)}) — is it truncated?`,
+        },
+      },
+    ];
   }
   return problems;
 }
@@ -70,7 +97,10 @@ async function openWorkbook(
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     return { ok: true, workbook };
   } catch (error) {
-    return fail(`the workbook cannot be read (${errorText(error)})`);
+    return fail({
+      zh: `无法读取工作簿（${errorText(error)}）`,
+      en: `the workbook cannot be read (${errorText(error)})`,
+    });
   }
 }
 
@@ -87,7 +117,7 @@ function valueText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return valueText((value.result ?? ''));
+    if ('result' in value) return valueText(value.result ?? '');
     if ('text' in value && typeof value.text === 'string') return value.text;
     if ('error' in value) return '';
   }
@@ -126,7 +156,8 @@ export async function workbookSheets(
 ): Promise<{ ok: true; value: WorkbookSheets } | { ok: false; problems: Problem[] }> {
   const opened = await openWorkbook(bytes);
   if (!opened.ok) return opened;
-  if (opened.workbook.worksheets.length === 0) return fail('the workbook has no sheets');
+  if (opened.workbook.worksheets.length === 0)
+    return fail({ zh: '工作簿中没有工作表', en: 'the workbook has no sheets' });
   return { ok: true, value: sheetsOf(opened.workbook) };
 }
 
@@ -142,16 +173,21 @@ const MAX_ROWS = 1_048_576;
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions): Promise<ReadResult & { sheet?: string }> {
   const opened = await openWorkbook(bytes);
   if (!opened.ok) return opened;
-  if (opened.workbook.worksheets.length === 0) return fail('the workbook has no sheets');
+  if (opened.workbook.worksheets.length === 0)
+    return fail({ zh: '工作簿中没有工作表', en: 'the workbook has no sheets' });
   const listed = { value: sheetsOf(opened.workbook) };
   const name = options.sheet ?? listed.value.suggested;
   const sheet = opened.workbook.getWorksheet(name);
   if (!sheet)
-    return fail(
-      `the workbook has no sheet named "${name}"; its sheets are ${listed.value.sheets.map((s) => `"${s}"`).join(', ')}`,
-    );
+    return fail({
+      zh: `工作簿中没有名为"${name}"的工作表；它的工作表为 ${listed.value.sheets.map((s) => `"${s}"`).join('、')}`,
+      en: `the workbook has no sheet named "${name}"; its sheets are ${listed.value.sheets.map((s) => `"${s}"`).join(', ')}`,
+    });
   if (sheet.rowCount > MAX_ROWS)
-    return fail(`the sheet "${name}" has ${sheet.rowCount} rows, more than Excel itself allows`);
+    return fail({
+      zh: `工作表"${name}"有 ${sheet.rowCount} 行，超过 Excel 本身的上限`,
+      en: `the sheet "${name}" has ${sheet.rowCount} rows, more than Excel itself allows`,
+    });
   const lines: string[] = [];
   const width = sheet.columnCount;
   // Every row, empty ones included, so "line N" in a message is row N of the sheet.

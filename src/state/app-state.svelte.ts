@@ -1,11 +1,10 @@
 // The root of the UI state: the stores, the selection and map focus requests. Components receive
 // this object and read from it; they change the plan only by dispatching commands (state/dispatch.ts).
-import type { Language } from './settings-store.svelte';
 import { AnalysisStore } from './analysis-store.svelte';
 import { PlanStore } from './plan-store.svelte';
 import { ProfileStore } from './profile-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
-import { translate, type StringKey } from '../ui/i18n';
+import { t, type Language, type MessageKey, type ParamArgs } from '../core/i18n';
 
 export type Selection =
   | { kind: 'community' | 'grid'; id: string }
@@ -68,7 +67,8 @@ export class AppState {
     return this.settings.language;
   }
 
-  t = (key: StringKey): string => translate(this.settings.language, key);
+  /** A catalogue entry in the interface's language. */
+  t = <K extends MessageKey>(key: K, ...params: ParamArgs<K>): string => t(this.settings.language, key, ...params);
 
   /** What a plan just replaced or changed under the views leaves behind: selection, blind-spot view, tool. */
   resetViews(): void {

@@ -5,6 +5,7 @@
 // opening the demo is one fetch and one JSON.parse instead of six imports on the main thread (a
 // unit test checks that it decodes to exactly what importing the GeoJSON gives).
 import { importLayer, type ImportedLayer, type ImportOptions } from '../io';
+import { failureText } from '../io/problem-list';
 import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
 import type { PlanLayers } from '../core/transaction';
 import { blockIdsOf } from '../core/edit/paint-blocks';
@@ -44,7 +45,7 @@ function stringProp(v: unknown): string | undefined {
  */
 export async function importSource(bytes: Uint8Array, file: string, options: ImportOptions): Promise<ImportedLayer> {
   const result = await importLayer(bytes, file, options);
-  if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.where}: ${result.problems[0]?.message}`);
+  if (!result.ok) throw new Error(failureText(file, result.problems, 'en'));
   return result.layer;
 }
 

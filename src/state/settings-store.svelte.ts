@@ -1,8 +1,10 @@
 // User settings kept in localStorage: the online tile source (off by default: the bundled
 // basemap works offline), the interface language and which layers are shown.
-const KEY = 'shequ-planner.settings.v1';
+import type { Language } from '../core/i18n';
 
-export type Language = 'zh' | 'en';
+export type { Language } from '../core/i18n';
+
+const KEY = 'shequ-planner.settings.v1';
 export type LayerId = 'communities' | 'grids' | 'households' | 'facilities' | 'roads' | 'water' | 'tiles';
 
 export interface TileSource {

@@ -3,6 +3,7 @@
 // Excel, XLSX), the printable report and a PNG of the map. Every writer takes the same export the
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
+import { isLanguage, msg } from '../core/i18n';
 import type { Flag } from '../core/model';
 import { CREDITED_LAYERS, type LayerReplacement } from '../core/plan-lifecycle';
 import { dispatch } from '../state/dispatch';
@@ -81,10 +82,8 @@ function tableInput(app: AppState): PlanTableInput | null {
 }
 
 export function reportTitle(app: AppState): string {
-  const zh = app.language === 'zh';
-  if (app.plan.title === 'demo')
-    return zh ? '上海中心城区社区规划（演示草案）' : 'Central Shanghai community plan (demo draft)';
-  return app.plan.title.replace(/\.[a-z0-9]+$/i, '') || (zh ? '社区规划' : 'Community plan');
+  if (app.plan.title === 'demo') return app.t('centralShanghaiCommunityPlan');
+  return app.plan.title.replace(/\.[a-z0-9]+$/i, '') || app.t('communityPlan');
 }
 
 export function reportInput(app: AppState, paper: 'A4' | 'A3' = 'A4'): PlanReportInput | null {
@@ -257,7 +256,7 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
     });
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
-    if (settings.language === 'zh' || settings.language === 'en') app.settings.setLanguage(settings.language);
+    if (isLanguage(settings.language)) app.settings.setLanguage(settings.language);
     if (settings.overlapPolicy === 'clip' || settings.overlapPolicy === 'flag')
       app.overlapPolicy = settings.overlapPolicy;
     return;

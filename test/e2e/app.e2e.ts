@@ -142,7 +142,8 @@ describe('import', () => {
     await s.page.getByTestId('import-run').click();
     const problems = s.page.getByTestId('import-problems');
     await problems.waitFor();
-    expect(await problems.textContent()).toMatch(/feature 2.*not closed/i);
+    // The app opens in Chinese: the problem and its place are said in Chinese too.
+    expect(await problems.textContent()).toContain('第 2 个要素：第 1 个环未闭合（首尾坐标不同）');
     await s.page.getByTestId('import-cancel').click();
     expect(await tableState()).toEqual(before);
   });

@@ -40,7 +40,51 @@ async function chooseFile(file: string) {
   await s.page.getByTestId('import-dialog').waitFor();
 }
 
+function setLanguage(language: 'zh' | 'en') {
+  return s.page.evaluate((l) => {
+    (window as unknown as { __app: { settings: { setLanguage(l: string): void } } }).__app.settings.setLanguage(l);
+  }, language);
+}
+
+/** Imports a refused file and returns what the dialog lists, then cancels. */
+async function refusalText(file: string, role: string, field: string | null): Promise<string> {
+  await chooseFile(file);
+  const problems = s.page.getByTestId('import-problems');
+  await Promise.race([problems.waitFor(), s.page.getByTestId('import-role').waitFor()]);
+  if (!(await problems.isVisible())) {
+    await s.page.getByTestId('import-role').selectOption(role);
+    if (field) await s.page.getByTestId('import-field').selectOption(field);
+    await s.page.getByTestId('import-run').click();
+    await problems.waitFor();
+  }
+  const text = (await problems.textContent())!;
+  await s.page.getByTestId('import-cancel').click();
+  return text;
+}
+
+describe('an import refusal in the interface language', () => {
+  it('lists the problem and its place in Chinese in the Chinese interface', async () => {
+    await setLanguage('zh');
+    const perFeature = await refusalText('non-numeric-households.geojson', 'households', 'households');
+    expect(perFeature).toContain("第 2 个要素：户数 'abc' 不是数字");
+    expect(perFeature).toContain("第 3 个要素：户数 'Infinity' 不是有限数");
+    expect(perFeature).not.toMatch(/feature|is not a/);
+    const wholeFile = await refusalText('swapped-lonlat.geojson', 'households', null);
+    expect(wholeFile).toContain('所有要素的经纬度都颠倒了');
+    expect(wholeFile).not.toMatch(/swapped/);
+  });
+
+  it('lists the same problem in English in the English interface', async () => {
+    await setLanguage('en');
+    const perFeature = await refusalText('non-numeric-households.geojson', 'households', 'households');
+    expect(perFeature).toContain("feature 2: household count 'abc' is not a number");
+    expect(perFeature).not.toMatch(/要素|数字/);
+  });
+});
+
 describe('the hostile corpus in the app', () => {
+  // The corpus table's phrases are English.
+  beforeAll(() => setLanguage('en'));
   for (const c of hostileCases().filter((x) => x.refused)) {
     it(`refuses ${c.file} (as ${c.role}) with its reason and changes nothing`, async () => {
       const before = await planState();

@@ -5,7 +5,7 @@
 // latitude (x scaled by cos φ), which over a district's few kilometres is true to well under 1 %.
 import { facilityColor } from '../facility-categories';
 import type { AreaResult, AreaUnit, BandStatus, Facility } from '../model';
-import type { Language } from './plan-words';
+import { t, type Language } from '../i18n';
 import { escapeHtml } from './html-escape';
 import { METRES_PER_DEGREE } from '../geodesy';
 
@@ -45,8 +45,8 @@ export function roundScaleLength(metres: number): number {
 }
 
 function lengthLabel(metres: number, language: Language): string {
-  if (metres >= 1000) return language === 'zh' ? `${metres / 1000} 千米` : `${metres / 1000} km`;
-  return language === 'zh' ? `${metres} 米` : `${metres} m`;
+  if (metres >= 1000) return t(language, 'report.kilometres', { n: String(metres / 1000) });
+  return t(language, 'report.metres', { n: String(metres) });
 }
 
 interface Projection {
@@ -174,11 +174,11 @@ export function planMapSvg(input: PlanMapInput): string {
   // neither is drawn over the plan.
   const frame = { x: margin, y: margin, w: width - 2 * margin - 12, h: height - 2 * margin - 10 };
   const bbox = bboxOf([...input.communities, ...input.grids], input.facilities);
-  const label = lang === 'zh' ? '规划图' : 'Plan map';
+  const label = t(lang, 'report.planMap');
   const open = `<svg xmlns="http://www.w3.org/2000/svg" class="plan-map" role="img" aria-label="${escapeHtml(label)}" width="${width}mm" height="${height}mm" viewBox="0 0 ${width} ${height}">`;
   const border = `<rect x="0.1" y="0.1" width="${fmt(width - 0.2)}" height="${fmt(height - 0.2)}" fill="#fff" stroke="#999" stroke-width="0.2"/>`;
   if (!bbox) {
-    const empty = lang === 'zh' ? '规划中没有社区、网格或设施' : 'The plan has no communities, grids or facilities';
+    const empty = t(lang, 'report.emptyPlan');
     return `${open}${border}<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="4" fill="#666">${escapeHtml(empty)}</text></svg>`;
   }
   const p = fitProjection(bbox, frame.x, frame.y, frame.w, frame.h);
@@ -246,7 +246,7 @@ export function planMapSvg(input: PlanMapInput): string {
   const nx = width - margin - 6;
   const ny = margin + 3;
   parts.push(`<g class="north-arrow" fill="#222" font-size="3.2" text-anchor="middle">`);
-  parts.push(`<text x="${fmt(nx)}" y="${fmt(ny + 2.5)}">${lang === 'zh' ? '北' : 'N'}</text>`);
+  parts.push(`<text x="${fmt(nx)}" y="${fmt(ny + 2.5)}">${t(lang, 'report.north')}</text>`);
   parts.push(`<path d="M${fmt(nx)} ${fmt(ny + 3.5)}L${fmt(nx + 2.5)} ${fmt(ny + 11)}L${fmt(nx)} ${fmt(ny + 9.2)}Z"/>`);
   parts.push(
     `<path d="M${fmt(nx)} ${fmt(ny + 3.5)}L${fmt(nx - 2.5)} ${fmt(ny + 11)}L${fmt(nx)} ${fmt(ny + 9.2)}Z" fill="#fff" stroke="#222" stroke-width="0.2"/>`,

@@ -9,6 +9,7 @@ import { escapeHtml } from './html-escape';
 import { FORMULA_NAME, handPlan, SCRIPT_NAME } from './hand-plan.testing';
 import { roundScaleLength } from './plan-map-svg';
 import { buildPlanReport, reportFileName, type PlanReportInput } from './plan-report';
+import { isLanguage, type Language } from '../i18n';
 
 const report = (overrides: Partial<PlanReportInput> = {}) =>
   buildPlanReport({
@@ -201,7 +202,7 @@ describe('plan report of the demo', () => {
     const extraFlags = new Map<string, Flag[]>();
     for (const f of analyzer.topology())
       for (const id of f.subjectIds) extraFlags.set(id, [...(extraFlags.get(id) ?? []), f]);
-    const language = process.env.REPORT_LANGUAGE === 'en' ? 'en' : 'zh';
+    const language: Language = isLanguage(process.env.REPORT_LANGUAGE) ? process.env.REPORT_LANGUAGE : 'zh';
     const input: PlanReportInput = {
       communities,
       grids,
@@ -210,7 +211,7 @@ describe('plan report of the demo', () => {
       profile,
       extraFlags,
       language,
-      title: language === 'zh' ? '上海中心城区社区规划（演示）' : 'Central Shanghai community plan (demo)',
+      title: { zh: '上海中心城区社区规划（演示）', en: 'Central Shanghai community plan (demo)' }[language],
       date: '2025-03-04',
       households,
       paper: process.env.REPORT_PAPER === 'A3' ? 'A3' : 'A4',
@@ -218,9 +219,9 @@ describe('plan report of the demo', () => {
     const html = buildPlanReport(input);
     if (process.env.REPORT_OUT) writeFileSync(process.env.REPORT_OUT, html);
 
-    const table = section(html, language === 'zh' ? '各社区规模' : 'Communities');
+    const table = section(html, { zh: '各社区规模', en: 'Communities' }[language]);
     for (const c of communities) expect(table).toContain(`<td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.name)}</td>`);
-    const flags = section(html, language === 'zh' ? '问题清单及依据' : 'Flags and the rules they cite');
+    const flags = section(html, { zh: '问题清单及依据', en: 'Flags and the rules they cite' }[language]);
     const listed = listFlags(input);
     expect(listed.length).toBeGreaterThan(communities.length);
     expect(flags.match(/<table class="flags">.*?<\/table>/s)![0].match(/<tr><td class="num">/g)!.length).toBe(
@@ -228,7 +229,7 @@ describe('plan report of the demo', () => {
     );
     for (const { flag } of listed) expect(flags).toContain(citation(flag));
     const gaps = facilityGaps(input);
-    const gapSection = section(html, language === 'zh' ? '设施缺口' : 'Facility gaps');
+    const gapSection = section(html, { zh: '设施缺口', en: 'Facility gaps' }[language]);
     for (const g of gaps)
       expect(gapSection).toContain(
         `${g.notReached.toLocaleString('en-US')}<br><small>${(g.share * 100).toFixed(1)}%</small>`,

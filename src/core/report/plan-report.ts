@@ -5,7 +5,8 @@
 // print CSS alone decides the pages: repeated table headers, rows never cut, headings kept with
 // what follows, the map sized to the sheet.
 import { formatThousands } from '../format-number';
-import type { HouseholdSet, Message, Severity } from '../model';
+import { t } from '../i18n';
+import type { HouseholdSet, Severity } from '../model';
 import { facilityGaps, gapNote, listFlags, type PlanTableInput } from '../plan-table';
 import { findCommunityType, livingCircleDistances } from '../rule-profile';
 import { facilityColor } from '../facility-categories';
@@ -22,68 +23,19 @@ export interface PlanReportInput extends PlanTableInput {
   households?: HouseholdSet;
 }
 
-const R = {
-  mapHeading: { zh: '规划图', en: 'Plan map' },
-  legend: { zh: '图例', en: 'Legend' },
-  grid: { zh: '网格边界', en: 'Grid boundary' },
-  facilities: { zh: '公共服务设施', en: 'Facilities' },
-  date: { zh: '日期', en: 'Date' },
-  profile: { zh: '规则配置', en: 'Rule profile' },
-  summary: { zh: '概况', en: 'Summary' },
-  communityCount: { zh: '社区数', en: 'Communities' },
-  withinBand: { zh: '规模符合标准', en: 'Within band' },
-  belowBand: { zh: '低于下限', en: 'Below band' },
-  aboveBand: { zh: '超过上限', en: 'Above band' },
-  compliance: { zh: '规模达标率', en: 'Compliance rate' },
-  gridCount: { zh: '网格数', en: 'Grids' },
-  facilityCount: { zh: '设施数', en: 'Facilities' },
-  totalHouseholds: { zh: '总户数', en: 'Households in total' },
-  unassigned: { zh: '不属于任何社区的户数', en: 'Households in no community' },
-  overlap: { zh: '位于多个社区内的户数', en: 'Households in more than one community' },
-  outsideGrids: { zh: '不在任何网格内的户数', en: 'Households in no grid' },
-  distanceMode: { zh: '距离计算方式', en: 'Distances' },
-  network: {
-    zh: '沿道路网络的步行距离（含住户到最近道路的接入段）',
-    en: 'walking distances along the road network, including the access leg to the nearest road',
-  },
-  straightLine: {
-    zh: '直线距离（未提供道路网络，并非步行距离）',
-    en: 'straight-line distances (no road network was given; these are not walking distances)',
-  },
-  caveats: { zh: '注意', en: 'Caveat' },
-  communitiesHeading: { zh: '各社区规模', en: 'Communities' },
-  flagsHeading: { zh: '问题清单及依据', en: 'Flags and the rules they cite' },
-  byRule: { zh: '按规则汇总', en: 'By rule' },
-  allFlags: { zh: '全部问题', en: 'Every flag' },
-  count: { zh: '数量', en: 'Count' },
-  noFlags: { zh: '没有发现问题。', en: 'No flags.' },
-  coverageHeading: { zh: '生活圈覆盖（占全部住户比例）', en: 'Living-circle coverage (share of all households)' },
-  noCoverage: {
-    zh: '规划中没有设施，未计算生活圈覆盖。',
-    en: 'The plan has no facilities, so no coverage was computed.',
-  },
-  gapsHeading: { zh: '设施缺口（各社区未覆盖户数及比例）', en: 'Facility gaps (households not reached per community)' },
-  gapsIntro: {
-    zh: '各类设施按其规则距离测算：有距离要求的设施按要求距离，其余按最大生活圈距离。',
-    en: "Each category is measured at its rule's distance: a facility requirement's distance where one names the category, else the largest living-circle tier.",
-  },
-  noGaps: { zh: '所有社区在规则距离内均已覆盖。', en: 'Every community is reached within its rule distances.' },
-  minutes: { zh: '分钟', en: 'min' },
-} satisfies Record<string, Message>;
-
 const PAPER = { A4: { width: 297, height: 210 }, A3: { width: 420, height: 297 } } as const;
 const PAGE_MARGIN = 12;
 const LEGEND_WIDTH = 58;
 
 const n = formatThousands;
 /** Chinese text takes full-width punctuation, English half-width. */
-const colon = (lang: Language) => (lang === 'zh' ? '：' : ': ');
-const paren = (text: string, lang: Language) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
+const colon = (lang: Language) => t(lang, 'report.colon');
+const paren = (text: string, lang: Language) => t(lang, 'report.paren', { text });
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** "412,698 户" in Chinese; the bare number in English, where the label already says households. */
 function households(value: number, lang: Language): string {
-  return lang === 'zh' ? `${n(value)} 户` : n(value);
+  return t(lang, 'report.households', { n: value });
 }
 
 function isoDay(date: string): string {
@@ -153,14 +105,14 @@ function legend(input: PlanReportInput): string {
     (s) =>
       `<li><span class="swatch" style="background:${REPORT_BAND_COLORS[s]};opacity:0.75"></span>${esc(statusWord(s, lang) + paren(n(counts.get(s) ?? 0), lang))}</li>`,
   );
-  if (input.grids.length) items.push(`<li><span class="swatch grid"></span>${esc(R.grid[lang])}</li>`);
+  if (input.grids.length) items.push(`<li><span class="swatch grid"></span>${esc(t(lang, 'report.text.grid'))}</li>`);
   const categories = [...new Set(input.facilities.map((f) => f.category))].sort();
   const facilityItems = categories.map((c) => {
     const [r, g, b] = facilityColor(c);
     return `<li><span class="dot" style="background:rgb(${r},${g},${b})"></span>${esc(categoryName(c, lang))}</li>`;
   });
-  return `<div class="legend"><h3>${esc(R.legend[lang])}</h3><ul>${items.join('')}</ul>${
-    facilityItems.length ? `<h3>${esc(R.facilities[lang])}</h3><ul>${facilityItems.join('')}</ul>` : ''
+  return `<div class="legend"><h3>${esc(t(lang, 'report.text.legend'))}</h3><ul>${items.join('')}</ul>${
+    facilityItems.length ? `<h3>${esc(t(lang, 'report.text.facilities'))}</h3><ul>${facilityItems.join('')}</ul>` : ''
   }</div>`;
 }
 
@@ -168,28 +120,31 @@ function summary(input: PlanReportInput): string {
   const lang = input.language;
   const a = input.analysis;
   const rows: [string, string][] = [
-    [R.communityCount[lang], n(a.summary.communityCount)],
-    [R.withinBand[lang], n(a.summary.withinBand)],
-    [R.belowBand[lang], n(a.summary.belowBand)],
-    [R.aboveBand[lang], n(a.summary.aboveBand)],
-    [R.compliance[lang], pct(a.summary.complianceRate)],
-    [R.totalHouseholds[lang], households(a.totalHouseholds, lang)],
-    [R.unassigned[lang], households(a.unassignedHouseholds, lang)],
-    [R.overlap[lang], households(a.overlapHouseholds, lang)],
+    [t(lang, 'report.text.communityCount'), n(a.summary.communityCount)],
+    [t(lang, 'report.text.withinBand'), n(a.summary.withinBand)],
+    [t(lang, 'report.text.belowBand'), n(a.summary.belowBand)],
+    [t(lang, 'report.text.aboveBand'), n(a.summary.aboveBand)],
+    [t(lang, 'report.text.compliance'), pct(a.summary.complianceRate)],
+    [t(lang, 'report.text.totalHouseholds'), households(a.totalHouseholds, lang)],
+    [t(lang, 'report.text.unassigned'), households(a.unassignedHouseholds, lang)],
+    [t(lang, 'report.text.overlap'), households(a.overlapHouseholds, lang)],
   ];
   if (input.grids.length)
     rows.push(
-      [R.gridCount[lang], n(input.grids.length)],
-      [R.outsideGrids[lang], households(a.householdsOutsideGrids, lang)],
+      [t(lang, 'report.text.gridCount'), n(input.grids.length)],
+      [t(lang, 'report.text.outsideGrids'), households(a.householdsOutsideGrids, lang)],
     );
-  if (input.facilities.length) rows.push([R.facilityCount[lang], n(input.facilities.length)]);
+  if (input.facilities.length) rows.push([t(lang, 'report.text.facilityCount'), n(input.facilities.length)]);
   if (a.coverage)
-    rows.push([R.distanceMode[lang], a.coverage.mode === 'network' ? R.network[lang] : R.straightLine[lang]]);
+    rows.push([
+      t(lang, 'report.text.distanceMode'),
+      a.coverage.mode === 'network' ? t(lang, 'report.text.network') : t(lang, 'report.text.straightLine'),
+    ]);
   const body = rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   const caveat = input.profile.caveats
-    ? `<p class="note">${esc(R.caveats[lang] + colon(lang) + input.profile.caveats[lang])}</p>`
+    ? `<p class="note">${esc(t(lang, 'report.text.caveats') + colon(lang) + input.profile.caveats[lang])}</p>`
     : '';
-  return `<h2>${esc(R.summary[lang])}</h2><table class="summary"><tbody>${body}</tbody></table>${caveat}`;
+  return `<h2>${esc(t(lang, 'report.text.summary'))}</h2><table class="summary"><tbody>${body}</tbody></table>${caveat}`;
 }
 
 function communitiesTable(input: PlanReportInput): string {
@@ -225,7 +180,7 @@ function communitiesTable(input: PlanReportInput): string {
       n(flagCount.get(u.id) ?? 0),
     ];
   });
-  return `<h2>${esc(R.communitiesHeading[lang])}</h2>${numericTable(head, rows, numeric)}`;
+  return `<h2>${esc(t(lang, 'report.text.communitiesHeading'))}</h2>${numericTable(head, rows, numeric)}`;
 }
 
 /** A table whose numeric columns are right-aligned. */
@@ -258,7 +213,7 @@ function flagsByRule(listed: ReturnType<typeof listFlags>, lang: Language): stri
     `${word('document', lang)} · ${word('clause', lang)}`,
     word('code', lang),
     word('severity', lang),
-    R.count[lang],
+    t(lang, 'report.text.count'),
   ].map(esc);
   const rows = [...byRule.values()].map((e) => [
     `<b>${esc(e.ruleId)}</b>`,
@@ -267,14 +222,14 @@ function flagsByRule(listed: ReturnType<typeof listFlags>, lang: Language): stri
     `<span class="sev sev-${e.severity}">${esc(severityWord(e.severity, lang))}</span>`,
     n(e.count),
   ]);
-  return `<h3>${esc(R.byRule[lang])}</h3>${numericTable(head, rows, new Set([4]), 'by-rule')}<h3>${esc(R.allFlags[lang])}</h3>`;
+  return `<h3>${esc(t(lang, 'report.text.byRule'))}</h3>${numericTable(head, rows, new Set([4]), 'by-rule')}<h3>${esc(t(lang, 'report.text.allFlags'))}</h3>`;
 }
 
 function flagsTable(input: PlanReportInput): string {
   const lang = input.language;
   const listed = listFlags(input);
-  const heading = `<h2>${esc(R.flagsHeading[lang])}</h2>`;
-  if (!listed.length) return `${heading}<p class="note">${esc(R.noFlags[lang])}</p>`;
+  const heading = `<h2>${esc(t(lang, 'report.text.flagsHeading'))}</h2>`;
+  if (!listed.length) return `${heading}<p class="note">${esc(t(lang, 'report.text.noFlags'))}</p>`;
   const head = [
     '#',
     word('severity', lang),
@@ -292,7 +247,7 @@ function flagsTable(input: PlanReportInput): string {
       group = key;
       const subject = subjectIds
         .map((id, k) => (subjectNames[k] && subjectNames[k] !== id ? `${id} ${subjectNames[k]}` : id))
-        .join(lang === 'zh' ? '、' : ', ');
+        .join(t(lang, 'report.listSeparator'));
       // A td, not a th: a printed PDF's tags list every th of a column as a header of each cell
       // below it, which for a city's hundreds of subjects makes the file tens of megabytes.
       body.push(`<tr class="group"><td colspan="5">${esc(subject)}</td></tr>`);
@@ -309,14 +264,15 @@ function flagsTable(input: PlanReportInput): string {
 function coverageTable(input: PlanReportInput): string {
   const lang = input.language;
   const coverage = input.analysis.coverage;
-  if (!coverage) return `<h2>${esc(R.coverageHeading[lang])}</h2><p class="note">${esc(R.noCoverage[lang])}</p>`;
+  if (!coverage)
+    return `<h2>${esc(t(lang, 'report.text.coverageHeading'))}</h2><p class="note">${esc(t(lang, 'report.text.noCoverage'))}</p>`;
   const tiers = livingCircleDistances(input.profile.livingCircle);
   const minutes = [...input.profile.livingCircle.tiers].map((t) => t.minutes).sort((x, y) => x - y);
   const minutesAt = new Map(tiers.map((d, i) => [d, minutes[i]]));
   const head = [
     esc(word('category', lang)),
     ...coverage.distances.map((d) =>
-      esc(`≤${n(d)} m${minutesAt.has(d) ? paren(`${minutesAt.get(d)} ${R.minutes[lang]}`, lang) : ''}`),
+      esc(`≤${n(d)} m${minutesAt.has(d) ? paren(`${minutesAt.get(d)} ${t(lang, 'report.text.minutes')}`, lang) : ''}`),
     ),
   ];
   const rows = coverage.categories.map((c) => {
@@ -331,8 +287,8 @@ function coverageTable(input: PlanReportInput): string {
     ];
   });
   const numeric = new Set(coverage.distances.map((_, i) => i + 1));
-  const mode = `<p class="note">${esc(R.distanceMode[lang] + colon(lang))}${esc(coverage.mode === 'network' ? R.network[lang] : R.straightLine[lang])}</p>`;
-  return `<h2>${esc(R.coverageHeading[lang])}</h2>${numericTable(head, rows, numeric)}${mode}`;
+  const mode = `<p class="note">${esc(t(lang, 'report.text.distanceMode') + colon(lang))}${esc(coverage.mode === 'network' ? t(lang, 'report.text.network') : t(lang, 'report.text.straightLine'))}</p>`;
+  return `<h2>${esc(t(lang, 'report.text.coverageHeading'))}</h2>${numericTable(head, rows, numeric)}${mode}`;
 }
 
 function gapsTable(input: PlanReportInput): string {
@@ -340,9 +296,9 @@ function gapsTable(input: PlanReportInput): string {
   const gaps = facilityGaps(input);
   // The how-measured note follows the table: Chromium keeps a heading with the table right after
   // it, but not a heading and a paragraph with the table after both.
-  const heading = `<h2>${esc(R.gapsHeading[lang])}</h2>`;
-  const intro = `<p class="note">${esc(R.gapsIntro[lang])}</p>`;
-  if (!input.analysis.coverage) return `${heading}<p class="note">${esc(R.noCoverage[lang])}</p>`;
+  const heading = `<h2>${esc(t(lang, 'report.text.gapsHeading'))}</h2>`;
+  const intro = `<p class="note">${esc(t(lang, 'report.text.gapsIntro'))}</p>`;
+  if (!input.analysis.coverage) return `${heading}<p class="note">${esc(t(lang, 'report.text.noCoverage'))}</p>`;
   const categories = input.analysis.coverage.categories;
   // One row per community, one column per category, so a district's gaps fit a few pages.
   const byCommunity = new Map<string, Map<string, (typeof gaps)[number]>>();
@@ -386,7 +342,7 @@ function gapsTable(input: PlanReportInput): string {
     ),
   ];
   const noteHtml = notes.map((t) => `<p class="note">${esc(t)}</p>`).join('');
-  if (!rows.length) return `${heading}<p class="note">${esc(R.noGaps[lang])}</p>`;
+  if (!rows.length) return `${heading}<p class="note">${esc(t(lang, 'report.text.noGaps'))}</p>`;
   const numeric = new Set([1, ...categories.map((_, i) => i + 2)]);
   return `${heading}${numericTable(head, rows, numeric, 'gaps')}${intro}${noteHtml}`;
 }
@@ -409,11 +365,11 @@ export function buildPlanReport(input: PlanReportInput): string {
     height: mapHeight,
   });
   const meta = [
-    esc(R.date[lang] + colon(lang) + isoDay(input.date)),
-    esc(R.profile[lang] + colon(lang) + input.profile.name[lang]),
+    esc(t(lang, 'report.text.date') + colon(lang) + isoDay(input.date)),
+    esc(t(lang, 'report.text.profile') + colon(lang) + input.profile.name[lang]),
   ].map((m) => `<span>${m}</span>`);
   return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${t(lang, 'report.htmlLang')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,0 +1,13 @@
+// The message catalogue and the interface languages: import from here.
+export {
+  t,
+  msg,
+  plain,
+  CATALOGUE,
+  type MessageKey,
+  type MessageParams,
+  type ParamArgs,
+  type ParamValue,
+  type PlainKey,
+} from './catalogue';
+export { type Language, LANGUAGES, isLanguage, otherLanguage } from './language';
