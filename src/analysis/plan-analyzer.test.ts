@@ -149,7 +149,7 @@ describe('plan analyzer on the demo data', () => {
   it('says 中远两湾城 alone is above the band, so its community cannot be brought into band by boundaries', async () => {
     const load = async (file: string, options: ImportOptions) => {
       const result = await importLayer(new Uint8Array(readFileSync(`data/demo/${file}`)), file, options);
-      if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.message}`);
+      if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.message.en}`);
       return result.layer;
     };
     const h = await load('households.geojson', { role: 'households', crs: 'wgs84', householdsField: 'households' });

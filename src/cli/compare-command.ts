@@ -4,7 +4,7 @@
 // summaries. Writes the difference as JSON (for other systems) or CSV (for a spreadsheet).
 import { basename } from 'node:path';
 import { comparePlans } from '../analysis/plan-compare';
-import type { Language } from '../core/i18n';
+import { isLanguage, type Language } from '../core/i18n';
 import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
 import { comparisonJson, comparisonSheets } from '../core/plan-comparison';
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
@@ -94,7 +94,7 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   if (movesOut && extensionOf(movesOut) !== '.csv')
     throw new UsageError(`--moves must end in .csv, not "${basename(movesOut)}"`);
   const language = options.get('language') ?? 'zh';
-  if (language !== 'zh' && language !== 'en') throw new UsageError(`--language must be zh or en, not "${language}"`);
+  if (!isLanguage(language)) throw new UsageError(`--language must be zh or en, not "${language}"`);
   const profileOption = options.get('profile');
   const profile = profileOption ? await loadProfile(profileOption) : builtInProfile(DEFAULT_PROFILE_ID)!;
 

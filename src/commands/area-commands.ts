@@ -19,6 +19,7 @@ import { communityFromBlocks, paintBlocks } from '../core/edit/paint-blocks';
 import type { AreaUnit, Message } from '../core/model';
 import type { PlanLayers } from '../core/transaction';
 import type { NameLanguage } from './command';
+import { t } from '../core/i18n';
 
 export type AreaCommand =
   /** Moves blocks into a community, or out of every community when target is null. */
@@ -37,8 +38,7 @@ export type AreaCommand =
   /** `typeName` is the type's name in both languages, from the active profile, for the history. */
   | { type: 'set-type'; id: string; communityType: string; typeName: Message };
 
-const newCommunityName = (language: NameLanguage) => (id: string) =>
-  language === 'zh' ? `新社区 ${id}` : `New community ${id}`;
+const newCommunityName = (language: NameLanguage) => (id: string) => t(language, 'newCommunityName', { id });
 
 export function runAreaCommand(layers: PlanLayers, command: AreaCommand): EditResult {
   const community = (id: string): AreaUnit | undefined => layers.communities.find((c) => c.id === id);

@@ -8,7 +8,7 @@ import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { FormatHandler, InspectResult, Problem, ReadOptions, ReadResult } from './format';
 import { FILE, formatCount, quote } from './problem-list';
-import { setOwn } from './records';
+import { setOwn, valueText } from './records';
 import { decodeText, type TextEncodingName } from './text-decoding';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x', '经度'];
@@ -16,9 +16,9 @@ const LAT_NAMES = ['lat', 'latitude', 'y', '纬度'];
 
 export const csvFormat: FormatHandler = {
   format: 'csv',
-  read: async (bytes, options) => readCsv(bytes, options),
-  inspect: async (bytes) => inspectCsv(bytes),
-  write: async (fc) => writeCsv(fc),
+  read: (bytes, options) => Promise.resolve(readCsv(bytes, options)),
+  inspect: (bytes) => Promise.resolve(inspectCsv(bytes)),
+  write: (fc) => Promise.resolve(writeCsv(fc)),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +388,7 @@ function delimiterName(d: string): Message {
   return msg(d === '\t' ? 'io.csv.delimiter.tab' : d === ';' ? 'io.csv.delimiter.semicolon' : 'io.csv.delimiter.comma');
 }
 
-async function inspectCsv(bytes: Uint8Array): Promise<InspectResult> {
+function inspectCsv(bytes: Uint8Array): InspectResult {
   const opened = openTable(bytes);
   if (!opened.ok) return opened;
   const { headers } = opened.table;
@@ -439,7 +439,7 @@ export function writeCsv(fc: FeatureCollection): Uint8Array {
   for (const f of fc.features) {
     if (f.geometry?.type !== 'Point') continue;
     const [lon, lat] = f.geometry.coordinates;
-    const props = f.properties ?? {};
+    const props: Record<string, unknown> = f.properties ?? {};
     out.push([lon, lat, ...columns.slice(2).map((k) => props[k])].map(csvCell).join(','));
   }
   return new TextEncoder().encode(`\ufeff${out.join('\r\n')}\r\n`);
@@ -447,6 +447,6 @@ export function writeCsv(fc: FeatureCollection): Uint8Array {
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const s = valueText(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

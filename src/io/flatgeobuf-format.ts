@@ -9,7 +9,7 @@ import type { FormatHandler, InspectResult, Problem, RawFeature, ReadResult } fr
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import { FILE, formatCount } from './problem-list';
-import { setOwn } from './records';
+import { setOwn, valueText } from './records';
 import { errorText } from './text-decoding';
 
 export const flatgeobufFormat: FormatHandler = {
@@ -126,9 +126,9 @@ export async function writeFlatGeobuf(fc: FeatureCollection): Promise<Uint8Array
   const features = fc.features.map((f) => {
     const properties: Record<string, unknown> = {};
     for (const k of keys) {
-      const v = f.properties?.[k];
+      const v: unknown = f.properties?.[k];
       let value: unknown = v === undefined ? null : v;
-      if (value !== null && asText.has(k)) value = typeof value === 'object' ? JSON.stringify(value) : String(value);
+      if (value !== null && asText.has(k)) value = valueText(value);
       setOwn(properties, k, value);
     }
     return { type: 'Feature' as const, geometry: f.geometry, properties };

@@ -90,7 +90,8 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   } catch {
     return { ok: 'fallback' };
   }
-  if (header.geometryType() !== 1) return { ok: 'fallback' };
+  // 1 is FlatGeobuf's GeometryType.Point.
+  if (Number(header.geometryType()) !== 1) return { ok: 'fallback' };
   // A declared CRS other than WGS84 gets the generic reader's explanation.
   const code = header.crs()?.code() ?? 0;
   if (code !== 0 && code !== 4326) return { ok: 'fallback' };

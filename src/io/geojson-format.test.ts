@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { importLayer, type ImportOptions, type Problem, writeGeoJson } from './index';
+import { importLayer, type ImportOptions, writeGeoJson } from './index';
 import { inEnglish, type EnglishProblem } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>

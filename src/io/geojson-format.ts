@@ -17,9 +17,9 @@ const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineS
 
 export const geojsonFormat: FormatHandler = {
   format: 'geojson',
-  read: async (bytes) => readGeoJson(bytes),
-  inspect: async (bytes) => inspectGeoJson(bytes),
-  write: async (fc) => writeGeoJson(fc),
+  read: (bytes) => Promise.resolve(readGeoJson(bytes)),
+  inspect: (bytes) => Promise.resolve(inspectGeoJson(bytes)),
+  write: (fc) => Promise.resolve(writeGeoJson(fc)),
 };
 
 export function readGeoJson(bytes: Uint8Array): ReadResult {
@@ -116,7 +116,7 @@ function describeValue(value: unknown): Message | string {
   return typeof value;
 }
 
-async function inspectGeoJson(bytes: Uint8Array): Promise<InspectResult> {
+function inspectGeoJson(bytes: Uint8Array): InspectResult {
   const read = readGeoJson(bytes);
   if (!read.ok) return read;
   const fields = new FieldSummary();

@@ -5,6 +5,7 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from './problems.testing';
 import { crsByCode, toWgs84 } from './crs';
 import { geoPackageTables, readGeoPackage, readGeoPackageGeometry } from './geopackage';
 
@@ -41,16 +42,17 @@ describe('GeoPackage', () => {
   });
 
   it('names the tables when the one asked for is not there, and refuses what is not a GeoPackage', async () => {
-    expect(await readGeoPackage(gpkg, 'grids')).toEqual({
-      ok: false,
-      problems: [
-        { where: 'file', message: 'the GeoPackage has no feature table named "grids"; its tables are "网格", "设施"' },
-      ],
-    });
-    expect(await readGeoPackage(new TextEncoder().encode('not sqlite at all, just some text '.repeat(5)))).toEqual({
-      ok: false,
-      problems: [{ where: 'file', message: 'this is not a GeoPackage (an SQLite file)' }],
-    });
+    const missing = await readGeoPackage(gpkg, 'grids');
+    expect(!missing.ok && inEnglish(missing.problems)).toEqual([
+      { where: 'file', message: 'the GeoPackage has no feature table named "grids"; its tables are "网格", "设施"' },
+    ]);
+    expect(!missing.ok && missing.problems[0]!.message.zh).toBe(
+      'GeoPackage 中没有名为"grids"的要素表；它的表为 "网格"、"设施"',
+    );
+    const notGpkg = await readGeoPackage(new TextEncoder().encode('not sqlite at all, just some text '.repeat(5)));
+    expect(!notGpkg.ok && inEnglish(notGpkg.problems)).toEqual([
+      { where: 'file', message: 'this is not a GeoPackage (an SQLite file)' },
+    ]);
     const cut = await readGeoPackage(gpkg.slice(0, 4096));
     expect(cut.ok).toBe(false);
   });
@@ -58,9 +60,7 @@ describe('GeoPackage', () => {
   it('never allocates what a damaged geometry declares', () => {
     // "GP", version 0, flags: no envelope, little endian; srs 4326; WKB polygon claiming 2^31 rings.
     const blob = new Uint8Array([0x47, 0x50, 0, 1, 0xe6, 0x10, 0, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0x80]);
-    expect(readGeoPackageGeometry(blob)).toEqual({
-      ok: false,
-      reason: 'the geometry is damaged (it declares 2147483648 items in 0 bytes)',
-    });
+    const r = readGeoPackageGeometry(blob);
+    expect(!r.ok && r.reason.en).toBe('the geometry is damaged (it declares 2147483648 items in 0 bytes)');
   });
 });

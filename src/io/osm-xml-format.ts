@@ -16,66 +16,74 @@ function decode(bytes: Uint8Array): string | null {
 
 export const osmXmlFormat: FormatHandler = {
   format: 'osm',
-  async read(bytes): Promise<ReadResult> {
-    let data: OsmData;
-    let kind = 'XML';
-    if (looksLikeOsmPbf(bytes)) {
-      kind = 'PBF';
-      try {
-        data = parseOsmPbf(bytes);
-      } catch (error) {
-        const message =
-          error instanceof OsmPbfError
-            ? error.text
-            : msg('io.osm.pbfDamaged', { detail: error instanceof Error ? error.message : String(error) });
-        return { ok: false, problems: [{ where: FILE, message }] };
-      }
-    } else {
-      const text = decode(bytes);
-      if (text === null)
-        return {
-          ok: false,
-          problems: [{ where: FILE, message: msg('io.osm.neither') }],
-        };
-      if (!looksLikeOsmXml(text))
-        return {
-          ok: false,
-          problems: [{ where: FILE, message: msg('io.osm.noOsmElement') }],
-        };
-      data = parseOsmXml(text);
-    }
-    const { roads, skippedWays, missingNodes } = osmRoads(data);
-    if (roads.features.length === 0)
-      return {
-        ok: false,
-        problems: [{ where: FILE, message: msg('io.osm.noRoads', { ways: data.ways.length, nodes: data.nodes.size }) }],
-      };
-    const notes = [
-      `${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`,
-    ];
-    const warnings =
-      missingNodes > 0 ? [{ where: FILE, message: msg('io.osm.missingNodes', { count: String(missingNodes) }) }] : [];
-    return {
-      ok: true,
-      features: roads.features,
-      where: (i) => ({ kind: 'way', n: Number(String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')) || i + 1 }),
-      problems: [],
-      warnings,
-      notes,
-    };
+  read(bytes): Promise<ReadResult> {
+    return Promise.resolve(readOsm(bytes));
   },
-  async inspect(bytes): Promise<InspectResult> {
-    const read = await this.read(bytes, {});
-    if (!read.ok) return { ok: false, problems: read.problems };
-    return {
-      ok: true,
-      summary: {
-        format: 'osm',
-        featureCount: read.features.length,
-        fields: ['id', 'highway', 'name'],
-        numericFields: [],
-        geometryTypes: ['LineString'],
-      },
-    };
+  inspect(bytes): Promise<InspectResult> {
+    return Promise.resolve(inspectOsm(bytes));
   },
 };
+
+function readOsm(bytes: Uint8Array): ReadResult {
+  let data: OsmData;
+  let kind = 'XML';
+  if (looksLikeOsmPbf(bytes)) {
+    kind = 'PBF';
+    try {
+      data = parseOsmPbf(bytes);
+    } catch (error) {
+      const message =
+        error instanceof OsmPbfError
+          ? error.text
+          : msg('io.osm.pbfDamaged', { detail: error instanceof Error ? error.message : String(error) });
+      return { ok: false, problems: [{ where: FILE, message }] };
+    }
+  } else {
+    const text = decode(bytes);
+    if (text === null)
+      return {
+        ok: false,
+        problems: [{ where: FILE, message: msg('io.osm.neither') }],
+      };
+    if (!looksLikeOsmXml(text))
+      return {
+        ok: false,
+        problems: [{ where: FILE, message: msg('io.osm.noOsmElement') }],
+      };
+    data = parseOsmXml(text);
+  }
+  const { roads, skippedWays, missingNodes } = osmRoads(data);
+  if (roads.features.length === 0)
+    return {
+      ok: false,
+      problems: [{ where: FILE, message: msg('io.osm.noRoads', { ways: data.ways.length, nodes: data.nodes.size }) }],
+    };
+  const notes = [
+    `${roads.features.length} walkable highway ways read from OpenStreetMap ${kind}; ${skippedWays} other ways skipped`,
+  ];
+  const warnings =
+    missingNodes > 0 ? [{ where: FILE, message: msg('io.osm.missingNodes', { count: String(missingNodes) }) }] : [];
+  return {
+    ok: true,
+    features: roads.features,
+    where: (i) => ({ kind: 'way', n: Number(String(roads.features[i]?.id ?? i + 1).replace(/^w/, '')) || i + 1 }),
+    problems: [],
+    warnings,
+    notes,
+  };
+}
+
+function inspectOsm(bytes: Uint8Array): InspectResult {
+  const read = readOsm(bytes);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  return {
+    ok: true,
+    summary: {
+      format: 'osm',
+      featureCount: read.features.length,
+      fields: ['id', 'highway', 'name'],
+      numericFields: [],
+      geometryTypes: ['LineString'],
+    },
+  };
+}

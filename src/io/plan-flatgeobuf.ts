@@ -6,7 +6,7 @@
 // plan back. The generic `flatgeobuf` serializer takes column types from the first feature and
 // writes no header metadata, so the header is built here with the library's own FlatBuffers
 // tables and only the features go through its encoder.
-import type { Feature, Geometry, GeometryCollection } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { Builder, ByteBuffer } from 'flatbuffers';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { Column } from 'flatgeobuf/lib/mjs/flat-geobuf/column.js';
@@ -118,7 +118,7 @@ export async function writePlanFlatGeobuf(plan: PlanExport): Promise<Uint8Array>
   // appearance and distances ascending, so the table reads left to right like the legend.
   const coverage = new Map<string, Set<number>>();
   for (const f of plan.features) {
-    const cov = f.properties?.['coverage'];
+    const cov: unknown = f.properties?.['coverage'];
     if (!isRecord(cov)) continue;
     for (const [category, shares] of Object.entries(cov)) {
       if (!isRecord(shares)) continue;
@@ -337,7 +337,7 @@ export async function readPlanFlatGeobuf(bytes: Uint8Array): Promise<PlanFlatGeo
   const bb = new ByteBuffer(aligned);
   bb.setPosition(8);
   const header = fromByteBuffer(bb);
-  let metadata: unknown = null;
+  let metadata: unknown;
   try {
     metadata = header.metadata ? JSON.parse(header.metadata) : null;
   } catch {

@@ -109,7 +109,7 @@ export function quote(value: unknown, maxLength = 40): string {
     s = String(value); // NaN, not JSON's "null"
   else {
     try {
-      s = JSON.stringify(value) ?? String(value);
+      s = JSON.stringify(value) ?? '';
     } catch {
       // Nested too deep to stringify (a hostile file); a shape is enough for a message.
       s = Array.isArray(value) ? '[…]' : '{…}';

@@ -596,5 +596,5 @@ function readSideList(
   }
   const bad = list.findIndex((v) => !valid(v));
   if (bad >= 0) problems.add(entryAt(entry), msg('io.project.badEntry', { n: String(bad + 1), expected }));
-  return list;
+  return list as unknown[];
 }

@@ -3,11 +3,12 @@
 // large (~1 MB), so it is imported only when someone asks for a workbook and is kept out of the
 // main bundle. Every text cell is a plain string value, never a formula, and formula-like text gets
 // the same leading quote as in CSV so a copy of a cell into another file stays inert.
+import type ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, Workbook, Worksheet } from 'exceljs';
 import type { Cell, ColumnFormat, PlanTables, TableSheet } from '../core/plan-table';
 import { defuseFormula } from './table-csv';
 
-type ExcelJs = typeof import('exceljs');
+type ExcelJs = typeof ExcelJsModule;
 
 async function loadExcelJs(): Promise<ExcelJs> {
   // In Node exceljs is CommonJS and in the browser build Vite takes its UMD bundle (the package's

@@ -2,7 +2,7 @@
 // where the problem is reported and the words a person acts on.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importLayer, type ImportOptions, type Problem } from './index';
+import { importLayer, type ImportOptions } from './index';
 import { inEnglish, type EnglishProblem } from './problems.testing';
 
 const fixture = (name: string): Uint8Array =>

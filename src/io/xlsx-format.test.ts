@@ -26,15 +26,21 @@ describe('Excel workbooks', () => {
   });
 
   it('says which sheets there are when the one asked for is not there, and refuses .xls and non-workbooks', async () => {
-    expect(await readXlsx(workbook, { sheet: 'Sheet1' })).toEqual({
-      ok: false,
-      problems: [{ where: 'file', message: 'the workbook has no sheet named "Sheet1"; its sheets are "说明", "小区"' }],
-    });
+    const missing = await readXlsx(workbook, { sheet: 'Sheet1' });
+    expect(!missing.ok && missing.problems).toEqual([
+      {
+        where: { kind: 'file' },
+        message: {
+          zh: '工作簿中没有名为"Sheet1"的工作表；它的工作表为 "说明"、"小区"',
+          en: 'the workbook has no sheet named "Sheet1"; its sheets are "说明", "小区"',
+        },
+      },
+    ]);
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     const old = await readXlsx(xls, {});
-    expect(!old.ok && old.problems[0]!.message).toMatch(/^this is an old Excel 97–2003 workbook \(\.xls\)/);
+    expect(!old.ok && old.problems[0]!.message.en).toMatch(/^this is an old Excel 97–2003 workbook \(\.xls\)/);
     const notZip = await readXlsx(new TextEncoder().encode('lon,lat\n1,2\n'), {});
-    expect(!notZip.ok && notZip.problems[0]!.message).toBe('this is not an Excel workbook (.xlsx)');
+    expect(!notZip.ok && notZip.problems[0]!.message.en).toBe('this is not an Excel workbook (.xlsx)');
     const cut = await readXlsx(workbook.slice(0, 2000), {});
     expect(cut.ok).toBe(false);
   });

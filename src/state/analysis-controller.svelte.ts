@@ -109,10 +109,7 @@ export class AnalysisController {
     if (crashes === 0) return;
     this.#app.notice = {
       kind: 'error',
-      text:
-        this.#app.language === 'zh'
-          ? '分析进程意外停止，已自动重启并重新计算。规划和修改均未丢失。'
-          : 'The analysis worker stopped unexpectedly; it was restarted and is recomputing. Nothing in the plan was lost.',
+      text: this.#app.t('theAnalysisWorkerStopped'),
     };
   }
 

@@ -5,6 +5,10 @@ import { PlanStore } from './plan-store.svelte';
 import { ProfileStore } from './profile-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
 import { t, type Language, type MessageKey, type ParamArgs } from '../core/i18n';
+import type { Polygon } from 'geojson';
+import type { NearestFacilityInfo } from '../analysis/coverage-engine';
+import type { WalkingArea } from '../analysis/routing';
+import type { TopologyFlag } from '../analysis/topology';
 
 export type Selection =
   | { kind: 'community' | 'grid'; id: string }
@@ -41,8 +45,8 @@ export class AppState {
   coverageView = $state.raw<CoverageView | null>(null);
   coverageTiers = $state.raw<Uint8Array | null>(null);
   /** Walking areas of the selected facility, largest first. */
-  walkingAreas = $state.raw<import('../analysis/routing').WalkingArea[] | null>(null);
-  nearest = $state.raw<import('../analysis/coverage-engine').NearestFacilityInfo[] | null>(null);
+  walkingAreas = $state.raw<WalkingArea[] | null>(null);
+  nearest = $state.raw<NearestFacilityInfo[] | null>(null);
   /** Map click mode: normal selection, or placing a new facility / moving the selected one. */
   mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks' | 'draw'>('select');
   /** Draw mode: what the next drawing does. */
@@ -50,11 +54,11 @@ export class AppState {
   /** A drawn or reshaped community: clipped to its neighbours, or kept overlapping and flagged. */
   overlapPolicy = $state<'clip' | 'flag'>('clip');
   /** Set by the map: reads the polygon being reshaped. */
-  readReshaped: (() => import('geojson').Polygon | null) | null = null;
+  readReshaped: (() => Polygon | null) | null = null;
   /** Paint mode: the community blocks are painted into; null erases (unassigns). */
   paintTarget = $state<string | null>(null);
   /** Topology flags of the current plan (overlaps, gaps, multi-part, crossing grids). */
-  topology = $state.raw<import('../analysis/topology').TopologyFlag[] | null>(null);
+  topology = $state.raw<TopologyFlag[] | null>(null);
   /** Blocks picked for a new community. */
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');

@@ -52,7 +52,7 @@ describe('FileImporter over a MessageChannel', () => {
     const file = new File(['lon,lat\n231.4,31.2\n'], 'bad.csv');
     const result = await importer.import(file, { role: 'households', crs: 'wgs84' });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]?.where).toBe('line 2');
+    expect(!result.ok && result.problems[0]?.where).toEqual({ kind: 'line', n: 2 });
   });
 
   it('on cancel rejects at once and stops the worker; the next import starts a fresh one', async () => {

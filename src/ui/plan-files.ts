@@ -3,7 +3,7 @@
 // Excel, XLSX), the printable report and a PNG of the map. Every writer takes the same export the
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
-import { isLanguage, msg } from '../core/i18n';
+import { isLanguage } from '../core/i18n';
 import type { Flag } from '../core/model';
 import { CREDITED_LAYERS, type LayerReplacement } from '../core/plan-lifecycle';
 import { dispatch } from '../state/dispatch';
@@ -91,9 +91,10 @@ export function reportInput(app: AppState, paper: 'A4' | 'A3' = 'A4'): PlanRepor
   return input ? { ...input, title: reportTitle(app), date: new Date().toISOString(), paper } : null;
 }
 
-export async function exportGeoJson(app: AppState): Promise<void> {
+export function exportGeoJson(app: AppState): Promise<void> {
   const plan = planExport(app);
   if (plan) download(writeGeoJson(plan), planFileName(app.plan.title, '.geojson'), 'application/geo+json');
+  return Promise.resolve();
 }
 
 export async function exportFlatGeobuf(app: AppState): Promise<void> {

@@ -433,6 +433,10 @@ export const IMPORT_MESSAGES = {
   },
   'io.fgb.countNegative': { zh: '户数 {count} 为负数', en: 'the count {count} is negative' },
   'io.cancelled': { zh: '导入已取消', en: 'the import was cancelled' },
+  'io.importStopped': {
+    zh: '导入中断（{reason}）——文件可能太大，浏览器无法读取；请改用命令行，或把文件分成几部分',
+    en: 'the import stopped ({reason}) — the file may be too large for this browser; try the command line or split the file',
+  },
   'io.noFeaturesHeld': { zh: '文件不含任何要素', en: 'the file holds no features' },
   'io.text.tooLarge': {
     zh: '文件太大，无法作为文本读取（{mb} MB；{error}）——请拆分文件，或转换为 FlatGeobuf',

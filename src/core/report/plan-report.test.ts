@@ -177,7 +177,7 @@ describe('plan report of the demo', () => {
   ) {
     const bytes = new Uint8Array(readFileSync(`data/demo/${file}`));
     const result = await importLayer(bytes, file, { role, crs: 'wgs84', ...extra });
-    if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.message}`);
+    if (!result.ok) throw new Error(`${file}: ${result.problems[0]?.message.en}`);
     return result.layer;
   }
 
