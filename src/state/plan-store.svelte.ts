@@ -23,8 +23,6 @@ export class PlanStore {
   title = $state('');
   undoStack = $state.raw<HistoryEntry[]>([]);
   redoStack = $state.raw<HistoryEntry[]>([]);
-  /** The last transaction applied (forward, undo or redo), for listeners that recount incrementally. */
-  lastApplied = $state.raw<Transaction | null>(null);
   version = $state(0);
 
   /** Replaces everything without history (opening a data set). */
@@ -33,7 +31,6 @@ export class PlanStore {
     this.title = title;
     this.undoStack = [];
     this.redoStack = [];
-    this.lastApplied = null;
     this.version++;
   }
 
@@ -71,7 +68,6 @@ export class PlanStore {
     }
     this.undoStack = [...this.undoStack, entry];
     this.redoStack = [];
-    this.lastApplied = tx;
     this.version++;
   }
 
@@ -93,7 +89,6 @@ export class PlanStore {
     if (entry.title) this.title = entry.title.before;
     this.undoStack = this.undoStack.slice(0, -1);
     this.redoStack = [...this.redoStack, entry];
-    this.lastApplied = entry.inverse;
     this.version++;
     return true;
   }
@@ -106,7 +101,6 @@ export class PlanStore {
     if (entry.title) this.title = entry.title.after;
     this.redoStack = this.redoStack.slice(0, -1);
     this.undoStack = [...this.undoStack, { ...entry, inverse }];
-    this.lastApplied = entry.forward;
     this.version++;
     return true;
   }
