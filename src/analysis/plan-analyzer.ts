@@ -4,6 +4,7 @@
 import { FIXED_SOURCES, fixedSourcesFor, makeFlag, type FixedSourceKey } from '../core/flag-registry';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import KDBush from 'kdbush';
+import { listMessage, msg } from '../core/i18n';
 import type {
   AreaResult,
   AreaUnit,
@@ -11,6 +12,7 @@ import type {
   Facility,
   Flag,
   HouseholdSet,
+  Message,
   PlanAnalysis,
   PlanCoverage,
 } from '../core/model';
@@ -336,12 +338,12 @@ function maxOf(values: Float64Array): number {
 }
 
 /** "C001-G01、C001-G02" — the overlapping grids named in the flag, the first few of them. */
-function gridList(ids: readonly string[]): { zh: string; en: string } | undefined {
+function gridList(ids: readonly string[]): Message | undefined {
   if (ids.length === 0) return undefined;
   const shown = ids.slice(0, 4);
   const more = ids.length - shown.length;
-  return {
-    zh: `${shown.join('、')}${more > 0 ? ` 等 ${ids.length} 个网格` : ''}`,
-    en: `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-  };
+  const list = listMessage(shown);
+  if (more === 0) return list;
+  // Chinese counts all the grids (等 12 个网格), English the ones not named (and 8 more).
+  return msg('flag.gridListMore', { list, count: { zh: String(ids.length), en: String(more) } });
 }

@@ -19,7 +19,7 @@ import { communityFromBlocks, paintBlocks } from '../core/edit/paint-blocks';
 import type { AreaUnit, Message } from '../core/model';
 import type { PlanLayers } from '../core/transaction';
 import type { NameLanguage } from './command';
-import { t } from '../core/i18n';
+import { msg, t } from '../core/i18n';
 
 export type AreaCommand =
   /** Moves blocks into a community, or out of every community when target is null. */
@@ -92,9 +92,7 @@ export function runAreaCommand(layers: PlanLayers, command: AreaCommand): EditRe
         ok: true,
         id: c.id,
         tx: {
-          label: command.locked
-            ? { zh: `${c.name}：锁定`, en: `${c.name}: lock` }
-            : { zh: `${c.name}：解锁`, en: `${c.name}: unlock` },
+          label: command.locked ? msg('edit.label.lock', { name: c.name }) : msg('edit.label.unlock', { name: c.name }),
           changes: [{ kind: 'put', layer: 'communities', unit: { ...c, locked: command.locked } }],
         },
       }));
@@ -103,10 +101,7 @@ export function runAreaCommand(layers: PlanLayers, command: AreaCommand): EditRe
         ok: true,
         id: c.id,
         tx: {
-          label: {
-            zh: `${c.name}：类型 → ${command.typeName.zh}`,
-            en: `${c.name}: type → ${command.typeName.en}`,
-          },
+          label: msg('edit.label.communityType', { name: c.name, type: command.typeName }),
           changes: [{ kind: 'put', layer: 'communities', unit: { ...c, communityType: command.communityType } }],
         },
       }));

@@ -3,6 +3,7 @@
 // history and autosave, not the whole list.
 import { EDIT_REASONS, refused, type EditResult } from '../core/edit/edit-result';
 import { facilityCategory } from '../core/facility-categories';
+import { msg } from '../core/i18n';
 import type { Facility, Message } from '../core/model';
 import type { PlanLayers } from '../core/transaction';
 
@@ -23,9 +24,9 @@ function put(facility: Facility, label: Message): EditResult {
 }
 
 function patchLabel(name: string, patch: FacilityPatch): Message {
-  if ('name' in patch) return { zh: `重命名设施 ${name}`, en: `rename facility ${name}` };
-  if ('category' in patch) return { zh: `${name}：类别`, en: `${name}: category` };
-  return { zh: `${name}：建筑面积`, en: `${name}: floor area` };
+  if ('name' in patch) return msg('edit.label.renameFacility', { name });
+  if ('category' in patch) return msg('edit.label.facilityCategory', { name });
+  return msg('edit.label.facilityFloorArea', { name });
 }
 
 export function runFacilityCommand(layers: PlanLayers, command: FacilityCommand): EditResult {
@@ -42,7 +43,7 @@ export function runFacilityCommand(layers: PlanLayers, command: FacilityCommand)
       lat: round7(command.lat),
       properties: { added: true },
     };
-    return put(facility, { zh: `新增设施 ${name}`, en: `add facility ${name}` });
+    return put(facility, msg('edit.label.addFacility', { name }));
   }
   const facility = facilities.find((f) => f.id === command.id);
   if (!facility) return refused(EDIT_REASONS.notFound);
@@ -50,7 +51,7 @@ export function runFacilityCommand(layers: PlanLayers, command: FacilityCommand)
     case 'move-facility':
       return put(
         { ...facility, lon: round7(command.lon), lat: round7(command.lat) },
-        { zh: `移动设施 ${facility.name}`, en: `move facility ${facility.name}` },
+        msg('edit.label.moveFacility', { name: facility.name }),
       );
     case 'update-facility':
       return put({ ...facility, ...command.patch }, patchLabel(facility.name, command.patch));
@@ -58,7 +59,7 @@ export function runFacilityCommand(layers: PlanLayers, command: FacilityCommand)
       return {
         ok: true,
         tx: {
-          label: { zh: `删除设施 ${facility.name}`, en: `delete facility ${facility.name}` },
+          label: msg('edit.label.deleteFacility', { name: facility.name }),
           changes: [{ kind: 'delete', layer: 'facilities', id: facility.id }],
         },
       };

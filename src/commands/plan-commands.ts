@@ -2,6 +2,7 @@
 // plan's layers, remove a layer, and replace the whole plan (New, Demo, open a project). Each is one
 // undoable transaction (see core/plan-lifecycle.ts), and each may rename the plan in the same step.
 import type { EditResult } from '../core/edit/edit-result';
+import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import {
   OSM_CREDIT,
@@ -29,7 +30,7 @@ export function runPlanCommand(plan: PlanContext, command: PlanCommand): EditRes
   switch (command.type) {
     case 'import-layer': {
       const { fileName, roleName } = command;
-      const label = { zh: `导入 ${fileName} → ${roleName.zh}`, en: `Import ${fileName} → ${roleName.en}` };
+      const label = msg('edit.label.importLayer', { file: fileName, role: roleName });
       const credit = command.osm ? OSM_CREDIT : null;
       return {
         ok: true,
@@ -39,7 +40,7 @@ export function runPlanCommand(plan: PlanContext, command: PlanCommand): EditRes
       };
     }
     case 'open-layers': {
-      const label = { zh: `打开 ${command.fileName}`, en: `Open ${command.fileName}` };
+      const label = msg('edit.label.open', { file: command.fileName });
       return { ok: true, title: command.title, tx: replaceLayers(plan.layers, command.replacements, null, label) };
     }
     case 'remove-layer':

@@ -2,6 +2,8 @@
 // CLI, the app and the report show it as.
 import type { CoverageShares, Flag, PlanAnalysis, PlanSummary } from './model';
 import type { TableSheet } from './plan-table';
+import { plain, type Language } from './i18n';
+import type { COMPARE_MESSAGES } from './i18n/compare-messages';
 
 /** unchanged: the same boundary (so the same households); changed: another boundary; new / removed: on one side only. */
 export type CommunityChange = 'unchanged' | 'changed' | 'new' | 'removed';
@@ -48,34 +50,11 @@ export interface PlanComparison {
   analyses: { before: PlanAnalysis; after: PlanAnalysis };
 }
 
-type Language = 'zh' | 'en';
+type WordOf<K> = K extends `compare.${infer W}` ? W : never;
+type CompareWord = WordOf<keyof typeof COMPARE_MESSAGES>;
 
-const COMPARE_WORDS = {
-  sheetComparison: { zh: '方案对比', en: 'Comparison' },
-  sheetMoves: { zh: '住户变动', en: 'Household moves' },
-  id: { zh: '编号', en: 'ID' },
-  name: { zh: '名称', en: 'Name' },
-  before: { zh: '调整前户数', en: 'Households before' },
-  after: { zh: '调整后户数', en: 'Households after' },
-  change: { zh: '增减（户）', en: 'Change' },
-  status: { zh: '变化', en: 'Status' },
-  flagsResolved: { zh: '消除的问题', en: 'Flags resolved' },
-  flagsIntroduced: { zh: '新增的问题', en: 'Flags introduced' },
-  fromId: { zh: '原社区编号', en: 'From ID' },
-  from: { zh: '原社区', en: 'From' },
-  toId: { zh: '新社区编号', en: 'To ID' },
-  to: { zh: '新社区', en: 'To' },
-  households: { zh: '户数', en: 'Households' },
-  points: { zh: '住户点数', en: 'Household points' },
-  nowhere: { zh: '（不属于任何社区）', en: '(in no community)' },
-  unchanged: { zh: '未变', en: 'unchanged' },
-  changed: { zh: '调整', en: 'changed' },
-  new: { zh: '新增', en: 'new' },
-  removed: { zh: '撤销', en: 'removed' },
-} satisfies Record<string, { zh: string; en: string }>;
-
-function w(key: keyof typeof COMPARE_WORDS, language: Language): string {
-  return COMPARE_WORDS[key][language];
+function w(key: CompareWord, language: Language): string {
+  return plain(language, `compare.${key}`);
 }
 
 /** The comparison as `cli compare` writes it to DIFF.json (see issue text: one shape for other systems). */

@@ -2,6 +2,7 @@
 // an imported layer in place and removing a layer are all one transaction each, so they can be
 // undone like any edit and autosave needs nothing special for them. Credits travel with the
 // layer they belong to: replacing or removing a layer replaces or removes its credit.
+import { msg } from './i18n';
 import type { Message } from './model';
 import type { Change, CreditedLayer, Label, PlanCredits, PlanLayers, Transaction } from './transaction';
 
@@ -48,7 +49,7 @@ export const EMPTY_LAYERS: PlanLayers = {
 };
 
 /** The credit OpenStreetMap's licence asks for wherever its data is drawn. */
-export const OSM_CREDIT: Message = { zh: '© OpenStreetMap contributors', en: '© OpenStreetMap contributors' };
+export const OSM_CREDIT: Message = msg('credit.osm');
 
 function replace<K extends keyof PlanLayers>(layer: K, value: PlanLayers[K]): Change {
   // The Change union pairs each layer with its value type; TypeScript cannot follow K through it.

@@ -5,6 +5,7 @@
 // ISO and extended WKB, Z and M dropped, every declared count checked against the bytes left.
 import type { Geometry, Position } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, Where } from './format';
 import { FILE } from './problem-list';
@@ -52,16 +53,12 @@ export function looksLikeGeoPackage(bytes: Uint8Array): boolean {
 }
 
 async function open(bytes: Uint8Array): Promise<{ ok: true; db: Database } | { ok: false; problems: Problem[] }> {
-  if (!looksLikeGeoPackage(bytes))
-    return fail({ zh: '这不是 GeoPackage（SQLite）文件', en: 'this is not a GeoPackage (an SQLite file)' });
+  if (!looksLikeGeoPackage(bytes)) return fail(msg('io.gpkg.notGpkg'));
   try {
     const SQL = await loadSql();
     return { ok: true, db: new SQL.Database(bytes) };
   } catch (error) {
-    return fail({
-      zh: `无法打开 GeoPackage（${errorText(error)}）`,
-      en: `the GeoPackage cannot be opened (${errorText(error)})`,
-    });
+    return fail(msg('io.gpkg.cannotOpen', { error: errorText(error) }));
   }
 }
 
@@ -119,14 +116,10 @@ export async function geoPackageTables(bytes: Uint8Array): Promise<GeoPackageTab
   if (!opened.ok) return opened;
   try {
     const tables = tablesOf(opened.db);
-    if (tables.length === 0)
-      return fail({ zh: 'GeoPackage 中没有要素表', en: 'the GeoPackage holds no feature tables' });
+    if (tables.length === 0) return fail(msg('io.gpkg.noTables'));
     return { ok: true, tables };
   } catch (error) {
-    return fail({
-      zh: `这个 SQLite 文件不是 GeoPackage（${errorText(error)}）`,
-      en: `this SQLite file is not a GeoPackage (${errorText(error)})`,
-    });
+    return fail(msg('io.gpkg.sqliteNotGpkg', { error: errorText(error) }));
   } finally {
     opened.db.close();
   }
@@ -145,11 +138,13 @@ export async function readGeoPackage(
     const table = tableName === undefined ? tables[0] : tables.find((t) => t.name === tableName);
     if (!table)
       return tables.length === 0
-        ? fail({ zh: 'GeoPackage 中没有要素表', en: 'the GeoPackage holds no feature tables' })
-        : fail({
-            zh: `GeoPackage 中没有名为"${tableName}"的要素表；它的表为 ${tables.map((t) => `"${t.name}"`).join('、')}`,
-            en: `the GeoPackage has no feature table named "${tableName}"; its tables are ${tables.map((t) => `"${t.name}"`).join(', ')}`,
-          });
+        ? fail(msg('io.gpkg.noTables'))
+        : fail(
+            msg('io.gpkg.noSuchTable', {
+              table: String(tableName),
+              tables: listMessage(tables.map((t) => `"${t.name}"`)),
+            }),
+          );
     const warnings: Problem[] = [];
     const features: GeoPackageLayer['features'] = [];
     const statement = db.prepare(`SELECT * FROM ${identifier(table.name)}`);
@@ -175,10 +170,7 @@ export async function readGeoPackage(
     }
     return { ok: true, layer: { table, features, warnings } };
   } catch (error) {
-    return fail({
-      zh: `无法读取 GeoPackage（${errorText(error)}）`,
-      en: `the GeoPackage cannot be read (${errorText(error)})`,
-    });
+    return fail(msg('io.gpkg.cannotRead', { error: errorText(error) }));
   } finally {
     db.close();
   }
@@ -188,25 +180,24 @@ type GeometryRead = { ok: true; geometry: Geometry | null } | { ok: false; reaso
 
 /** GeoPackage binary: "GP", version, flags (envelope kind, empty, byte order), srs id, envelope, WKB. */
 export function readGeoPackageGeometry(blob: Uint8Array): GeometryRead {
-  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50)
-    return { ok: false, reason: { zh: '几何不是 GeoPackage 二进制格式', en: 'the geometry is not GeoPackage binary' } };
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50) return { ok: false, reason: msg('io.gpkg.notBinary') };
   const flags = blob[3]!;
   const envelopeBytes = [0, 32, 48, 48, 64][(flags >> 1) & 7];
   if (envelopeBytes === undefined)
     return {
       ok: false,
-      reason: { zh: '几何头声明了未知的外包框', en: 'the geometry header names an unknown envelope' },
+      reason: msg('io.gpkg.unknownEnvelope'),
     };
   if (flags & 0x10) return { ok: true, geometry: null };
   const start = 8 + envelopeBytes;
-  if (start >= blob.length) return { ok: false, reason: { zh: '几何数据不完整', en: 'the geometry is cut short' } };
+  if (start >= blob.length) return { ok: false, reason: msg('io.gpkg.cutShort') };
   try {
     const reader = new WkbReader(blob.subarray(start));
     return { ok: true, geometry: reader.geometry(0) };
   } catch (error) {
     return {
       ok: false,
-      reason: { zh: `几何数据已损坏（${errorText(error)}）`, en: `the geometry is damaged (${errorText(error)})` },
+      reason: msg('io.gpkg.geometryDamaged', { error: errorText(error) }),
     };
   }
 }

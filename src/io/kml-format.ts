@@ -5,6 +5,7 @@
 // a KMZ's declared sizes are checked before it is inflated. KML is WGS84 by definition.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Feature, Geometry } from 'geojson';
+import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
@@ -35,26 +36,15 @@ function kmlOfKmz(bytes: Uint8Array): { ok: true; kml: Uint8Array } | { ok: fals
         return false;
       },
     });
-    if (tooBig)
-      return fail({
-        zh: 'KMZ 声明解压后的 KML 超过 1 GB，已拒绝',
-        en: 'the KMZ declares over 1 GB of KML uncompressed; it is refused',
-      });
+    if (tooBig) return fail(msg('io.kml.kmzTooLarge'));
     const name = kmls.find((n) => n.toLowerCase() === 'doc.kml') ?? kmls.find((n) => !n.includes('/')) ?? kmls[0];
-    if (!name) return fail({ zh: 'KMZ 中没有 .kml 文件', en: 'the KMZ holds no .kml file' });
+    if (!name) return fail(msg('io.kml.kmzNoKml'));
     const files = unzipSync(bytes, { filter: (file) => file.name === name });
     const kml = Object.hasOwn(files, name) ? files[name] : undefined;
-    return kml ? { ok: true, kml } : fail({ zh: 'KMZ 文件已损坏', en: 'the KMZ is damaged' });
+    return kml ? { ok: true, kml } : fail(msg('io.kml.kmzDamaged'));
   } catch (error) {
-    if (error instanceof TooManyEntries)
-      return fail({
-        zh: `KMZ 列出的条目超过 ${MAX_KMZ_ENTRIES} 个`,
-        en: `the KMZ lists more than ${MAX_KMZ_ENTRIES} entries`,
-      });
-    return fail({
-      zh: `KMZ 文件已损坏（${errorText(error)}）——是否不完整？`,
-      en: `the KMZ is damaged (${errorText(error)}) — is it truncated?`,
-    });
+    if (error instanceof TooManyEntries) return fail(msg('io.kml.kmzTooManyEntries', { max: String(MAX_KMZ_ENTRIES) }));
+    return fail(msg('io.kml.kmzDamagedError', { error: errorText(error) }));
   }
 }
 
@@ -104,16 +94,8 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
   const text = decoded.text;
   const head = text.slice(0, 100_000);
   if (/<!ENTITY/i.test(head) || (/<!DOCTYPE[^>]*\[/i.test(head) && /<!ENTITY/i.test(text)))
-    return fail({
-      zh: '文件声明了 XML 实体（<!ENTITY …>），KML 从不需要，已拒绝',
-      en: 'the file declares XML entities (<!ENTITY …>), which KML never needs; it is refused',
-    });
-  if (!/<(kml|gpx)[\s>]/i.test(head))
-    return fail(
-      kind === 'gpx'
-        ? { zh: '这不是 GPX 文件：没有 <gpx> 元素', en: 'this is not a GPX file: it has no <gpx> element' }
-        : { zh: '这不是 KML 文件：没有 <kml> 元素', en: 'this is not a KML file: it has no <kml> element' },
-    );
+    return fail(msg('io.kml.entities'));
+  if (!/<(kml|gpx)[\s>]/i.test(head)) return fail(kind === 'gpx' ? msg('io.kml.notGpx') : msg('io.kml.notKml'));
   const [{ DOMParser }, togeojson] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);
   const errors: string[] = [];
   let collection: { features: Feature[] };
@@ -123,21 +105,14 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
         if (level !== 'warning') errors.push(message);
       },
     }).parseFromString(text, 'text/xml');
-    if (errors.length)
-      return fail({
-        zh: `XML 格式不正确（${errors[0]!.split('\n')[0]}）`,
-        en: `the XML is not well formed (${errors[0]!.split('\n')[0]})`,
-      });
+    if (errors.length) return fail(msg('io.kml.badXml', { error: errors[0]!.split('\n')[0]! }));
     const isGpx = /<gpx[\s>]/i.test(head);
     collection = (isGpx ? togeojson.gpx(doc) : togeojson.kml(doc)) as {
       features: Feature[];
     };
   } catch (error) {
     // xmldom throws on a fatal error (a tag left open, a bad character).
-    return fail({
-      zh: `XML 格式不正确（${errorText(error).split('\n')[0]}）`,
-      en: `the XML is not well formed (${errorText(error).split('\n')[0]})`,
-    });
+    return fail(msg('io.kml.badXml', { error: errorText(error).split('\n')[0]! }));
   }
   const warnings: Problem[] = [...decoded.warnings];
   const features = collection.features.map((f) => ({
@@ -159,7 +134,7 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
       ),
     ),
   }));
-  if (features.length === 0) return fail({ zh: '文件中没有地标（Placemark）', en: 'the file holds no placemarks' });
+  if (features.length === 0) return fail(msg('io.kml.noPlacemarks'));
   return {
     ok: true,
     features,

@@ -7,6 +7,7 @@
 // text for the caller to resolve (src/io/crs.ts); coordinates are left as they are.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { parseShp } from 'shpjs';
+import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, Where } from './format';
 import { FILE } from './problem-list';
@@ -88,19 +89,14 @@ function readDbf(
     }
   | { problems: Problem[] } {
   const fail = (message: Message) => ({ problems: [{ where: DBF, message }] });
-  if (bytes.length < 33)
-    return fail({ zh: '属性表（.dbf）太短，不是属性表', en: 'the attribute table (.dbf) is too short to be one' });
+  if (bytes.length < 33) return fail(msg('io.shapefile.dbfTooShort'));
   if (bytes.length > MAX_DBF_BYTES)
-    return fail({
-      zh: `属性表有 ${megabytes(bytes.length)} MB，超过 1 GB 的文件会被拒绝`,
-      en: `the attribute table is ${megabytes(bytes.length)} MB; over 1 GB is refused`,
-    });
+    return fail(msg('io.shapefile.dbfTooLarge', { mb: String(megabytes(bytes.length)) }));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declared = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
-  if (headerLength < 33 || headerLength > bytes.length)
-    return fail({ zh: '属性表（.dbf）的文件头已损坏', en: 'the attribute table (.dbf) has a damaged header' });
+  if (headerLength < 33 || headerLength > bytes.length) return fail(msg('io.shapefile.dbfBadHeader'));
   const fields: DbfField[] = [];
   const names = new Set<string>();
   for (let o = 32; o + 32 <= headerLength && bytes[o] !== 0x0d; o += 32) {
@@ -114,11 +110,7 @@ function readDbf(
     });
   }
   const fieldBytes = fields.reduce((s, f) => s + f.length, 1);
-  if (recordLength < fieldBytes)
-    return fail({
-      zh: '属性表（.dbf）的文件头已损坏（记录比字段还短）',
-      en: 'the attribute table (.dbf) has a damaged header (records shorter than their fields)',
-    });
+  if (recordLength < fieldBytes) return fail(msg('io.shapefile.dbfShortRecords'));
   const warnings: Problem[] = [];
   // Never trust the declared count: read the records the file really holds.
   const held = Math.floor((bytes.length - headerLength) / recordLength);
@@ -126,10 +118,7 @@ function readDbf(
   if (declared > held)
     warnings.push({
       where: DBF,
-      message: {
-        zh: `属性表声明有 ${declared} 条记录，实际只有 ${held} 条；其后的要素没有属性——文件是否不完整？`,
-        en: `the attribute table declares ${declared} records but holds ${held}; the features after that have no attributes — is it truncated?`,
-      },
+      message: msg('io.shapefile.dbfTruncated', { declared: String(declared), held: String(held) }),
     });
 
   let encoding = cpg;
@@ -201,8 +190,7 @@ function fieldValue(type: string, text: string): unknown {
 /** Reads one Shapefile from its parts. Never throws. */
 export function readShapefile(name: string, parts: ShapefileParts): ShapefileResult {
   const where = SHP;
-  if (parts.shp.length < 100)
-    return failure({ zh: '.shp 太短，不是 Shapefile', en: 'the .shp is too short to be a Shapefile' }, where);
+  if (parts.shp.length < 100) return failure(msg('io.shapefile.shpTooShort'), where);
   const view = new DataView(parts.shp.buffer, parts.shp.byteOffset, parts.shp.byteLength);
   if (view.getInt32(0) !== 9994)
     return {
@@ -210,10 +198,7 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
       problems: [
         {
           where,
-          message: {
-            zh: '这不是 Shapefile（.shp）：文件开头没有 Shapefile 标记',
-            en: 'this is not a Shapefile (.shp): its first bytes are not the Shapefile mark',
-          },
+          message: msg('io.shapefile.notShp'),
         },
       ],
     };
@@ -221,10 +206,7 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
   try {
     geometries = parseShp(view, false);
   } catch (error) {
-    return failure(
-      { zh: `.shp 已损坏（${errorText(error)}）`, en: `the .shp is damaged (${errorText(error)})` },
-      where,
-    );
+    return failure(msg('io.shapefile.shpDamaged', { error: errorText(error) }), where);
   }
   const warnings: Problem[] = [];
   let records: Record<string, unknown>[] = [];
@@ -235,10 +217,7 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
     if (parts.cpg && !cpg)
       warnings.push({
         where: CPG,
-        message: {
-          zh: '.cpg 中的编码本软件不认识；已根据内容判断编码',
-          en: 'the .cpg names no encoding this app knows; the encoding was worked out from the text',
-        },
+        message: msg('io.shapefile.cpgUnknown'),
       });
     const dbf = readDbf(parts.dbf, cpg);
     if ('problems' in dbf) return { ok: false, problems: dbf.problems };
@@ -247,26 +226,20 @@ export function readShapefile(name: string, parts: ShapefileParts): ShapefileRes
     if (records.length !== geometries.length && !dbf.warnings.length)
       warnings.push({
         where: FILE,
-        message: {
-          zh: `.shp 有 ${geometries.length} 个图形，而 .dbf 有 ${records.length} 条记录；已按顺序一一对应`,
-          en: `the .shp holds ${geometries.length} shapes but the .dbf ${records.length} records; they are paired in order`,
-        },
+        message: msg('io.shapefile.countMismatch', {
+          shapes: String(geometries.length),
+          records: String(records.length),
+        }),
       });
   } else
     warnings.push({
       where: FILE,
-      message: {
-        zh: '.shp 没有附带 .dbf：要素没有属性（没有名称和编号）',
-        en: 'no .dbf came with the .shp: the features have no attributes (no names, no ids)',
-      },
+      message: msg('io.shapefile.noDbf'),
     });
   if (encodingFrom === 'detected' && encoding === 'gbk')
     warnings.push({
       where: DBF,
-      message: {
-        zh: '没有 .cpg 说明编码；属性已按中文 GBK 读取',
-        en: 'no .cpg says the encoding; the attributes were read as Chinese GBK',
-      },
+      message: msg('io.shapefile.noCpg'),
     });
   const prj = parts.prj ? new TextDecoder().decode(parts.prj.subarray(0, 20_000)).trim() : undefined;
   return {
@@ -308,10 +281,7 @@ export function shapefilesInZip(
     if (total > MAX_ZIP_UNCOMPRESSED_BYTES) {
       problems.push({
         where: { kind: 'entry', name: file.name },
-        message: {
-          zh: 'zip 声明解压后的 Shapefile 数据超过 1 GB，已拒绝',
-          en: 'the zip declares over 1 GB of Shapefile data uncompressed; it is refused',
-        },
+        message: msg('io.shapefile.zipTooLarge'),
       });
       return false;
     }
@@ -330,10 +300,7 @@ export function shapefilesInZip(
         problems: [
           {
             where: FILE,
-            message: {
-              zh: `zip 列出的条目超过 ${MAX_ZIP_ENTRIES} 个`,
-              en: `the zip lists more than ${MAX_ZIP_ENTRIES} entries`,
-            },
+            message: msg('io.shapefile.zipTooManyEntries', { max: String(MAX_ZIP_ENTRIES) }),
           },
         ],
       };
@@ -342,10 +309,7 @@ export function shapefilesInZip(
       problems: [
         {
           where: FILE,
-          message: {
-            zh: `zip 已损坏（${errorText(error)}）——是否不完整？`,
-            en: `the zip is damaged (${errorText(error)}) — is it truncated?`,
-          },
+          message: msg('io.shapefile.zipDamaged', { error: errorText(error) }),
         },
       ],
     };
@@ -363,7 +327,6 @@ export function shapefilesInZip(
     pending.set(base, parts);
   }
   for (const [base, parts] of pending) if (parts.shp) layers.set(base, parts as ShapefileParts);
-  if (layers.size === 0)
-    return failure({ zh: 'zip 中没有 Shapefile（.shp）', en: 'the zip holds no Shapefile (.shp)' });
+  if (layers.size === 0) return failure(msg('io.shapefile.zipNoShp'));
   return { ok: true, layers };
 }

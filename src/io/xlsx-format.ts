@@ -7,6 +7,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
 import { readCsv } from './csv-format';
+import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
@@ -34,13 +35,7 @@ function checkZip(bytes: Uint8Array): Problem[] {
     return [
       {
         where: FILE,
-        message:
-          bytes[0] === 0xd0 && bytes[1] === 0xcf
-            ? {
-                zh: '这是旧版 Excel 97–2003 工作簿（.xls）——请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）后再导入',
-                en: 'this is an old Excel 97–2003 workbook (.xls) — save it as .xlsx (Excel: File → Save As → Excel Workbook) and import that',
-              }
-            : { zh: '这不是 Excel 工作簿（.xlsx）', en: 'this is not an Excel workbook (.xlsx)' },
+        message: bytes[0] === 0xd0 && bytes[1] === 0xcf ? msg('io.xlsx.oldXls') : msg('io.xlsx.notXlsx'),
       },
     ];
   let total = 0;
@@ -54,10 +49,7 @@ function checkZip(bytes: Uint8Array): Problem[] {
         if (total > MAX_UNCOMPRESSED_BYTES && problems.length === 0)
           problems.push({
             where: FILE,
-            message: {
-              zh: '工作簿声明解压后超过 1 GB，已拒绝',
-              en: 'the workbook declares over 1 GB uncompressed; it is refused',
-            },
+            message: msg('io.xlsx.tooLarge'),
           });
         return false;
       },
@@ -67,19 +59,13 @@ function checkZip(bytes: Uint8Array): Problem[] {
       return [
         {
           where: FILE,
-          message: {
-            zh: `工作簿的部件超过 ${MAX_ENTRIES} 个`,
-            en: `the workbook holds more than ${MAX_ENTRIES} parts`,
-          },
+          message: msg('io.xlsx.tooManyParts', { max: String(MAX_ENTRIES) }),
         },
       ];
     return [
       {
         where: FILE,
-        message: {
-          zh: `工作簿已损坏（${errorText(error)}）——是否不完整？`,
-          en: `the workbook is damaged (${errorText(error)}) — is it truncated?`,
-        },
+        message: msg('io.xlsx.damaged', { error: errorText(error) }),
       },
     ];
   }
@@ -97,10 +83,7 @@ async function openWorkbook(
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     return { ok: true, workbook };
   } catch (error) {
-    return fail({
-      zh: `无法读取工作簿（${errorText(error)}）`,
-      en: `the workbook cannot be read (${errorText(error)})`,
-    });
+    return fail(msg('io.xlsx.cannotRead', { error: errorText(error) }));
   }
 }
 
@@ -156,8 +139,7 @@ export async function workbookSheets(
 ): Promise<{ ok: true; value: WorkbookSheets } | { ok: false; problems: Problem[] }> {
   const opened = await openWorkbook(bytes);
   if (!opened.ok) return opened;
-  if (opened.workbook.worksheets.length === 0)
-    return fail({ zh: '工作簿中没有工作表', en: 'the workbook has no sheets' });
+  if (opened.workbook.worksheets.length === 0) return fail(msg('io.xlsx.noSheets'));
   return { ok: true, value: sheetsOf(opened.workbook) };
 }
 
@@ -173,21 +155,13 @@ const MAX_ROWS = 1_048_576;
 export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions): Promise<ReadResult & { sheet?: string }> {
   const opened = await openWorkbook(bytes);
   if (!opened.ok) return opened;
-  if (opened.workbook.worksheets.length === 0)
-    return fail({ zh: '工作簿中没有工作表', en: 'the workbook has no sheets' });
+  if (opened.workbook.worksheets.length === 0) return fail(msg('io.xlsx.noSheets'));
   const listed = { value: sheetsOf(opened.workbook) };
   const name = options.sheet ?? listed.value.suggested;
   const sheet = opened.workbook.getWorksheet(name);
   if (!sheet)
-    return fail({
-      zh: `工作簿中没有名为"${name}"的工作表；它的工作表为 ${listed.value.sheets.map((s) => `"${s}"`).join('、')}`,
-      en: `the workbook has no sheet named "${name}"; its sheets are ${listed.value.sheets.map((s) => `"${s}"`).join(', ')}`,
-    });
-  if (sheet.rowCount > MAX_ROWS)
-    return fail({
-      zh: `工作表"${name}"有 ${sheet.rowCount} 行，超过 Excel 本身的上限`,
-      en: `the sheet "${name}" has ${sheet.rowCount} rows, more than Excel itself allows`,
-    });
+    return fail(msg('io.xlsx.noSuchSheet', { name, sheets: listMessage(listed.value.sheets.map((s) => `"${s}"`)) }));
+  if (sheet.rowCount > MAX_ROWS) return fail(msg('io.xlsx.tooManyRows', { name, rows: String(sheet.rowCount) }));
   const lines: string[] = [];
   const width = sheet.columnCount;
   // Every row, empty ones included, so "line N" in a message is row N of the sheet.

@@ -3,6 +3,7 @@
 // newest pending one wins), pending writes are pushed out when the page is hidden, and on start
 // the saved plan is restored with its undo history. The storage sits behind a small backend
 // interface, so the queue is tested in Node with a fake and IndexedDB stays a thin adapter.
+import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { PlanStore } from './plan-store.svelte';
 import {
@@ -259,10 +260,7 @@ export class Autosave {
     if (stored === null || stored === undefined) return null;
     const record = readPlanSnapshot(stored);
     if (!record) {
-      this.error = {
-        zh: '浏览器中保存的规划无法读取（可能来自其他版本），未恢复。',
-        en: 'The plan saved in this browser could not be read (it may be from another version) and was not restored.',
-      };
+      this.error = msg('storage.unreadable');
       return null;
     }
     this.#latest = record;
@@ -368,28 +366,15 @@ function describeStorageError(error: unknown, action: 'save' | 'read' | 'clear')
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   const detail = error instanceof Error || error instanceof DOMException ? error.message : String(error);
   if (name === 'QuotaExceededError') {
-    return {
-      zh: '浏览器存储空间已满，最近的修改未能保存在浏览器中。请导出规划文件，或为本站释放存储空间。',
-      en: 'Browser storage is full: recent changes are not saved in this browser. Export the plan to a file, or free storage for this site.',
-    };
+    return msg('storage.full');
   }
   if (name === 'NotSupportedError' || name === 'InvalidStateError' || name === 'SecurityError') {
-    return {
-      zh: `此浏览器无法使用本地存储（可能处于隐私模式），修改不会自动保存：${detail}`,
-      en: `This browser does not allow local storage (private mode?), so changes are not saved automatically: ${detail}`,
-    };
+    return msg('storage.unavailable', { detail });
   }
-  const zh = {
-    save: '规划未能保存在浏览器中',
-    read: '无法读取浏览器中保存的规划',
-    clear: '无法清除浏览器中保存的规划',
-  }[action];
-  const en = {
-    save: 'The plan could not be saved in this browser',
-    read: 'The plan saved in this browser could not be read',
-    clear: 'The plan saved in this browser could not be cleared',
-  }[action];
-  return { zh: `${zh}：${detail}`, en: `${en}: ${detail}` };
+  const key = ({ save: 'storage.saveFailed', read: 'storage.readFailed', clear: 'storage.clearFailed' } as const)[
+    action
+  ];
+  return msg(key, { detail });
 }
 
 /**

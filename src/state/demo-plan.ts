@@ -1,22 +1,20 @@
 // The demo and the synthetic city as whole plans: their layers (from the loaders) with the
 // basemap water and the credits for their data, so the map credits 链家 and 高德 only while the
 // demo's households and facilities are on it.
+import { msg } from '../core/i18n';
 import type { PlanLayers } from '../core/transaction';
 import { OSM_CREDIT } from '../core/plan-lifecycle';
 import { pageDemoInSteps, wholeDemo } from './demo-bundle';
 
 export const DEMO_CREDITS: PlanLayers['credits'] = {
-  households: { zh: '住户: 链家 2020', en: 'Households: Lianjia 2020' },
-  facilities: { zh: '设施: 高德 AMap', en: 'Facilities: AMap' },
+  households: msg('credit.demoHouseholds'),
+  facilities: msg('credit.demoFacilities'),
   roads: OSM_CREDIT,
   blocks: OSM_CREDIT,
   water: OSM_CREDIT,
 };
 
-const SYNTHETIC = {
-  zh: '合成数据（住户、社区、道路、设施均为生成）',
-  en: 'Synthetic data (households, communities, streets, facilities)',
-};
+const SYNTHETIC = msg('credit.synthetic');
 export const CITY_CREDITS: PlanLayers['credits'] = {
   households: SYNTHETIC,
   communities: SYNTHETIC,

@@ -3,7 +3,7 @@
 // Excel, XLSX), the printable report and a PNG of the map. Every writer takes the same export the
 // CLI writes, so a file from the app and one from a script agree.
 import { buildPlanExport, coverageExport, type PlanExport } from '../core/export-plan';
-import { isLanguage } from '../core/i18n';
+import { isLanguage, msg } from '../core/i18n';
 import type { Flag } from '../core/model';
 import { CREDITED_LAYERS, type LayerReplacement } from '../core/plan-lifecycle';
 import { dispatch } from '../state/dispatch';
@@ -252,7 +252,7 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
     dispatch(app, {
       type: 'replace-plan',
       layers: projectLayers(project),
-      label: { zh: `打开 ${fileName}`, en: `Open ${fileName}` },
+      label: msg('edit.label.open', { file: fileName }),
       title: project.title,
     });
     app.profiles.adopt(project.profile.custom, project.profile.activeId);

@@ -4,6 +4,7 @@
 // blocks and grids follow the pieces they lie in.
 import * as polyclip from 'polyclip-ts';
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import { msg } from '../i18n';
 import type { AreaUnit, Message } from '../model';
 import type { Change } from '../transaction';
 import { EDIT_REASONS, lockedReason, type EditResult } from './edit-result';
@@ -69,7 +70,7 @@ export function addCommunity(
     ok: true,
     id,
     tx: {
-      label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` },
+      label: msg('edit.label.draw', { name: unit.name }),
       changes: [{ kind: 'put', layer: 'communities', unit }],
     },
   };
@@ -108,7 +109,7 @@ export function addGrid(
     ok: true,
     id,
     tx: {
-      label: { zh: `绘制 ${unit.name}`, en: `draw ${unit.name}` },
+      label: msg('edit.label.draw', { name: unit.name }),
       changes: [{ kind: 'put', layer: 'grids', unit }],
     },
   };
@@ -132,7 +133,7 @@ export function reshapeCommunity(
     ok: true,
     id: community.id,
     tx: {
-      label: { zh: `调整边界 ${community.name}`, en: `reshape ${community.name}` },
+      label: msg('edit.label.reshape', { name: community.name }),
       changes: [{ kind: 'put', layer: 'communities', unit }],
     },
   };
@@ -172,10 +173,7 @@ export function splitCommunity(
     ok: true,
     id: community.id,
     tx: {
-      label: {
-        zh: `将 ${community.name} 拆分为 ${parts.length} 个`,
-        en: `split ${community.name} into ${parts.length}`,
-      },
+      label: msg('edit.label.split', { name: community.name, count: String(parts.length) }),
       changes,
     },
   };
@@ -198,7 +196,7 @@ export function mergeCommunities(a: AreaUnit, b: AreaUnit, grids: readonly AreaU
   return {
     ok: true,
     id: a.id,
-    tx: { label: { zh: `将 ${b.name} 并入 ${a.name}`, en: `merge ${b.name} into ${a.name}` }, changes },
+    tx: { label: msg('edit.label.merge', { absorbed: b.name, name: a.name }), changes },
   };
 }
 
@@ -210,5 +208,5 @@ export function deleteCommunity(community: AreaUnit, grids: readonly AreaUnit[])
       .filter((g) => g.parentId === community.id)
       .map((g): Change => ({ kind: 'delete', layer: 'grids', id: g.id })),
   ];
-  return { ok: true, tx: { label: { zh: `删除 ${community.name}`, en: `delete ${community.name}` }, changes } };
+  return { ok: true, tx: { label: msg('edit.label.delete', { name: community.name }), changes } };
 }

@@ -2,6 +2,7 @@
 // user drags a vertex and applies `clipToNeighbours` when they accept the edit. Neighbours win: the
 // edited boundary gives way, because the neighbours' boundaries were agreed before this edit.
 import type { MultiPolygon, Polygon } from 'geojson';
+import { msg } from '../i18n';
 import type { Message } from '../model';
 import { difference, intersection, type Geom } from 'polyclip-ts';
 import {
@@ -34,7 +35,7 @@ export interface Overlap {
 }
 
 export const CLIP_REASONS = {
-  nothingLeft: { zh: '相邻社区已覆盖整个社区', en: 'the neighbours cover the whole community' },
+  nothingLeft: msg('edit.reason.clip.nothingLeft'),
 } as const satisfies Record<string, Message>;
 
 const bboxesMeet = (a: Bbox, b: Bbox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];

@@ -2,6 +2,7 @@
 // after the community is reshaped, clip its grids back inside it (STANDARDS.md S1: every grid
 // lies inside one community). Both return an edit result.
 import * as polyclip from 'polyclip-ts';
+import { msg } from '../i18n';
 import type { AreaUnit } from '../model';
 import type { Change } from '../transaction';
 import type { EditResult } from './edit-result';
@@ -43,10 +44,12 @@ export function autoDivideCommunity(
     ok: true,
     id: community.id,
     tx: {
-      label: {
-        zh: `${community.name}：划分为 ${count} 个网格（${band.min}–${band.max} 户）`,
-        en: `${community.name}: ${count} grids (${band.min}–${band.max} households)`,
-      },
+      label: msg('edit.label.grids', {
+        name: community.name,
+        count: String(count),
+        min: String(band.min),
+        max: String(band.max),
+      }),
       changes,
     },
   };
@@ -64,7 +67,7 @@ export function clipGridsToCommunity(community: AreaUnit, grids: readonly AreaUn
   return {
     ok: true,
     id: community.id,
-    tx: { label: { zh: `${community.name}：裁剪跨界网格`, en: `${community.name}: clip grids` }, changes },
+    tx: { label: msg('edit.label.clipGrids', { name: community.name }), changes },
   };
 }
 

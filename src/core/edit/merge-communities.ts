@@ -8,6 +8,7 @@
 // swallows them.
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { msg } from '../i18n';
 import type { Message } from '../model';
 import { union } from 'polyclip-ts';
 import {
@@ -39,7 +40,7 @@ export interface MergeOptions {
 }
 
 export const MERGE_REASONS = {
-  notTouching: { zh: '两个社区不相邻', en: 'the communities do not touch' },
+  notTouching: msg('edit.reason.merge.notTouching'),
 } as const satisfies Record<string, Message>;
 
 /** Below this a vertex is already on the other boundary; snapping it would only add float noise. */

@@ -3,6 +3,7 @@
 // and nothing else. Returns a transaction, or a reason when the move is not allowed.
 import * as polyclip from 'polyclip-ts';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { msg } from '../i18n';
 import type { AreaUnit, Message } from '../model';
 import type { Change } from '../transaction';
 import { EDIT_REASONS, lockedReason, refused, type EditResult } from './edit-result';
@@ -83,10 +84,11 @@ export function paintBlocks(
     if (!geometry) changes.push({ kind: 'delete', layer: 'communities', id });
     else changes.push({ kind: 'put', layer: 'communities', unit: { ...unit, blockIds: ids, geometry } });
   }
-  const blocks = `${moving.length} block${moving.length > 1 ? 's' : ''}`;
+  const count = String(moving.length);
+  const many = moving.length > 1;
   const label: Message = target
-    ? { zh: `${moving.length} 个街坊 → ${target.name}`, en: `${blocks} → ${target.name}` }
-    : { zh: `${moving.length} 个街坊移出社区`, en: `${blocks} unassigned` };
+    ? msg(many ? 'edit.label.paintMany' : 'edit.label.paintOne', { count, target: target.name })
+    : msg(many ? 'edit.label.unassignMany' : 'edit.label.unassignOne', { count });
   return { ok: true, tx: { label, changes }, ...(target ? { id: target.id } : {}) };
 }
 
@@ -108,10 +110,7 @@ export function communityFromBlocks(
     ok: true,
     id: created.id,
     tx: {
-      label: {
-        zh: `由 ${blockIds.length} 个街坊新建社区 ${unit.name}`,
-        en: `new community ${unit.name} from ${blockIds.length} blocks`,
-      },
+      label: msg('edit.label.newFromBlocks', { count: String(blockIds.length), name: unit.name }),
       changes: moved.tx.changes,
     },
   };

@@ -8,6 +8,7 @@
 // cut edges vertex for vertex and their areas add up to the original (noding is done in the
 // equal-area work space described in geometry.ts, so that holds for turf's areas too).
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import { msg } from '../i18n';
 import type { Message } from '../model';
 import { walkFaces } from '../planar-faces';
 import {
@@ -37,9 +38,9 @@ export interface SplitOptions {
 }
 
 export const SPLIT_REASONS = {
-  invalidLine: { zh: '拆分线至少需要两个不同的点', en: 'the line needs at least two different points' },
-  crossTwice: { zh: '拆分线必须两次穿过社区边界', en: 'the line must cross the community boundary twice' },
-  noSplit: { zh: '这条线没有把社区分成独立的部分', en: 'the line does not divide the community into separate parts' },
+  invalidLine: msg('edit.reason.split.invalidLine'),
+  crossTwice: msg('edit.reason.split.crossTwice'),
+  noSplit: msg('edit.reason.split.noSplit'),
 } as const satisfies Record<string, Message>;
 
 /**

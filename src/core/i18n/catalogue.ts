@@ -6,6 +6,8 @@
 import { formatThousands } from '../format-number';
 import type { Message } from '../model';
 import type { Language } from './language';
+import { COMPARE_MESSAGES } from './compare-messages';
+import { EDIT_MESSAGES } from './edit-messages';
 import { FLAG_MESSAGES } from './flag-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
@@ -17,9 +19,18 @@ export const SECTIONS = {
   import: IMPORT_MESSAGES,
   flag: FLAG_MESSAGES,
   report: REPORT_MESSAGES,
+  edit: EDIT_MESSAGES,
+  compare: COMPARE_MESSAGES,
 } as const;
 
-export const CATALOGUE = { ...UI_MESSAGES, ...IMPORT_MESSAGES, ...FLAG_MESSAGES, ...REPORT_MESSAGES };
+export const CATALOGUE = {
+  ...UI_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...FLAG_MESSAGES,
+  ...REPORT_MESSAGES,
+  ...EDIT_MESSAGES,
+  ...COMPARE_MESSAGES,
+};
 
 type Catalogue = typeof CATALOGUE;
 export type MessageKey = keyof Catalogue;
@@ -72,6 +83,12 @@ export function msg<K extends MessageKey>(key: K, ...params: ParamArgs<K>): Mess
   const entry: Message = CATALOGUE[key];
   const p = params[0] as Record<string, ParamValue> | undefined;
   return { zh: render(entry.zh, 'zh', p), en: render(entry.en, 'en', p) };
+}
+
+/** Items joined by the list separator of each language (、 in Chinese, a comma in English). */
+export function listMessage(items: readonly string[]): Message {
+  const separator: Message = CATALOGUE['report.listSeparator'];
+  return { zh: items.join(separator.zh), en: items.join(separator.en) };
 }
 
 /** The placeholder names of a template, for the catalogue's own tests. */

@@ -84,4 +84,5 @@ export const FLAG_MESSAGES = {
     zh: '{subject}服务用房 {measured} m²，低于标准 {required} m²',
     en: '{subject} has {measured} m² of service space, below the {required} m² required',
   },
+  'flag.gridListMore': { zh: '{list} 等 {count} 个网格', en: '{list} and {count} more' },
 } as const;

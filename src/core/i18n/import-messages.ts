@@ -705,4 +705,115 @@ export const IMPORT_MESSAGES = {
     zh: '{file} 大小为 {gb} GB；浏览器中不能导入超过 1 GB 的文件——请使用命令行或拆分文件',
     en: '{file} is {gb} GB; files over 1 GB cannot be imported in the browser — use the command line or split the file',
   },
+  'io.shapefile.dbfTooShort': {
+    zh: '属性表（.dbf）太短，不是属性表',
+    en: 'the attribute table (.dbf) is too short to be one',
+  },
+  'io.shapefile.dbfTooLarge': {
+    zh: '属性表有 {mb} MB，超过 1 GB 的文件会被拒绝',
+    en: 'the attribute table is {mb} MB; over 1 GB is refused',
+  },
+  'io.shapefile.dbfBadHeader': {
+    zh: '属性表（.dbf）的文件头已损坏',
+    en: 'the attribute table (.dbf) has a damaged header',
+  },
+  'io.shapefile.dbfShortRecords': {
+    zh: '属性表（.dbf）的文件头已损坏（记录比字段还短）',
+    en: 'the attribute table (.dbf) has a damaged header (records shorter than their fields)',
+  },
+  'io.shapefile.dbfTruncated': {
+    zh: '属性表声明有 {declared} 条记录，实际只有 {held} 条；其后的要素没有属性——文件是否不完整？',
+    en: 'the attribute table declares {declared} records but holds {held}; the features after that have no attributes — is it truncated?',
+  },
+  'io.shapefile.shpTooShort': { zh: '.shp 太短，不是 Shapefile', en: 'the .shp is too short to be a Shapefile' },
+  'io.shapefile.notShp': {
+    zh: '这不是 Shapefile（.shp）：文件开头没有 Shapefile 标记',
+    en: 'this is not a Shapefile (.shp): its first bytes are not the Shapefile mark',
+  },
+  'io.shapefile.shpDamaged': { zh: '.shp 已损坏（{error}）', en: 'the .shp is damaged ({error})' },
+  'io.shapefile.cpgUnknown': {
+    zh: '.cpg 中的编码本软件不认识；已根据内容判断编码',
+    en: 'the .cpg names no encoding this app knows; the encoding was worked out from the text',
+  },
+  'io.shapefile.countMismatch': {
+    zh: '.shp 有 {shapes} 个图形，而 .dbf 有 {records} 条记录；已按顺序一一对应',
+    en: 'the .shp holds {shapes} shapes but the .dbf {records} records; they are paired in order',
+  },
+  'io.shapefile.noDbf': {
+    zh: '.shp 没有附带 .dbf：要素没有属性（没有名称和编号）',
+    en: 'no .dbf came with the .shp: the features have no attributes (no names, no ids)',
+  },
+  'io.shapefile.noCpg': {
+    zh: '没有 .cpg 说明编码；属性已按中文 GBK 读取',
+    en: 'no .cpg says the encoding; the attributes were read as Chinese GBK',
+  },
+  'io.shapefile.zipTooLarge': {
+    zh: 'zip 声明解压后的 Shapefile 数据超过 1 GB，已拒绝',
+    en: 'the zip declares over 1 GB of Shapefile data uncompressed; it is refused',
+  },
+  'io.shapefile.zipTooManyEntries': { zh: 'zip 列出的条目超过 {max} 个', en: 'the zip lists more than {max} entries' },
+  'io.shapefile.zipDamaged': {
+    zh: 'zip 已损坏（{error}）——是否不完整？',
+    en: 'the zip is damaged ({error}) — is it truncated?',
+  },
+  'io.shapefile.zipNoShp': { zh: 'zip 中没有 Shapefile（.shp）', en: 'the zip holds no Shapefile (.shp)' },
+  'io.kml.kmzTooLarge': {
+    zh: 'KMZ 声明解压后的 KML 超过 1 GB，已拒绝',
+    en: 'the KMZ declares over 1 GB of KML uncompressed; it is refused',
+  },
+  'io.kml.kmzNoKml': { zh: 'KMZ 中没有 .kml 文件', en: 'the KMZ holds no .kml file' },
+  'io.kml.kmzDamaged': { zh: 'KMZ 文件已损坏', en: 'the KMZ is damaged' },
+  'io.kml.kmzTooManyEntries': { zh: 'KMZ 列出的条目超过 {max} 个', en: 'the KMZ lists more than {max} entries' },
+  'io.kml.kmzDamagedError': {
+    zh: 'KMZ 文件已损坏（{error}）——是否不完整？',
+    en: 'the KMZ is damaged ({error}) — is it truncated?',
+  },
+  'io.kml.entities': {
+    zh: '文件声明了 XML 实体（<!ENTITY …>），KML 从不需要，已拒绝',
+    en: 'the file declares XML entities (<!ENTITY …>), which KML never needs; it is refused',
+  },
+  'io.kml.notGpx': { zh: '这不是 GPX 文件：没有 <gpx> 元素', en: 'this is not a GPX file: it has no <gpx> element' },
+  'io.kml.notKml': { zh: '这不是 KML 文件：没有 <kml> 元素', en: 'this is not a KML file: it has no <kml> element' },
+  'io.kml.badXml': { zh: 'XML 格式不正确（{error}）', en: 'the XML is not well formed ({error})' },
+  'io.kml.noPlacemarks': { zh: '文件中没有地标（Placemark）', en: 'the file holds no placemarks' },
+  'io.gpkg.notGpkg': { zh: '这不是 GeoPackage（SQLite）文件', en: 'this is not a GeoPackage (an SQLite file)' },
+  'io.gpkg.cannotOpen': { zh: '无法打开 GeoPackage（{error}）', en: 'the GeoPackage cannot be opened ({error})' },
+  'io.gpkg.noTables': { zh: 'GeoPackage 中没有要素表', en: 'the GeoPackage holds no feature tables' },
+  'io.gpkg.sqliteNotGpkg': {
+    zh: '这个 SQLite 文件不是 GeoPackage（{error}）',
+    en: 'this SQLite file is not a GeoPackage ({error})',
+  },
+  'io.gpkg.noSuchTable': {
+    zh: 'GeoPackage 中没有名为"{table}"的要素表；它的表为 {tables}',
+    en: 'the GeoPackage has no feature table named "{table}"; its tables are {tables}',
+  },
+  'io.gpkg.cannotRead': { zh: '无法读取 GeoPackage（{error}）', en: 'the GeoPackage cannot be read ({error})' },
+  'io.gpkg.notBinary': { zh: '几何不是 GeoPackage 二进制格式', en: 'the geometry is not GeoPackage binary' },
+  'io.gpkg.unknownEnvelope': { zh: '几何头声明了未知的外包框', en: 'the geometry header names an unknown envelope' },
+  'io.gpkg.cutShort': { zh: '几何数据不完整', en: 'the geometry is cut short' },
+  'io.gpkg.geometryDamaged': { zh: '几何数据已损坏（{error}）', en: 'the geometry is damaged ({error})' },
+  'io.xlsx.oldXls': {
+    zh: '这是旧版 Excel 97–2003 工作簿（.xls）——请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿）后再导入',
+    en: 'this is an old Excel 97–2003 workbook (.xls) — save it as .xlsx (Excel: File → Save As → Excel Workbook) and import that',
+  },
+  'io.xlsx.notXlsx': { zh: '这不是 Excel 工作簿（.xlsx）', en: 'this is not an Excel workbook (.xlsx)' },
+  'io.xlsx.tooLarge': {
+    zh: '工作簿声明解压后超过 1 GB，已拒绝',
+    en: 'the workbook declares over 1 GB uncompressed; it is refused',
+  },
+  'io.xlsx.tooManyParts': { zh: '工作簿的部件超过 {max} 个', en: 'the workbook holds more than {max} parts' },
+  'io.xlsx.damaged': {
+    zh: '工作簿已损坏（{error}）——是否不完整？',
+    en: 'the workbook is damaged ({error}) — is it truncated?',
+  },
+  'io.xlsx.cannotRead': { zh: '无法读取工作簿（{error}）', en: 'the workbook cannot be read ({error})' },
+  'io.xlsx.noSheets': { zh: '工作簿中没有工作表', en: 'the workbook has no sheets' },
+  'io.xlsx.noSuchSheet': {
+    zh: '工作簿中没有名为"{name}"的工作表；它的工作表为 {sheets}',
+    en: 'the workbook has no sheet named "{name}"; its sheets are {sheets}',
+  },
+  'io.xlsx.tooManyRows': {
+    zh: '工作表"{name}"有 {rows} 行，超过 Excel 本身的上限',
+    en: 'the sheet "{name}" has {rows} rows, more than Excel itself allows',
+  },
 } as const;

@@ -2,6 +2,7 @@
 export {
   t,
   msg,
+  listMessage,
   plain,
   CATALOGUE,
   type MessageKey,

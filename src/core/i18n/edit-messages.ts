@@ -1,0 +1,85 @@
+// What the edits say: their history labels, their refusal reasons, the autosave's notices and the
+// data credits shown on the map.
+export const EDIT_MESSAGES = {
+  'edit.reason.nothingToChange': { zh: '没有需要改动的内容', en: 'nothing to change' },
+  'edit.reason.selectBlocks': { zh: '请至少选择一个街坊', en: 'select at least one block' },
+  'edit.reason.gridOutside': { zh: '网格不在所属社区内', en: 'the grid lies outside its community' },
+  'edit.reason.notFound': { zh: '找不到要编辑的对象（可能已被删除）', en: 'the item to edit no longer exists' },
+  'edit.reason.sameCommunity': { zh: '不能与自身合并', en: 'a community cannot be merged with itself' },
+  'edit.reason.notPolygon': { zh: '只能调整单个多边形的边界', en: 'only a single polygon can be reshaped' },
+  'edit.reason.locked': { zh: '{name} 已锁定', en: '{name} is locked' },
+  'edit.reason.split.invalidLine': {
+    zh: '拆分线至少需要两个不同的点',
+    en: 'the line needs at least two different points',
+  },
+  'edit.reason.split.crossTwice': {
+    zh: '拆分线必须两次穿过社区边界',
+    en: 'the line must cross the community boundary twice',
+  },
+  'edit.reason.split.noSplit': {
+    zh: '这条线没有把社区分成独立的部分',
+    en: 'the line does not divide the community into separate parts',
+  },
+  'edit.reason.merge.notTouching': { zh: '两个社区不相邻', en: 'the communities do not touch' },
+  'edit.reason.clip.nothingLeft': { zh: '相邻社区已覆盖整个社区', en: 'the neighbours cover the whole community' },
+  'edit.label.draw': { zh: '绘制 {name}', en: 'draw {name}' },
+  'edit.label.reshape': { zh: '调整边界 {name}', en: 'reshape {name}' },
+  'edit.label.split': { zh: '将 {name} 拆分为 {count} 个', en: 'split {name} into {count}' },
+  'edit.label.merge': { zh: '将 {absorbed} 并入 {name}', en: 'merge {absorbed} into {name}' },
+  'edit.label.delete': { zh: '删除 {name}', en: 'delete {name}' },
+  'edit.label.paintOne': { zh: '{count} 个街坊 → {target}', en: '{count} block → {target}' },
+  'edit.label.paintMany': { zh: '{count} 个街坊 → {target}', en: '{count} blocks → {target}' },
+  'edit.label.unassignOne': { zh: '{count} 个街坊移出社区', en: '{count} block unassigned' },
+  'edit.label.unassignMany': { zh: '{count} 个街坊移出社区', en: '{count} blocks unassigned' },
+  'edit.label.newFromBlocks': {
+    zh: '由 {count} 个街坊新建社区 {name}',
+    en: 'new community {name} from {count} blocks',
+  },
+  'edit.label.grids': {
+    zh: '{name}：划分为 {count} 个网格（{min}–{max} 户）',
+    en: '{name}: {count} grids ({min}–{max} households)',
+  },
+  'edit.label.clipGrids': { zh: '{name}：裁剪跨界网格', en: '{name}: clip grids' },
+  'edit.label.lock': { zh: '{name}：锁定', en: '{name}: lock' },
+  'edit.label.unlock': { zh: '{name}：解锁', en: '{name}: unlock' },
+  'edit.label.communityType': { zh: '{name}：类型 → {type}', en: '{name}: type → {type}' },
+  'edit.label.addFacility': { zh: '新增设施 {name}', en: 'add facility {name}' },
+  'edit.label.moveFacility': { zh: '移动设施 {name}', en: 'move facility {name}' },
+  'edit.label.renameFacility': { zh: '重命名设施 {name}', en: 'rename facility {name}' },
+  'edit.label.facilityCategory': { zh: '{name}：类别', en: '{name}: category' },
+  'edit.label.facilityFloorArea': { zh: '{name}：建筑面积', en: '{name}: floor area' },
+  'edit.label.deleteFacility': { zh: '删除设施 {name}', en: 'delete facility {name}' },
+  'edit.label.importLayer': { zh: '导入 {file} → {role}', en: 'Import {file} → {role}' },
+  'edit.label.open': { zh: '打开 {file}', en: 'Open {file}' },
+  'storage.unreadable': {
+    zh: '浏览器中保存的规划无法读取（可能来自其他版本），未恢复。',
+    en: 'The plan saved in this browser could not be read (it may be from another version) and was not restored.',
+  },
+  'storage.full': {
+    zh: '浏览器存储空间已满，最近的修改未能保存在浏览器中。请导出规划文件，或为本站释放存储空间。',
+    en: 'Browser storage is full: recent changes are not saved in this browser. Export the plan to a file, or free storage for this site.',
+  },
+  'storage.unavailable': {
+    zh: '此浏览器无法使用本地存储（可能处于隐私模式），修改不会自动保存：{detail}',
+    en: 'This browser does not allow local storage (private mode?), so changes are not saved automatically: {detail}',
+  },
+  'storage.saveFailed': {
+    zh: '规划未能保存在浏览器中：{detail}',
+    en: 'The plan could not be saved in this browser: {detail}',
+  },
+  'storage.readFailed': {
+    zh: '无法读取浏览器中保存的规划：{detail}',
+    en: 'The plan saved in this browser could not be read: {detail}',
+  },
+  'storage.clearFailed': {
+    zh: '无法清除浏览器中保存的规划：{detail}',
+    en: 'The plan saved in this browser could not be cleared: {detail}',
+  },
+  'credit.osm': { zh: '© OpenStreetMap contributors', en: '© OpenStreetMap contributors' },
+  'credit.demoHouseholds': { zh: '住户: 链家 2020', en: 'Households: Lianjia 2020' },
+  'credit.demoFacilities': { zh: '设施: 高德 AMap', en: 'Facilities: AMap' },
+  'credit.synthetic': {
+    zh: '合成数据（住户、社区、道路、设施均为生成）',
+    en: 'Synthetic data (households, communities, streets, facilities)',
+  },
+} as const;
