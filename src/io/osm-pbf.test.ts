@@ -170,3 +170,40 @@ describe('OSM PBF', () => {
     if (!cut.ok) expect(inEnglish(cut.problems)[0]!.message).toMatch(/truncated|damaged/);
   });
 });
+
+describe('OSM PBF, hostile', () => {
+  // A block of zeros compresses about a thousand to one: 40 MiB inflated is 40 kB on disk.
+  const zeros = new Uint8Array(40 * 1024 * 1024);
+  const bomb = (declared: number | null) => {
+    const b = new PbfWriter();
+    if (declared !== null) b.writeVarintField(2, declared);
+    b.writeBytesField(3, zlibSync(zeros));
+    const blobBytes = b.finish();
+    const h = new PbfWriter();
+    h.writeStringField(1, 'OSMData');
+    h.writeVarintField(3, blobBytes.length);
+    const headerBytes = h.finish();
+    const out = new Uint8Array(4 + headerBytes.length + blobBytes.length);
+    new DataView(out.buffer).setUint32(0, headerBytes.length);
+    out.set(headerBytes, 4);
+    out.set(blobBytes, 4 + headerBytes.length);
+    return out;
+  };
+
+  it('refuses a block that declares more than the format allows, before inflating it', () => {
+    expect(() => parseOsmPbf(bomb(zeros.length))).toThrow(
+      'an OSM data block declares 40 MB inflated, over the format’s 32 MB limit — the file is damaged or hostile; it was not inflated',
+    );
+  });
+
+  it('refuses a block that inflates past the limit when it declares no size', () => {
+    expect(() => parseOsmPbf(bomb(null))).toThrow(/over the format’s 32 MB limit/);
+  });
+
+  it('never inflates past the size a block declares', () => {
+    // It claims 1 kB and holds 40 MiB of zeros: only the first kilobyte is ever written (and
+    // read, as a block with nothing in it).
+    const read = parseOsmPbf(bomb(1024));
+    expect([read.nodes.size, read.ways.length]).toEqual([0, 0]);
+  });
+});

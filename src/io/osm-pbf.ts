@@ -21,8 +21,17 @@ export function looksLikeOsmPbf(bytes: Uint8Array): boolean {
 interface Blob {
   raw: Uint8Array | null;
   zlib: Uint8Array | null;
+  /** The inflated size the writer declares (raw_size). */
+  rawSize: number | null;
   other: boolean;
 }
+
+/**
+ * The format's own limit on an inflated block (OSM PBF: 32 MiB). A block declaring more is refused
+ * before inflating, and inflating writes into a buffer of the declared size, so a block that
+ * inflates to more (a zip bomb: 1.2 GB from a few MB) can never take more memory than that.
+ */
+export const MAX_PBF_BLOCK_BYTES = 32 * 1024 * 1024;
 
 interface Block {
   strings: string[];
@@ -64,19 +73,29 @@ export function parseOsmPbf(bytes: Uint8Array): OsmData {
     const blob = new PbfReader(blobBytes).readFields(
       (tag, b: Blob, pbf) => {
         if (tag === 1) b.raw = pbf.readBytes();
+        else if (tag === 2) b.rawSize = pbf.readVarint();
         else if (tag === 3) b.zlib = pbf.readBytes();
         else if (tag >= 4) b.other = true;
       },
-      { raw: null, zlib: null, other: false },
+      { raw: null, zlib: null, rawSize: null, other: false },
     );
     let data: Uint8Array;
     if (blob.raw) data = blob.raw;
-    else if (blob.zlib) data = unzlibSync(blob.zlib);
+    else if (blob.zlib) data = inflateBlock(blob.zlib, blob.rawSize);
     else throw new OsmPbfError(msg(blob.other ? 'io.pbf.compression' : 'io.pbf.emptyBlock'));
     readBlock(data, nodes, ways);
   }
   ways.sort((a, b) => a.id - b.id);
   return { nodes, ways };
+}
+
+function inflateBlock(zlib: Uint8Array, rawSize: number | null): Uint8Array {
+  if (rawSize !== null && rawSize > MAX_PBF_BLOCK_BYTES)
+    throw new OsmPbfError(msg('io.pbf.blockTooBig', { mb: String(Math.round(rawSize / 1048576)) }));
+  // Without a declared size, one byte past the limit tells a block that inflates too far.
+  const out = unzlibSync(zlib, { out: new Uint8Array(rawSize ?? MAX_PBF_BLOCK_BYTES + 1) });
+  if (out.length > MAX_PBF_BLOCK_BYTES) throw new OsmPbfError(msg('io.pbf.blockTooBig', { mb: '32+' }));
+  return out;
 }
 
 function readBlock(data: Uint8Array, nodes: OsmData['nodes'], ways: OsmWay[]): void {

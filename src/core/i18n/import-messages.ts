@@ -521,6 +521,10 @@ export const IMPORT_MESSAGES = {
     en: 'the PBF uses a compression other than zlib (LZMA/LZ4/ZSTD) — re-save it with zlib, e.g. osmium cat in.pbf -o out.pbf',
   },
   'io.pbf.emptyBlock': { zh: '一个 OSM 数据块为空', en: 'an OSM data block is empty' },
+  'io.pbf.blockTooBig': {
+    zh: '一个 OSM 数据块解压后有 {mb} MB，超过格式规定的 32 MB 上限——文件已损坏或有害，未解压',
+    en: 'an OSM data block declares {mb} MB inflated, over the format’s 32 MB limit — the file is damaged or hostile; it was not inflated',
+  },
   'io.plan.tooLarge': {
     zh: '文件大小为 {mb} MB；超过 1 GB 的文件不予打开',
     en: 'the file is {mb} MB; files over 1 GB are refused',
