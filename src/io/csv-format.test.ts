@@ -2,7 +2,7 @@
 // detection (UTF-8 with/without BOM, GBK, UTF-16), column detection, and CSV problems on fixtures.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, sniffDelimiter } from './csv-format';
+import { parseCsv, readCsv, sniffDelimiter } from './csv-format';
 import { importLayer, inspectFile, type ImportOptions } from './index';
 import { inEnglish } from './problems.testing';
 
@@ -261,5 +261,13 @@ describe('inspectFile on CSV', () => {
       encoding: 'gb18030',
     });
     expect(result.summary.sample?.[0]?.['小区名称']).toBe('静安寺小区');
+  });
+});
+
+describe('hostile CSV', () => {
+  it('refuses a 300,000-digit longitude ending in a letter at once (the number pattern backtracked for minutes)', () => {
+    const bytes = new TextEncoder().encode(`lon,lat\n${'1'.repeat(300_000)}x,31.2\n`);
+    const r = readCsv(bytes, {});
+    expect(r.ok && r.problems.length).toBe(1);
   });
 });

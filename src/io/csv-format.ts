@@ -7,6 +7,7 @@ import { FieldSummary } from './field-summary';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { FormatHandler, InspectResult, Problem, ReadOptions, ReadResult } from './format';
+import { PLAIN_NUMBER } from './household-count';
 import { FILE, formatCount, quote } from './problem-list';
 import { setOwn, valueText } from './records';
 import { decodeText, type TextEncodingName } from './text-decoding';
@@ -243,7 +244,6 @@ function columnList(headers: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 // Leading zeros mean a code ("007", "0571"), and more than 15 digits would lose precision as a
 // number (ID-card numbers, long area codes): both stay text.
 const SAFE_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d+)?([eE][-+]?\d+)?$/;

@@ -1,6 +1,6 @@
 // Household counts as statistics tables write them.
 import { describe, expect, it } from 'vitest';
-import { isNumericValue, parseHouseholdCount } from './household-count';
+import { isNumericValue, parseHouseholdCount, parseNumericText } from './household-count';
 
 describe('parseHouseholdCount', () => {
   it.each([
@@ -51,5 +51,23 @@ describe('isNumericValue', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('hostile household counts', () => {
+  it('refuses a 300,000-digit number ending in a letter at once (it backtracked for minutes)', () => {
+    // The old pattern took minutes here, far past the test's own time limit.
+    const text = '1'.repeat(300_000) + 'x';
+    expect(parseHouseholdCount(text).ok).toBe(false);
+    expect(parseNumericText(text)).toBeNull();
+  });
+
+  it('refuses counts no point can hold, so two of them never sum to Infinity', () => {
+    const r = parseHouseholdCount(1e308);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message.en).toBe(
+      "household count '1e+308' is more than the 1,000,000 households one point can stand for — is this the right field?",
+    );
+    expect(parseHouseholdCount(1_000_000)).toEqual({ ok: true, value: 1_000_000 });
   });
 });

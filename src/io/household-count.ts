@@ -7,7 +7,15 @@ import { quote } from './problem-list';
 
 export type CountParse = { ok: true; value: number } | { ok: false; empty: boolean; message: Message };
 
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/**
+ * A decimal number. The point is required before a fraction's digits, so a run of digits splits
+ * one way only: the earlier `\d+\.?\d*` tried every split of a long run, and a 300,000-digit
+ * "number" ending in a letter took minutes to refuse.
+ */
+export const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** More households than any one point can stand for (a compound holds thousands, not millions). */
+export const MAX_HOUSEHOLDS_PER_POINT = 1_000_000;
 const NON_FINITE_WORD = /^[-+]?(inf|infinity|nan)$/i;
 
 /** Full-width digits and separators (１２３，４５６) come from Chinese input methods. */
@@ -40,6 +48,9 @@ export function parseHouseholdCount(value: unknown): CountParse {
   if (!Number.isFinite(n))
     return { ok: false, empty: false, message: msg('io.count.notFinite', { value: quote(value) }) };
   if (n < 0) return { ok: false, empty: false, message: msg('io.count.negative', { value: String(n) }) };
+  // Two points of 1e308 households summed to Infinity: no count that large is a count.
+  if (n > MAX_HOUSEHOLDS_PER_POINT)
+    return { ok: false, empty: false, message: msg('io.count.tooLarge', { value: quote(value), max: '1,000,000' }) };
   return { ok: true, value: n };
 }
 

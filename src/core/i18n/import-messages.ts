@@ -458,6 +458,10 @@ export const IMPORT_MESSAGES = {
   'io.count.notNumber': { zh: '户数 {value} 不是数字', en: 'household count {value} is not a number' },
   'io.count.notFinite': { zh: '户数 {value} 不是有限数', en: 'household count {value} is not a finite number' },
   'io.count.negative': { zh: '户数 {value} 为负数', en: 'household count {value} is negative' },
+  'io.count.tooLarge': {
+    zh: '户数 {value} 超过一个点可能代表的 {max} 户——是否填错了字段？',
+    en: 'household count {value} is more than the {max} households one point can stand for — is this the right field?',
+  },
   'io.osm.pbfDamaged': { zh: 'OSM PBF 文件已损坏（{detail}）', en: 'the OSM PBF file is damaged ({detail})' },
   'io.osm.neither': {
     zh: 'OSM 文件既不是 OSM PBF 也不是 UTF-8 OSM XML',
