@@ -117,3 +117,30 @@ describe('fast FlatGeobuf point reader', () => {
     expect((await readFlatGeobufPoints(text, { crs: 'wgs84', householdsField: 'name' })).ok).toBe('fallback');
   });
 });
+
+/** The file with its header's features_count (field 8 of the Header table) set to `count`. */
+function withDeclaredCount(bytes: Uint8Array, count: bigint): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const root = 12; // magic (8 bytes) and the header's size prefix (4)
+  const table = root + view.getUint32(root, true);
+  const vtable = table - view.getInt32(table, true);
+  const field = view.getUint16(vtable + 4 + 2 * 8, true);
+  if (field === 0) throw new Error('the header stores no features_count');
+  view.setBigUint64(table + field, count, true);
+  return out;
+}
+
+describe('hostile FlatGeobuf headers', () => {
+  it('never allocates what the header declares, and names a count the file does not hold', async () => {
+    const bytes = await writeFlatGeobuf(points(500));
+    for (const declared of [2n ** 40n, 10n ** 8n, 845n]) {
+      const r = await readFlatGeobufPoints(withDeclaredCount(bytes, declared), { crs: 'wgs84', householdsField: 'hh' });
+      expect(r.ok).toBe(false);
+      if (r.ok === false)
+        expect(inEnglish(r.problems)[0]!.message).toMatch(
+          /^the FlatGeobuf file is damaged: its header says [\d,]+ features but it holds 500/,
+        );
+    }
+  });
+});

@@ -18,6 +18,9 @@ const NODE_ITEM_BYTES = 40;
 /** Column types (FlatGeobuf ColumnType) and their fixed byte sizes; -1 = length-prefixed. */
 const SIZES = [1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8, -1, -1, -1, -1];
 
+/** A size prefix, a feature table and a geometry with one x,y pair take at least this much. */
+const MIN_POINT_FEATURE_BYTES = 24;
+
 function packedTreeBytes(count: number, nodeSize: number): number {
   if (nodeSize < 2 || count === 0) return 0;
   let n = count;
@@ -108,7 +111,10 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   }
   const declared = Number(header.featuresCount());
   let offset = 12 + headerSize + packedTreeBytes(declared, header.indexNodeSize());
-  const capacity = declared > 0 ? declared : 1024;
+  // The header's count is a hint, never an allocation: 2^40 threw "Invalid typed array length" and
+  // 10^8 allocated 2.4 GB. No point feature is smaller than MIN_POINT_FEATURE_BYTES; the arrays grow.
+  const capacity =
+    declared > 0 ? Math.max(1, Math.min(declared, Math.floor(bytes.length / MIN_POINT_FEATURE_BYTES))) : 1024;
   let coordinates = new Float64Array(capacity * 2);
   let households = new Float64Array(capacity);
   const problems: Problem[] = [];
@@ -190,6 +196,12 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   }
   if (problems.length) return { ok: false, problems };
   if (n === 0) return { ok: false, problems: [{ where: FILE, message: msg('io.noFeaturesHeld') }] };
+  // A file that ends cleanly after fewer features than its header declares was cut short.
+  if (declared > 0 && n !== declared)
+    return {
+      ok: false,
+      problems: [{ where: FILE, message: msg('io.fgb.countMismatch', { declared, found: n }) }],
+    };
   coordinates = coordinates.slice(0, n * 2);
   households = households.slice(0, n);
   convertInterleavedInPlace(coordinates, options.crs, 'wgs84');
