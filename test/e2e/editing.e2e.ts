@@ -153,5 +153,19 @@ describe('nothing is lost', () => {
     await page.getByTestId('confirm-cancel').click();
     expect(await page.evaluate(() => document.querySelector('[data-testid="summary"]')?.textContent)).toBe(before);
     expect(await page.getByTestId('tab-history').textContent()).not.toMatch(/\(0\)/);
+
+    // Asked again and confirmed: the demo comes back as one more undoable step.
+    const steps = Number(/\((\d+)\)/.exec((await page.getByTestId('tab-history').textContent()) ?? '')?.[1]);
+    await page.getByTestId('back-to-demo').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="tab-history"]')?.textContent?.includes(`(${n})`),
+      steps + 1,
+      { timeout: 30_000 },
+    );
+    await page.getByTestId('tab-history').click();
+    expect(await page.getByTestId('history-entry').filter({ hasText: '打开演示数据' }).count()).toBe(1);
   });
 });
