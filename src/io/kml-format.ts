@@ -3,17 +3,16 @@
 // Worker has no DOMParser. Both are loaded only when such a file comes in. A DOCTYPE that declares
 // entities is refused before parsing (entity expansion is the classic way an XML file eats memory);
 // a KMZ's declared sizes are checked before it is inflated. KML is WGS84 by definition.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Feature, Geometry } from 'geojson';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
+import { unzipChecked } from './zip-entries';
 import { decodeText, errorText } from './text-decoding';
 
 const MAX_KMZ_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const MAX_KMZ_ENTRIES = 1000;
-class TooManyEntries extends Error {}
 
 function fail(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ where, message }] };
@@ -21,31 +20,20 @@ function fail(message: Message, where: Where = FILE): { ok: false; problems: Pro
 
 /** The main .kml of a KMZ: doc.kml, else the first .kml at the top level, else any. */
 function kmlOfKmz(bytes: Uint8Array): { ok: true; kml: Uint8Array } | { ok: false; problems: Problem[] } {
-  let total = 0;
-  let seen = 0;
-  const kmls: string[] = [];
-  let tooBig = false;
-  try {
-    unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        if (++seen > MAX_KMZ_ENTRIES) throw new TooManyEntries();
-        if (!file.name.toLowerCase().endsWith('.kml')) return false;
-        total += file.originalSize;
-        if (total > MAX_KMZ_UNCOMPRESSED_BYTES) tooBig = true;
-        kmls.push(file.name);
-        return false;
-      },
-    });
-    if (tooBig) return fail(msg('io.kml.kmzTooLarge'));
-    const name = kmls.find((n) => n.toLowerCase() === 'doc.kml') ?? kmls.find((n) => !n.includes('/')) ?? kmls[0];
-    if (!name) return fail(msg('io.kml.kmzNoKml'));
-    const files = unzipSync(bytes, { filter: (file) => file.name === name });
-    const kml = Object.hasOwn(files, name) ? files[name] : undefined;
-    return kml ? { ok: true, kml } : fail(msg('io.kml.kmzDamaged'));
-  } catch (error) {
-    if (error instanceof TooManyEntries) return fail(msg('io.kml.kmzTooManyEntries', { max: String(MAX_KMZ_ENTRIES) }));
-    return fail(msg('io.kml.kmzDamagedError', { error: errorText(error) }));
+  const read = unzipChecked(bytes, {
+    wanted: (name) => name.toLowerCase().endsWith('.kml'),
+    maxEntries: MAX_KMZ_ENTRIES,
+    maxTotalBytes: MAX_KMZ_UNCOMPRESSED_BYTES,
+  });
+  if (!read.ok) {
+    if (read.reason === 'too-big') return fail(msg('io.kml.kmzTooLarge'));
+    if (read.reason === 'too-many') return fail(msg('io.kml.kmzTooManyEntries', { max: String(MAX_KMZ_ENTRIES) }));
+    return fail(msg('io.kml.kmzDamagedError', { error: errorText(read.error) }));
   }
+  const kmls = [...read.entries.keys()];
+  const name = kmls.find((n) => n.toLowerCase() === 'doc.kml') ?? kmls.find((n) => !n.includes('/')) ?? kmls[0];
+  if (!name) return fail(msg('io.kml.kmzNoKml'));
+  return { ok: true, kml: read.entries.get(name)! };
 }
 
 /** Drops altitude, and turns a MultiGeometry of one kind into the matching Multi* geometry. */

@@ -5,12 +5,12 @@
 // objects, and keep deleted records. The text encoding comes from the .cpg, else the DBF's
 // language-driver byte, else the text itself (strict UTF-8, then GBK). The .prj is returned as
 // text for the caller to resolve (src/io/crs.ts); coordinates are left as they are.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { parseShp } from 'shpjs';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, Where } from './format';
 import { FILE } from './problem-list';
+import { unzipChecked } from './zip-entries';
 
 const DBF: Where = { kind: 'entry', name: '.dbf' };
 const SHP: Where = { kind: 'entry', name: '.shp' };
@@ -260,8 +260,6 @@ export const MAX_ZIP_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 1000;
 const PART_EXTENSIONS = new Set(['shp', 'dbf', 'prj', 'cpg']);
 
-class TooManyEntries extends Error {}
-
 /**
  * The Shapefiles in a zip, by layer name. Declared sizes are checked before anything is inflated,
  * and only Shapefile parts are inflated at all.
@@ -269,56 +267,20 @@ class TooManyEntries extends Error {}
 export function shapefilesInZip(
   bytes: Uint8Array,
 ): { ok: true; layers: Map<string, ShapefileParts> } | { ok: false; problems: Problem[] } {
-  let total = 0;
-  let seen = 0;
-  const problems: Problem[] = [];
-  const wanted = new Set<string>();
-  const survey = (file: UnzipFileInfo): boolean => {
-    if (++seen > MAX_ZIP_ENTRIES) throw new TooManyEntries();
-    const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-    if (!PART_EXTENSIONS.has(ext) || file.name.includes('__MACOSX/')) return false;
-    total += file.originalSize;
-    if (total > MAX_ZIP_UNCOMPRESSED_BYTES) {
-      problems.push({
-        where: { kind: 'entry', name: file.name },
-        message: msg('io.shapefile.zipTooLarge'),
-      });
-      return false;
-    }
-    wanted.add(file.name);
-    return false;
-  };
-  let files: Record<string, Uint8Array>;
-  try {
-    unzipSync(bytes, { filter: survey });
-    if (problems.length) return { ok: false, problems };
-    files = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
-  } catch (error) {
-    if (error instanceof TooManyEntries)
-      return {
-        ok: false,
-        problems: [
-          {
-            where: FILE,
-            message: msg('io.shapefile.zipTooManyEntries', { max: String(MAX_ZIP_ENTRIES) }),
-          },
-        ],
-      };
-    return {
-      ok: false,
-      problems: [
-        {
-          where: FILE,
-          message: msg('io.shapefile.zipDamaged', { error: errorText(error) }),
-        },
-      ],
-    };
+  const read = unzipChecked(bytes, {
+    wanted: (name) => PART_EXTENSIONS.has(name.split('.').pop()?.toLowerCase() ?? '') && !name.includes('__MACOSX/'),
+    maxEntries: MAX_ZIP_ENTRIES,
+    maxTotalBytes: MAX_ZIP_UNCOMPRESSED_BYTES,
+  });
+  if (!read.ok) {
+    if (read.reason === 'too-big') return failure(msg('io.shapefile.zipTooLarge'), { kind: 'entry', name: read.entry });
+    if (read.reason === 'too-many')
+      return failure(msg('io.shapefile.zipTooManyEntries', { max: String(MAX_ZIP_ENTRIES) }));
+    return failure(msg('io.shapefile.zipDamaged', { error: errorText(read.error) }));
   }
   const layers = new Map<string, ShapefileParts>();
   const pending = new Map<string, Partial<ShapefileParts>>();
-  for (const name of wanted) {
-    const data = Object.hasOwn(files, name) ? files[name] : undefined;
-    if (!data) continue;
+  for (const [name, data] of read.entries) {
     const dot = name.lastIndexOf('.');
     const base = name.slice(0, dot).split('/').pop()!;
     const ext = name.slice(dot + 1).toLowerCase() as keyof ShapefileParts;

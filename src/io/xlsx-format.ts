@@ -3,7 +3,6 @@
 // household-count parsing and every message are the CSV ones ("line 5" is row 5 of the sheet).
 // exceljs (already used for the table export) is loaded only when a workbook comes in. An .xlsx is
 // a zip: its declared sizes are checked before exceljs inflates anything.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type ExcelJsModule from 'exceljs';
 import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
 import { readCsv } from './csv-format';
@@ -11,6 +10,7 @@ import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
 import type { Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
+import { unzipChecked } from './zip-entries';
 import { errorText } from './text-decoding';
 
 type ExcelJs = typeof ExcelJsModule;
@@ -23,7 +23,6 @@ async function loadExcelJs(): Promise<ExcelJs> {
 /** What a workbook may unpack to: as any import, 1 GiB; a workbook has a few dozen parts. */
 const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
-class TooManyEntries extends Error {}
 
 function fail(message: Message, where: Where = FILE): { ok: false; problems: Problem[] } {
   return { ok: false, problems: [{ where, message }] };
@@ -38,38 +37,18 @@ function checkZip(bytes: Uint8Array): Problem[] {
         message: bytes[0] === 0xd0 && bytes[1] === 0xcf ? msg('io.xlsx.oldXls') : msg('io.xlsx.notXlsx'),
       },
     ];
-  let total = 0;
-  let seen = 0;
-  const problems: Problem[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (file: UnzipFileInfo) => {
-        if (++seen > MAX_ENTRIES) throw new TooManyEntries();
-        total += file.originalSize;
-        if (total > MAX_UNCOMPRESSED_BYTES && problems.length === 0)
-          problems.push({
-            where: FILE,
-            message: msg('io.xlsx.tooLarge'),
-          });
-        return false;
-      },
-    });
-  } catch (error) {
-    if (error instanceof TooManyEntries)
-      return [
-        {
-          where: FILE,
-          message: msg('io.xlsx.tooManyParts', { max: String(MAX_ENTRIES) }),
-        },
-      ];
-    return [
-      {
-        where: FILE,
-        message: msg('io.xlsx.damaged', { error: errorText(error) }),
-      },
-    ];
-  }
-  return problems;
+  const read = unzipChecked(bytes, {
+    wanted: () => false,
+    countAll: true,
+    checkOnly: true,
+    maxEntries: MAX_ENTRIES,
+    maxTotalBytes: MAX_UNCOMPRESSED_BYTES,
+  });
+  if (read.ok) return [];
+  if (read.reason === 'too-big') return [{ where: FILE, message: msg('io.xlsx.tooLarge') }];
+  if (read.reason === 'too-many')
+    return [{ where: FILE, message: msg('io.xlsx.tooManyParts', { max: String(MAX_ENTRIES) }) }];
+  return [{ where: FILE, message: msg('io.xlsx.damaged', { error: errorText(read.error) }) }];
 }
 
 async function openWorkbook(

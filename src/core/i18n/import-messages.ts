@@ -770,7 +770,6 @@ export const IMPORT_MESSAGES = {
     en: 'the KMZ declares over 1 GB of KML uncompressed; it is refused',
   },
   'io.kml.kmzNoKml': { zh: 'KMZ 中没有 .kml 文件', en: 'the KMZ holds no .kml file' },
-  'io.kml.kmzDamaged': { zh: 'KMZ 文件已损坏', en: 'the KMZ is damaged' },
   'io.kml.kmzTooManyEntries': { zh: 'KMZ 列出的条目超过 {max} 个', en: 'the KMZ lists more than {max} entries' },
   'io.kml.kmzDamagedError': {
     zh: 'KMZ 文件已损坏（{error}）——是否不完整？',
