@@ -21,6 +21,7 @@ import { parseNumericText } from './household-count';
 import { msg } from '../core/i18n';
 import type { Where } from './format';
 import { FILE, type ProblemList, quote } from './problem-list';
+import { unionOverlappingParts } from './multipolygon-union';
 import { isRecord, setOwn } from './records';
 import type { ValidatedFeatures } from './validate-features';
 
@@ -216,12 +217,17 @@ function unitsOf(
     const g = f.geometry as Polygon | MultiPolygon;
     const properties = cleaner.clean(f.properties, i);
     const id = ids[i]!;
+    const name = cleaner.name(properties, nameField, i) ?? id;
     const unit: AreaUnit = {
       id,
       kind,
-      name: cleaner.name(properties, nameField, i) ?? id,
-      geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as
-        Polygon | MultiPolygon,
+      name,
+      geometry: partsUnited(
+        { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as Polygon | MultiPolygon,
+        name,
+        i,
+        ctx,
+      ),
       properties,
     };
     if (kind === 'community') {
@@ -233,6 +239,13 @@ function unitsOf(
     }
     return unit;
   });
+}
+
+/** Overlapping MultiPolygon parts are a union, not even-odd (multipolygon-union.ts). */
+function partsUnited(geometry: Polygon | MultiPolygon, name: string, i: number, ctx: ModelContext) {
+  const { geometry: united, warning } = unionOverlappingParts(geometry, quote(name));
+  if (warning) ctx.warnings.add(ctx.where(i), warning);
+  return united;
 }
 
 function facilitiesOf(
