@@ -94,3 +94,30 @@ describe('overlapping MultiPolygon parts', () => {
     expect((geometry as MultiPolygon).coordinates).toHaveLength(2);
   });
 });
+
+describe('geometry that reaches the plan another way', () => {
+  it('unites overlapping parts of a community in an opened project file too', async () => {
+    const { EMPTY_LAYERS } = await import('../core/plan-lifecycle');
+    const { readProjectFile, writeProjectFile } = await import('./project-file');
+    const overlapping: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [square(0, 0, 0.02), square(0.01, 0.01, 0.02)],
+    };
+    const bytes = writeProjectFile({
+      title: 'old project',
+      layers: {
+        ...EMPTY_LAYERS,
+        communities: [{ id: 'U', kind: 'community', name: 'U', geometry: overlapping, properties: {} }],
+      },
+      profile: { activeId: DEFAULT_PROFILE_ID, custom: [] },
+      settings: {},
+      meta: {},
+      savedAt: '2025-03-01T10:00:00.000Z',
+    });
+    const read = readProjectFile(bytes);
+    if (!read.ok) return expect.unreachable(JSON.stringify(read.problems));
+    const geometry = read.project.layers.communities[0]!.geometry;
+    expect(geometry.type).toBe('Polygon');
+    expect(unionOverlappingParts(geometry, 'U').warning).toBeNull();
+  });
+});
