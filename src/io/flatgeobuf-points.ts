@@ -10,6 +10,7 @@ import { convertInterleavedInPlace } from '../core/coordinates';
 import type { Crs, HouseholdSet } from '../core/model';
 import { msg } from '../core/i18n';
 import type { Problem } from './format';
+import { parseHouseholdCount } from './household-count';
 import { FILE } from './problem-list';
 
 const MAGIC = [0x66, 0x67, 0x62];
@@ -180,6 +181,11 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
           where: { kind: 'feature', n: n + 1 },
           message: msg('io.fgb.countNegative', { count: String(h) }),
         });
+      else {
+        // The same rules as every other reader: whole, and at most a million for one point.
+        const parsed = parseHouseholdCount(h);
+        if (!parsed.ok) problems.push({ where: { kind: 'feature', n: n + 1 }, message: parsed.message });
+      }
     }
     households[n] = h;
     total += Number.isFinite(h) ? h : 0;

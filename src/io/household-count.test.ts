@@ -11,8 +11,10 @@ describe('parseHouseholdCount', () => {
     ['11,927 户', 11927],
     [' 905 ', 905],
     ['１２３', 123],
-    ['12.5', 12.5],
+    ['１，２３４户', 1234],
+    ['12.0', 12],
     ['1e3', 1000],
+    ['-0', 0],
   ])('reads %j as %d', (value, expected) => {
     expect(parseHouseholdCount(value)).toEqual({ ok: true, value: expected });
   });
@@ -27,6 +29,16 @@ describe('parseHouseholdCount', () => {
     [Number.NaN, "household count 'NaN' is not a finite number"],
     [-5, 'household count -5 is negative'],
     ['-1,000', 'household count -1000 is negative'],
+    [2.5, "household count '2.5' is not a whole number — households are counted whole; is this the right field?"],
+    ['12.5', "household count '12.5' is not a whole number — households are counted whole; is this the right field?"],
+    [
+      '1,234.5',
+      "household count '1,234.5' is not a whole number — households are counted whole; is this the right field?",
+    ],
+    ['-Infinity', "household count '-Infinity' is not a finite number"],
+    ['nan', "household count 'nan' is not a finite number"],
+    ['1e400', "household count '1e400' is not a finite number"],
+    ['-3', 'household count -3 is negative'],
   ])('refuses %j', (value, message) => {
     const parsed = parseHouseholdCount(value);
     expect(parsed.ok === false && { empty: parsed.empty, message: parsed.message.en }).toEqual({

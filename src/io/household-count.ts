@@ -1,5 +1,6 @@
 // Reads a household count from a property value the way Chinese statistics tables write them:
-// plain numbers, numeric text, thousands separators ("1,234") and a trailing 户 ("11927户").
+// plain numbers, numeric text, thousands separators ("1,234"), full-width digits ("１２３") and a
+// trailing 户 ("11927户"). A count is finite, whole, non-negative and at most a million.
 // Also the test for which fields the import dialog offers as a household count.
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
@@ -26,7 +27,7 @@ function toHalfWidth(s: string): string {
 /** Parses a number written in text, or returns null when the text is not one. */
 export function parseNumericText(text: string): number | null {
   let s = toHalfWidth(text.trim());
-  s = s.replace(/\s*户$/, '');
+  if (s.endsWith('户')) s = s.slice(0, -1).trimEnd();
   // Thousands separators only between groups of exactly three digits, so "1,5" stays an error.
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (PLAIN_NUMBER.test(s)) return Number(s);
@@ -51,7 +52,10 @@ export function parseHouseholdCount(value: unknown): CountParse {
   // Two points of 1e308 households summed to Infinity: no count that large is a count.
   if (n > MAX_HOUSEHOLDS_PER_POINT)
     return { ok: false, empty: false, message: msg('io.count.tooLarge', { value: quote(value), max: '1,000,000' }) };
-  return { ok: true, value: n };
+  // 2.5 households is a share or an average, not a count: summed, it would be silently wrong.
+  if (!Number.isInteger(n))
+    return { ok: false, empty: false, message: msg('io.count.notWhole', { value: quote(value) }) };
+  return { ok: true, value: n === 0 ? 0 : n }; // never -0
 }
 
 /** True when the value reads as a number (for offering fields in the import dialog). */

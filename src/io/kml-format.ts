@@ -81,7 +81,9 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
   if (!decoded.ok) return decoded;
   const text = decoded.text;
   const head = text.slice(0, 100_000);
-  if (/<!ENTITY/i.test(head) || (/<!DOCTYPE[^>]*\[/i.test(head) && /<!ENTITY/i.test(text)))
+  // Any DOCTYPE with an entity declaration anywhere is refused: `<!DOCTYPE[^>]*\[` scanned on from
+  // every "<!DOCTYPE" of a run of them (100 kB took 2.4 s, 300 kB 22 s).
+  if (/<!ENTITY/i.test(head) || (/<!DOCTYPE/i.test(head) && /<!ENTITY/i.test(text)))
     return fail(msg('io.kml.entities'));
   if (!/<(kml|gpx)[\s>]/i.test(head)) return fail(kind === 'gpx' ? msg('io.kml.notGpx') : msg('io.kml.notKml'));
   const [{ DOMParser }, togeojson] = await Promise.all([import('@xmldom/xmldom'), import('@tmcw/togeojson')]);

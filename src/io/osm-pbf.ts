@@ -163,10 +163,11 @@ function readBlock(data: Uint8Array, nodes: OsmData['nodes'], ways: OsmWay[]): v
           { id: 0, keys: [], vals: [], refs: [] },
           end,
         );
-        const tags: Record<string, string> = {};
-        w.keys.forEach((k, i) => (tags[block.strings[k] ?? ''] = block.strings[w.vals[i]!] ?? ''));
+        const tags = new Map<string, string>();
+        w.keys.forEach((k, i) => tags.set(block.strings[k] ?? '', block.strings[w.vals[i]!] ?? ''));
         let ref = 0;
-        ways.push({ id: w.id, refs: w.refs.map((d) => (ref += d)), tags });
+        // From entries, so a key "__proto__" is a tag, not the record's prototype.
+        ways.push({ id: w.id, refs: w.refs.map((d) => (ref += d)), tags: Object.fromEntries(tags) });
       } else pbf.pos = end;
     }, null);
 }

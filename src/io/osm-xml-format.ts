@@ -3,7 +3,7 @@
 import { msg } from '../core/i18n';
 import type { FormatHandler, InspectResult, ReadResult } from './format';
 import { FILE } from './problem-list';
-import { looksLikeOsmXml, osmRoads, parseOsmXml, type OsmData } from './osm-xml';
+import { OsmXmlError, osmRoads, parseOsmXml, type OsmData } from './osm-xml';
 import { looksLikeOsmPbf, OsmPbfError, parseOsmPbf } from './osm-pbf';
 
 function decode(bytes: Uint8Array): string | null {
@@ -45,12 +45,12 @@ function readOsm(bytes: Uint8Array): ReadResult {
         ok: false,
         problems: [{ where: FILE, message: msg('io.osm.neither') }],
       };
-    if (!looksLikeOsmXml(text))
-      return {
-        ok: false,
-        problems: [{ where: FILE, message: msg('io.osm.noOsmElement') }],
-      };
-    data = parseOsmXml(text);
+    try {
+      data = parseOsmXml(text);
+    } catch (error) {
+      if (error instanceof OsmXmlError) return { ok: false, problems: [error.problem] };
+      throw error;
+    }
   }
   const { roads, skippedWays, missingNodes } = osmRoads(data);
   if (roads.features.length === 0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWalkable, looksLikeOsmXml, osmRoads, parseOsmXml } from './osm-xml';
+import { isWalkable, looksLikeOsmXml, osmRoads, OsmXmlError, parseOsmXml } from './osm-xml';
 import { inEnglish } from './problems.testing';
 
 const xml = `<?xml version="1.0" encoding="UTF-8"?><osm version="0.6" generator="Overpass API">
@@ -47,5 +47,51 @@ describe('importing OSM XML as roads', () => {
     const wrong = await importLayer(bytes, 'extract.osm', { role: 'communities', crs: 'wgs84' });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(inEnglish(wrong.problems)[0]!.message).toMatch(/imported as roads/);
+  });
+});
+
+describe('OSM XML, damaged', () => {
+  const osm = (body: string) => `<osm version="0.6">\n<node id="1" lat="31.23" lon="121.47"/>\n${body}\n</osm>`;
+  const failure = (text: string) => {
+    try {
+      parseOsmXml(text);
+    } catch (error) {
+      if (error instanceof OsmXmlError) return inEnglish([error.problem])[0];
+      throw error;
+    }
+    return null;
+  };
+
+  it('decodes character references and refuses the ones that are no character, naming the line', () => {
+    const way = (v: string) => osm(`<way id="1"><tag k="name" v="${v}"/></way>`);
+    expect(parseOsmXml(way('&#x5357;&#20140;&lt;&amp;&unknown;&')).ways[0]!.tags['name']).toBe('南京<&&unknown;&');
+    for (const ref of ['&#99999999;', '&#0;', '&#xD800;', '&#x;', '&#12a;'])
+      expect(failure(way(ref))).toEqual({
+        where: 'line 3',
+        message: `'${ref}' is not a character (XML character references go up to &#x10FFFF; and exclude 0 and surrogates) — the file is damaged`,
+      });
+  });
+
+  it('says what is never closed, and where it starts', () => {
+    expect(failure(osm('<!-- a comment'))?.message).toBe(
+      'the comment <!-- … starting here is never closed — is the file truncated?',
+    );
+    expect(failure(osm('<way id="7">'))).toEqual({
+      where: 'line 3',
+      message: "way '7' starts here but is never closed with </way> — is the file truncated?",
+    });
+    expect(failure(osm('<tag k="name v="x"/>'))?.message).toBe(
+      "attribute 'x' of <tag> has no value (no '=') — the file is damaged",
+    );
+    expect(failure('<!DOCTYPE html>\n<html><body></body></html>')).toEqual({
+      where: 'line 2',
+      message: 'the first element is <html>, not <osm> — is it OpenStreetMap XML?',
+    });
+  });
+
+  it('skips a DOCTYPE before <osm> and still recognises the file', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE osm [ <!ENTITY x "]>"> ]>\n${osm('')}`;
+    expect(looksLikeOsmXml(text)).toBe(true);
+    expect(parseOsmXml(text).nodes.size).toBe(1);
   });
 });

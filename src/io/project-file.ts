@@ -11,6 +11,7 @@ import type { AreaKind, AreaUnit, Facility, HouseholdSet, Message } from '../cor
 import { validateProfile } from '../core/rule-profile';
 import type { PlanLayers } from '../core/transaction';
 import type { Problem, Where } from './format';
+import { unionOverlappingParts } from './multipolygon-union';
 import { FILE, ProblemList, quote } from './problem-list';
 import { isRecord } from './records';
 import { errorText } from './text-decoding';
@@ -358,7 +359,8 @@ function readUnits(value: unknown, kind: AreaKind, problems: ProblemList): AreaU
       id,
       kind,
       name: own['name'],
-      geometry: raw['geometry'] as Polygon | MultiPolygon,
+      // A project saved before imports united overlapping parts may hold them: united here too.
+      geometry: unionOverlappingParts(raw['geometry'] as Polygon | MultiPolygon, quote(own['name'])).geometry,
       properties: raw['properties'],
     };
     for (const key of ['communityType', 'parentId'] as const) {

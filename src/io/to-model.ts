@@ -21,6 +21,7 @@ import { parseNumericText } from './household-count';
 import { msg } from '../core/i18n';
 import type { Where } from './format';
 import { FILE, type ProblemList, quote } from './problem-list';
+import { unionOverlappingParts } from './multipolygon-union';
 import { isRecord, setOwn } from './records';
 import type { ValidatedFeatures } from './validate-features';
 
@@ -33,7 +34,18 @@ export const MAX_POINTS_WITH_PROPERTIES = 200_000;
 
 const NAME_FIELDS = ['name', '名称', 'plot_name', '小区名称', '社区名称', '网格名称'];
 const FLOOR_AREA_FIELDS = ['floorArea', 'floor_area', '建筑面积'];
-const MARKUP = /<\/?[a-z!][^>]*>|javascript:/i;
+/** Where a tag could open; `looksLikeMarkup` then needs only one '>' after the first of them. */
+const TAG_OPEN = /<\/?[a-z!]/i;
+
+/**
+ * Markup is a tag opening with a '>' somewhere after it, or a javascript: URL. One search from
+ * the first opening instead of the pattern `<\/?[a-z!][^>]*>`, which scanned to the end of the
+ * name from every "<a" of a long run: 200 names of 10,000 characters took 9 s.
+ */
+function looksLikeMarkup(name: string): boolean {
+  const open = TAG_OPEN.exec(name);
+  return (open !== null && name.indexOf('>', open.index) !== -1) || /javascript:/i.test(name);
+}
 
 export interface ModelContext {
   role: LayerRole;
@@ -105,7 +117,7 @@ class PropertyCleaner {
     if (!field) return null;
     const v = properties[field];
     const name = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
-    if (name && MARKUP.test(name))
+    if (name && looksLikeMarkup(name))
       this.ctx.warnings.add(this.ctx.where(i), msg('io.prop.markup', { name: quote(name) }));
     return name || null;
   }
@@ -205,12 +217,17 @@ function unitsOf(
     const g = f.geometry as Polygon | MultiPolygon;
     const properties = cleaner.clean(f.properties, i);
     const id = ids[i]!;
+    const name = cleaner.name(properties, nameField, i) ?? id;
     const unit: AreaUnit = {
       id,
       kind,
-      name: cleaner.name(properties, nameField, i) ?? id,
-      geometry: { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as
-        Polygon | MultiPolygon,
+      name,
+      geometry: partsUnited(
+        { type: g.type, coordinates: convertCoordinates(g.coordinates, ctx.crs, 'wgs84') } as Polygon | MultiPolygon,
+        name,
+        i,
+        ctx,
+      ),
       properties,
     };
     if (kind === 'community') {
@@ -222,6 +239,13 @@ function unitsOf(
     }
     return unit;
   });
+}
+
+/** Overlapping MultiPolygon parts are a union, not even-odd (multipolygon-union.ts). */
+function partsUnited(geometry: Polygon | MultiPolygon, name: string, i: number, ctx: ModelContext) {
+  const { geometry: united, warning } = unionOverlappingParts(geometry, quote(name));
+  if (warning) ctx.warnings.add(ctx.where(i), warning);
+  return united;
 }
 
 function facilitiesOf(
