@@ -12,6 +12,7 @@ import { FLAG_MESSAGES } from './flag-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { UI_MESSAGES } from './ui-messages';
+import { MAP_MESSAGES } from './map-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
 export const SECTIONS = {
@@ -21,6 +22,7 @@ export const SECTIONS = {
   report: REPORT_MESSAGES,
   edit: EDIT_MESSAGES,
   compare: COMPARE_MESSAGES,
+  map: MAP_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -30,6 +32,7 @@ export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...EDIT_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...MAP_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;
