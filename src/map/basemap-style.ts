@@ -1,7 +1,10 @@
 // The offline basemap: a MapLibre style drawn from the bundled OSM roads and water, so the app
-// works with no network. An optional online XYZ raster source goes underneath when the user sets one.
+// works with no network (labels too: glyphs come from the bundle, see labels.ts). An optional
+// online basemap (basemaps.ts) goes underneath when the user sets one.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { TileSource } from '../state/settings-store.svelte';
+import { tileLayers } from './basemaps';
+import { GLYPHS_URL } from './labels';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 
@@ -9,6 +12,7 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 export function basemapStyle(tiles: TileSource | null): StyleSpecification {
   const style: StyleSpecification = {
     version: 8,
+    glyphs: GLYPHS_URL,
     sources: {
       roads: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
       water: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
@@ -52,15 +56,10 @@ export function basemapStyle(tiles: TileSource | null): StyleSpecification {
       },
     ],
   };
-  if (tiles?.url) {
-    style.sources.tiles = {
-      type: 'raster',
-      tiles: [tiles.url],
-      tileSize: 256,
-      attribution: tiles.attribution,
-      maxzoom: 19,
-    };
-    style.layers.splice(1, 0, { id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-opacity': 0.9 } });
+  const online = tiles ? tileLayers(tiles) : null;
+  if (online) {
+    Object.assign(style.sources, online.sources);
+    style.layers.splice(1, 0, ...online.layers);
   }
   return style;
 }

@@ -13,6 +13,9 @@ const ASSIGNED: [number, number, number, number] = [31, 78, 121, 200];
 const UNASSIGNED: [number, number, number, number] = [220, 38, 38, 235];
 const OVERLAP: [number, number, number, number] = [142, 68, 173, 235];
 
+/** The largest a household circle is drawn, in pixels (labels are placed below it). */
+export const HOUSEHOLD_MAX_PIXELS = 60;
+
 /** Radius in metres: area proportional to households, so a 10,000-household compound reads as big. */
 export function householdRadii(households: Float64Array): Float32Array {
   const r = new Float32Array(households.length);
@@ -83,7 +86,7 @@ export function householdLayer(
     stroked: true,
     radiusUnits: 'meters',
     radiusMinPixels: 1.5,
-    radiusMaxPixels: 60,
+    radiusMaxPixels: HOUSEHOLD_MAX_PIXELS,
     lineWidthMinPixels: 0.5,
     getLineColor: [255, 255, 255, 200],
     autoHighlight: true,

@@ -64,6 +64,8 @@ export function addPlanLayers(m: MapLibreMap) {
     layout: { visibility: 'none' },
     paint: { 'line-color': '#64748b', 'line-width': 0.6, 'line-opacity': 0.7 },
   });
+  // Invisible, for hover: a grid is only drawn as its outline, but the pointer is inside it.
+  m.addLayer({ id: 'grids-hit', type: 'fill', source: 'grids', paint: { 'fill-opacity': 0 } });
   m.addLayer({
     id: 'grids-line',
     type: 'line',

@@ -48,7 +48,12 @@ export class AppState {
   walkingAreas = $state.raw<WalkingArea[] | null>(null);
   nearest = $state.raw<NearestFacilityInfo[] | null>(null);
   /** Map click mode: normal selection, or placing a new facility / moving the selected one. */
-  mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks' | 'draw'>('select');
+  mapMode = $state<'select' | 'add-facility' | 'move-facility' | 'paint' | 'select-blocks' | 'draw' | 'measure'>(
+    'select',
+  );
+  /** Measure mode: the clicked points (WGS84) and whether they are closed into an area. */
+  measurePoints = $state.raw<[number, number][]>([]);
+  measureClosed = $state(false);
   /** Draw mode: what the next drawing does. */
   drawAction = $state<'community' | 'grid' | 'split' | 'reshape' | 'merge' | null>(null);
   /** A drawn or reshaped community: clipped to its neighbours, or kept overlapping and flagged. */

@@ -1,15 +1,21 @@
 // User settings kept in localStorage: the online tile source (off by default: the bundled
 // basemap works offline), the interface language and which layers are shown.
 import type { Language } from '../core/i18n';
+import type { Crs } from '../core/model';
 
 export type { Language } from '../core/i18n';
 
 const KEY = 'shequ-planner.settings.v1';
-export type LayerId = 'communities' | 'grids' | 'households' | 'facilities' | 'roads' | 'water' | 'tiles';
+export type LayerId = 'communities' | 'grids' | 'households' | 'facilities' | 'roads' | 'water' | 'labels' | 'tiles';
 
 export interface TileSource {
+  /** The XYZ URL template of the base tiles. */
   url: string;
   attribution: string;
+  /** Templates drawn over the base tiles (天地图's annotation layer). */
+  overlays?: string[];
+  /** The tiles' coordinate system; the plan is drawn shifted into it (absent: WGS84). */
+  crs?: Crs;
 }
 
 export const TILE_PRESETS: { id: string; name: string; source: TileSource; needsKey?: boolean }[] = [
@@ -19,12 +25,23 @@ export const TILE_PRESETS: { id: string; name: string; source: TileSource; needs
     source: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' },
   },
   {
+    // The w (Web Mercator) series; CGCS2000, which 天地图 uses, is WGS84 to centimetres: no shift.
     id: 'tianditu',
     name: '天地图 (需密钥 tk)',
     needsKey: true,
     source: {
       url: 'https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk={key}',
+      overlays: ['https://t0.tianditu.gov.cn/DataServer?T=cva_w&x={x}&y={y}&l={z}&tk={key}'],
       attribution: '© 天地图 国家地理信息公共服务平台',
+    },
+  },
+  {
+    id: 'amap',
+    name: '高德地图',
+    source: {
+      url: 'https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+      attribution: '© 高德地图 AutoNavi',
+      crs: 'gcj02',
     },
   },
 ];
@@ -45,6 +62,7 @@ const DEFAULTS: Saved = {
     facilities: true,
     roads: true,
     water: true,
+    labels: true,
     tiles: true,
   },
 };

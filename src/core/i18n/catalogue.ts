@@ -13,6 +13,7 @@ import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { SAFETY_MESSAGES } from './safety-messages';
 import { UI_MESSAGES } from './ui-messages';
+import { MAP_MESSAGES } from './map-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
 export const SECTIONS = {
@@ -23,6 +24,7 @@ export const SECTIONS = {
   edit: EDIT_MESSAGES,
   compare: COMPARE_MESSAGES,
   safety: SAFETY_MESSAGES,
+  map: MAP_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -33,6 +35,7 @@ export const CATALOGUE = {
   ...EDIT_MESSAGES,
   ...COMPARE_MESSAGES,
   ...SAFETY_MESSAGES,
+  ...MAP_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;
