@@ -6,7 +6,8 @@
 import type { Feature, Geometry } from 'geojson';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { Problem, ReadResult, Where } from './format';
+import { summarizeFeatures } from './field-summary';
+import type { FileFormat, FormatHandler, Problem, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
 import { decodeText, errorText } from './text-decoding';
@@ -132,3 +133,18 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
     encoding: decoded.encoding,
   };
 }
+
+function kmlHandler(format: 'kml' | 'gpx'): FormatHandler {
+  return {
+    format: format satisfies FileFormat,
+    read: (bytes) => readKml(bytes, format),
+    inspect: async (bytes) => {
+      const result = await readKml(bytes, format);
+      return result.ok ? { ok: true, summary: summarizeFeatures(format, result) } : result;
+    },
+  };
+}
+
+/** KML and KMZ (by the zip header). */
+export const kmlFormat = kmlHandler('kml');
+export const gpxFormat = kmlHandler('gpx');

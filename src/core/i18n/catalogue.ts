@@ -9,6 +9,7 @@ import type { Language } from './language';
 import { COMPARE_MESSAGES } from './compare-messages';
 import { EDIT_MESSAGES } from './edit-messages';
 import { FLAG_MESSAGES } from './flag-messages';
+import { FORMAT_MESSAGES } from './format-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { UI_MESSAGES } from './ui-messages';
@@ -21,6 +22,7 @@ export const SECTIONS = {
   report: REPORT_MESSAGES,
   edit: EDIT_MESSAGES,
   compare: COMPARE_MESSAGES,
+  format: FORMAT_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -30,6 +32,7 @@ export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...EDIT_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...FORMAT_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;
