@@ -94,4 +94,17 @@ export const FORMAT_MESSAGES = {
     zh: '坐标 {x}, {y} 超出任何坐标系的范围——文件是否已损坏？',
     en: 'the position {x}, {y} is out of range for any coordinate system — is the file damaged?',
   },
+  'import.sheet': { zh: '工作表', en: 'Sheet' },
+  'import.table': { zh: '图层（表）', en: 'Table' },
+  'import.crsSearch': {
+    zh: '搜索坐标系：代码或名称（4528、CGCS2000 3度带 40、西安80、Web 墨卡托、UTM 50N），或粘贴 proj 字符串 / WKT',
+    en: 'Search coordinate systems by code or name (4528, CGCS2000 3-degree zone 40, Xian 1980, Web Mercator, UTM 50N), or paste a proj string / WKT',
+  },
+  'import.crsDeclared': { zh: '文件声明的坐标系：{name}', en: 'The file declares {name}' },
+  'import.useSuggested': { zh: '使用 {code}', en: 'Use {code}' },
+  'import.customCrs': { zh: '自定义：{text}', en: 'Custom: {text}' },
+  'import.manyFiles': {
+    zh: '{first} 及另外 {count} 个文件（共 {total} 个）',
+    en: '{first} and {count} more files ({total} in all)',
+  },
 } as const;
