@@ -68,9 +68,7 @@ function bbox(page: Page, layer: 'communities' | 'grids' | 'facilities' | 'house
 
 async function ready(page: Page) {
   await page.getByTestId('import-role').waitFor();
-  await page.waitForFunction(
-    () => !(document.querySelector('[data-testid="import-run"]') as HTMLButtonElement | null)?.disabled,
-  );
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[data-testid="import-run"]')?.disabled);
 }
 
 async function confirmImport(page: Page) {
