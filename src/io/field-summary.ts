@@ -1,7 +1,7 @@
 // Works out which fields a file has and which of them hold numbers, for the import dialog's
 // "which field is the household count?" choice. Looks at the first rows only so inspecting a
 // million-point file stays instant.
-import type { FileFormat, FileSummary, ReadFeatures } from './format';
+import type { FileFormat, FileSummary, FormatHandler, ReadFeatures } from './format';
 import { isNumericValue } from './household-count';
 import { isRecord, setOwn } from './records';
 
@@ -81,5 +81,17 @@ export function summarizeFeatures(format: FileFormat, read: ReadFeatures): FileS
     sample: fields.sample,
     ...(read.sheets ? { sheets: read.sheets, ...(read.sheet !== undefined ? { sheet: read.sheet } : {}) } : {}),
     ...(read.tables ? { tables: read.tables, ...(read.table !== undefined ? { table: read.table } : {}) } : {}),
+  };
+}
+
+/** A handler whose dialog summary is its read, summarised: the bureau formats' readers. */
+export function featureHandler(format: FileFormat, read: FormatHandler['read']): FormatHandler {
+  return {
+    format,
+    read,
+    inspect: async (bytes, options = {}) => {
+      const result = await read(bytes, options);
+      return result.ok ? { ok: true, summary: summarizeFeatures(format, result) } : result;
+    },
   };
 }

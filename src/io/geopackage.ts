@@ -7,7 +7,7 @@ import type { Geometry, Position } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import { summarizeFeatures } from './field-summary';
+import { featureHandler } from './field-summary';
 import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { errorText } from './text-decoding';
@@ -322,11 +322,4 @@ async function readGeoPackageInput(bytes: Uint8Array, options: ReadOptions): Pro
   };
 }
 
-export const geopackageFormat: FormatHandler = {
-  format: 'geopackage',
-  read: readGeoPackageInput,
-  inspect: async (bytes, options = {}) => {
-    const read = await readGeoPackageInput(bytes, options);
-    return read.ok ? { ok: true, summary: summarizeFeatures('geopackage', read) } : read;
-  },
-};
+export const geopackageFormat: FormatHandler = featureHandler('geopackage', readGeoPackageInput);

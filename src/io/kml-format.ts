@@ -6,8 +6,8 @@
 import type { Feature, Geometry } from 'geojson';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import { summarizeFeatures } from './field-summary';
-import type { FileFormat, FormatHandler, Problem, ReadResult, Where } from './format';
+import { featureHandler } from './field-summary';
+import type { FormatHandler, Problem, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
 import { decodeText, errorText } from './text-decoding';
@@ -134,17 +134,6 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
   };
 }
 
-function kmlHandler(format: 'kml' | 'gpx'): FormatHandler {
-  return {
-    format: format satisfies FileFormat,
-    read: (bytes) => readKml(bytes, format),
-    inspect: async (bytes) => {
-      const result = await readKml(bytes, format);
-      return result.ok ? { ok: true, summary: summarizeFeatures(format, result) } : result;
-    },
-  };
-}
-
 /** KML and KMZ (by the zip header). */
-export const kmlFormat = kmlHandler('kml');
-export const gpxFormat = kmlHandler('gpx');
+export const kmlFormat: FormatHandler = featureHandler('kml', (bytes) => readKml(bytes, 'kml'));
+export const gpxFormat: FormatHandler = featureHandler('gpx', (bytes) => readKml(bytes, 'gpx'));

@@ -8,7 +8,7 @@
 import { parseShp } from 'shpjs';
 import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import { summarizeFeatures } from './field-summary';
+import { featureHandler } from './field-summary';
 import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
@@ -344,11 +344,6 @@ function readShapefileInput(bytes: Uint8Array, options: ReadOptions): ReadResult
   };
 }
 
-export const shapefileFormat: FormatHandler = {
-  format: 'shapefile',
-  read: (bytes, options) => Promise.resolve(readShapefileInput(bytes, options)),
-  inspect: (bytes, options = {}) => {
-    const read = readShapefileInput(bytes, options);
-    return Promise.resolve(read.ok ? { ok: true, summary: summarizeFeatures('shapefile', read) } : read);
-  },
-};
+export const shapefileFormat: FormatHandler = featureHandler('shapefile', (bytes, options) =>
+  Promise.resolve(readShapefileInput(bytes, options)),
+);

@@ -8,7 +8,7 @@ import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
 import { readCsv } from './csv-format';
 import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import { summarizeFeatures } from './field-summary';
+import { featureHandler } from './field-summary';
 import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
@@ -163,11 +163,4 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
   };
 }
 
-export const xlsxFormat: FormatHandler = {
-  format: 'xlsx',
-  read: readXlsx,
-  inspect: async (bytes, options = {}) => {
-    const read = await readXlsx(bytes, options);
-    return read.ok ? { ok: true, summary: summarizeFeatures('xlsx', read) } : read;
-  },
-};
+export const xlsxFormat: FormatHandler = featureHandler('xlsx', readXlsx);
