@@ -2,9 +2,9 @@
 // chunks), then inspect or import them with src/io exactly as the main thread did. The bytes of
 // the last file read are kept, so inspecting and then importing one file reads it once.
 import { msg } from '../core/i18n';
-import { importLayer, inspectFile, type ImportResult, type Problem } from '../io';
+import { importLayer, inspectFile, type ImportInput, type ImportResult, type Problem } from '../io';
 import { FILE } from '../io/problem-list';
-import type { ImportProgress, ImportRequests } from './worker-contract';
+import type { ImportFile, ImportProgress, ImportRequests } from './worker-contract';
 import type { HandlerContext, Handlers } from './worker-rpc';
 
 /** Progress messages at most this often while reading: enough to move a bar, few enough to cost nothing. */
@@ -38,41 +38,58 @@ async function readBytes(file: Blob, context: HandlerContext<ImportProgress>): P
 const cancelled: Problem = { where: FILE, message: msg('io.cancelled') };
 
 /** The typed arrays an import result holds, handed back instead of copied (never the kept file bytes). */
-function transferResult(result: ImportResult, context: HandlerContext<ImportProgress>, keep: ArrayBufferLike | null) {
+function transferResult(result: ImportResult, context: HandlerContext<ImportProgress>, keep: Set<ArrayBufferLike>) {
   if (!result.ok || result.layer.role !== 'households') return;
   const { coordinates, households } = result.layer.households;
-  for (const buffer of [coordinates.buffer, households.buffer]) if (buffer !== keep) context.transfer(buffer);
+  for (const buffer of [coordinates.buffer, households.buffer]) if (!keep.has(buffer)) context.transfer(buffer);
+}
+
+interface ReadFile {
+  file: Blob;
+  name: string;
+  bytes: Uint8Array;
 }
 
 export function createImportHandlers(): Handlers<ImportRequests> {
-  let last: { file: Blob; name: string; bytes: Uint8Array } | null = null;
+  let last: ReadFile[] = [];
 
-  /** The file's bytes: those read for the last request when it is the same file. */
-  async function bytesOf(file: Blob, name: string, context: HandlerContext<ImportProgress>) {
-    if (last && last.name === name && sameFile(last.file, file)) return last.bytes;
-    last = null;
-    const bytes = await readBytes(file, context);
-    if (bytes) last = { file, name, bytes };
-    return bytes;
+  /** The files' bytes: those read for the last request when they are the same files. */
+  async function bytesOf(files: ImportFile[], context: HandlerContext<ImportProgress>): Promise<ImportInput | null> {
+    const same =
+      last.length === files.length &&
+      files.every((f, i) => last[i]!.name === f.name && sameFile(last[i]!.file, f.file));
+    if (!same) {
+      last = [];
+      const read: ReadFile[] = [];
+      for (const { file, name } of files) {
+        const bytes = await readBytes(file, context);
+        if (!bytes) return null;
+        read.push({ file, name, bytes });
+      }
+      last = read;
+    }
+    return last.length === 1 ? last[0]!.bytes : last.map(({ name, bytes }) => ({ name, bytes }));
   }
 
+  const nameOf = (files: ImportFile[]) => files.find((f) => /\.shp$/i.test(f.name))?.name ?? files[0]?.name ?? '';
+
   return {
-    inspect: async ({ file, name }, context) => {
-      const bytes = await bytesOf(file, name, context);
-      if (!bytes) return { ok: false, problems: [cancelled] };
+    inspect: async ({ files, options }, context) => {
+      const input = await bytesOf(files, context);
+      if (!input) return { ok: false, problems: [cancelled] };
       context.progress({ phase: 'importing', fraction: null });
-      return inspectFile(bytes, name);
+      return inspectFile(input, nameOf(files), options);
     },
-    import: async ({ file, name, options }, context) => {
-      const bytes = await bytesOf(file, name, context);
-      if (!bytes) return { ok: false, problems: [cancelled], format: null };
+    import: async ({ files, options }, context) => {
+      const input = await bytesOf(files, context);
+      if (!input) return { ok: false, problems: [cancelled], format: null };
       context.progress({ phase: 'importing', fraction: null });
-      const result = await importLayer(bytes, name, {
+      const result = await importLayer(input, nameOf(files), {
         ...options,
         signal: context.signal,
         onProgress: (fraction) => context.progress({ phase: 'importing', fraction }),
       });
-      transferResult(result, context, last?.bytes.buffer ?? null);
+      transferResult(result, context, new Set(last.map((f) => f.bytes.buffer)));
       return result;
     },
   };

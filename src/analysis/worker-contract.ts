@@ -61,15 +61,25 @@ export interface ImportProgress {
   fraction: number | null;
 }
 
+/** One file of an import: a picked file, or one part of a Shapefile dropped with its siblings. */
+export interface ImportFile {
+  file: Blob;
+  name: string;
+}
+
 /**
  * The import worker's requests. The file itself is posted (a File is a handle: its bytes are read
  * in the worker, never copied through the main thread); results come back with their typed arrays
  * transferred.
  */
 export type ImportRequests = {
-  inspect: { params: { file: Blob; name: string }; result: InspectResult; progress: ImportProgress };
+  inspect: {
+    params: { files: ImportFile[]; options?: Pick<ImportOptions, 'sheet' | 'table'> };
+    result: InspectResult;
+    progress: ImportProgress;
+  };
   import: {
-    params: { file: Blob; name: string; options: Omit<ImportOptions, 'onProgress' | 'signal'> };
+    params: { files: ImportFile[]; options: Omit<ImportOptions, 'onProgress' | 'signal'> };
     result: ImportResult;
     progress: ImportProgress;
   };

@@ -188,7 +188,7 @@ describe('cli analyze', () => {
     ],
     [
       ['analyze', '--communities', '@broken', '--households', 'x.geojson', '--out', 'o.geojson', '--crs', 'utm'],
-      /--crs must be wgs84, gcj02 or bd09/,
+      /--crs must be wgs84, gcj02, bd09, EPSG:NNNN or a proj string/,
     ],
     [['frobnicate'], /unknown command/],
     [['analyze', '--bogus', '1'], /unknown option --bogus/],

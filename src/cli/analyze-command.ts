@@ -3,17 +3,17 @@
 // with the same analyzer the app's worker runs, applies the rule profile and writes the plan export
 // (GeoJSON or flat FlatGeobuf by the --out extension), a project file, and the plan tables.
 // Errors in input become one-line reasons.
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseCrs } from '../core/coordinates';
 import { buildPlanExport, coverageExport } from '../core/export-plan';
-import type { AreaUnit, Crs, Facility, HouseholdSet } from '../core/model';
+import type { AreaUnit, Facility, HouseholdSet, LayerCrs } from '../core/model';
 import { buildPlanTables } from '../core/plan-table';
 import { buildPlanReport } from '../core/report/plan-report';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { validateProfile, type RuleProfile } from '../core/rule-profile';
 import { isLanguage, type Language } from '../core/i18n';
-import { importLayer, writeGeoJson, type ImportOptions } from '../io';
+import { importLayer, writeGeoJson, type ImportOptions, type NamedBytes } from '../io';
 import { failureText } from '../io/problem-list';
 import { readPlanFile, type OpenedPlan } from '../io/plan-file';
 import { writePlanFlatGeobuf } from '../io/plan-flatgeobuf';
@@ -45,6 +45,12 @@ export const ANALYZE_OPTIONS = new Set([
   'table',
   'report',
   'language',
+  // Per input layer: which id field, which GeoPackage table (or layer of a zip), which Excel sheet.
+  ...['communities', 'households', 'grids', 'facilities', 'roads'].flatMap((layer) => [
+    `${layer}-id-field`,
+    `${layer}-table`,
+    `${layer}-sheet`,
+  ]),
 ]);
 
 /** A failure the user can act on; printed as one line, no stack trace. */
@@ -61,17 +67,62 @@ export async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
-export function crsOption(options: Map<string, string>, name: string, fallback: Crs): Crs {
+/**
+ * A layer's coordinate system from the command line: wgs84, gcj02, bd09, an EPSG code
+ * ("EPSG:4528", "4528"), a proj string ("+proj=tmerc … +towgs84=…") or WKT. Absent: the fallback,
+ * and with none, what the file declares (a .prj, a GeoPackage SRS), else WGS84.
+ */
+export function crsOption(
+  options: Map<string, string>,
+  name: string,
+  fallback: LayerCrs | undefined,
+): LayerCrs | undefined {
   const raw = options.get(name);
   if (raw === undefined) return fallback;
-  const crs = parseCrs(raw);
-  if (!crs) throw new UsageError(`--${name} must be wgs84, gcj02 or bd09, not "${raw}"`);
-  return crs;
+  const offset = parseCrs(raw);
+  if (offset) return offset;
+  const text = raw.trim();
+  if (/^(epsg:?\s*)?\d{4,5}$/i.test(text) || text.startsWith('+') || /^[A-Z_]+\s*\[/.test(text)) return { proj: text };
+  throw new UsageError(`--${name} must be wgs84, gcj02, bd09, EPSG:NNNN or a proj string (+proj=…), not "${raw}"`);
+}
+
+/** The per-layer options of one input: its id field, GeoPackage table, Excel sheet. */
+export function layerOptions(
+  options: Map<string, string>,
+  layer: 'communities' | 'households' | 'grids' | 'facilities' | 'roads',
+): Pick<ImportOptions, 'idField' | 'table' | 'sheet'> {
+  const idField = options.get(`${layer}-id-field`);
+  const table = options.get(`${layer}-table`);
+  const sheet = options.get(`${layer}-sheet`);
+  return {
+    ...(idField !== undefined ? { idField } : {}),
+    ...(table !== undefined ? { table } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
+}
+
+const SHAPEFILE_SIBLINGS = new Set(['.shx', '.dbf', '.prj', '.cpg']);
+
+/** A .shp with the parts of the same name beside it (any letter case), read as one import. */
+async function shapefileParts(path: string, bytes: Uint8Array): Promise<NamedBytes[]> {
+  const dir = dirname(path);
+  const base = basename(path)
+    .replace(/\.shp$/i, '')
+    .toLowerCase();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const parts: NamedBytes[] = [{ name: basename(path), bytes }];
+  for (const name of names) {
+    const ext = extensionOf(name);
+    if (SHAPEFILE_SIBLINGS.has(ext) && name.slice(0, -ext.length).toLowerCase() === base)
+      parts.push({ name, bytes: await readInput(join(dir, name)) });
+  }
+  return parts;
 }
 
 export async function load(path: string, options: ImportOptions, language: Language) {
   const bytes = await readInput(path);
-  const result = await importLayer(bytes, basename(path), options);
+  const input = extensionOf(path) === '.shp' ? await shapefileParts(path, bytes) : bytes;
+  const result = await importLayer(input, basename(path), options);
   if (!result.ok) throw new InputError(failureText(path, result.problems, language));
   return result.layer;
 }
@@ -180,7 +231,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (!planPath && !options.has('households')) throw new UsageError('--households FILE is required');
   if (!out && !projectOut && !tableOut && !reportOut)
     throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE / --report FILE.html)');
-  const crs = crsOption(options, 'crs', 'wgs84');
+  const crs = crsOption(options, 'crs', undefined);
   const profileOption = options.get('profile');
   const chosenProfile = profileOption ? await loadProfile(profileOption) : null;
   // Output names are checked before any input is read, so a typo costs no analysis.
@@ -215,6 +266,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
       {
         role: 'communities',
         crs: crsOption(options, 'communities-crs', crs),
+        ...layerOptions(options, 'communities'),
       },
       language,
     );
@@ -230,6 +282,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
         role: 'households',
         crs: crsOption(options, 'households-crs', crs),
         householdsField: options.get('households-field') ?? null,
+        ...layerOptions(options, 'households'),
       },
       language,
     );
@@ -240,7 +293,11 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
 
   if (!plan) {
     const gridsLayer = gridsPath
-      ? await load(gridsPath, { role: 'grids', crs: crsOption(options, 'grids-crs', crs) }, language)
+      ? await load(
+          gridsPath,
+          { role: 'grids', crs: crsOption(options, 'grids-crs', crs), ...layerOptions(options, 'grids') },
+          language,
+        )
       : null;
     grids = gridsLayer && gridsLayer.role === 'grids' ? gridsLayer.units.map((g) => ({ ...g, kind: 'grid' })) : [];
     const facilitiesLayer = facilitiesPath
@@ -250,6 +307,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
             role: 'facilities',
             crs: crsOption(options, 'facilities-crs', crs),
             categoryField: options.get('category-field') ?? 'category',
+            ...layerOptions(options, 'facilities'),
           },
           language,
         )
@@ -270,7 +328,11 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (roadsPath && !hasFacilities)
     throw new UsageError('--roads needs --facilities: coverage is measured to facilities');
   const roadsLayer = roadsPath
-    ? await load(roadsPath, { role: 'roads', crs: crsOption(options, 'roads-crs', crs) }, language)
+    ? await load(
+        roadsPath,
+        { role: 'roads', crs: crsOption(options, 'roads-crs', crs), ...layerOptions(options, 'roads') },
+        language,
+      )
     : null;
   const roads =
     roadsLayer && roadsLayer.role === 'roads' ? roadsLayer.roads : roadsPath ? null : (project?.layers.roads ?? null);

@@ -74,7 +74,7 @@ async function readSide(
   }
   const layer = await load(
     path,
-    { role: 'communities', crs: crsOption(options, crsName, crsOption(options, 'crs', 'wgs84')) },
+    { role: 'communities', crs: crsOption(options, crsName, crsOption(options, 'crs', undefined)) },
     language,
   );
   if (layer.role !== 'communities') throw new InputError(`${path}: not a layer of communities`);
@@ -107,7 +107,7 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
       householdsPath,
       {
         role: 'households',
-        crs: crsOption(options, 'households-crs', crsOption(options, 'crs', 'wgs84')),
+        crs: crsOption(options, 'households-crs', crsOption(options, 'crs', undefined)),
         householdsField: options.get('households-field') ?? null,
       },
       language,

@@ -33,6 +33,9 @@ describe('the CLI on the hostile corpus', () => {
         '/tmp/hostile-out.geojson',
         '--language',
         'en',
+        // As the corpus is imported (WGS84): without --crs a file's own "crs" member is honoured.
+        '--crs',
+        'wgs84',
       ],
       { encoding: 'utf8', timeout: 60_000 },
     );

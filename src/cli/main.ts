@@ -15,7 +15,13 @@ const USAGE = `usage: npm run cli -- analyze --communities FILE --households FIL
   or: npm run cli -- compare --before PLAN --after PLAN --households FILE [--households-field NAME]
     [--crs …] [--households-crs …] [--before-crs …] [--after-crs …] [--profile ID|FILE]
     --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--language zh|en]
-    (PLAN is an exported plan, a project file or a file of communities)`;
+    (PLAN is an exported plan, a project file or a file of communities)
+  inputs: GeoJSON, FlatGeobuf, CSV, a Shapefile (.zip, or .shp with its .dbf/.prj/.cpg beside it),
+    GeoPackage (.gpkg), Excel (.xlsx), KML/KMZ, GPX, OSM (roads)
+  --crs and --<layer>-crs: wgs84, gcj02, bd09, EPSG:NNNN or a proj string ("+proj=tmerc … +towgs84=…");
+    without one, a .prj / GeoPackage SRS / GeoJSON crs is honoured
+  --<layer>-id-field NAME (default a unique id, ID, 编号, 社区编号 or code), --<layer>-table NAME
+    (GeoPackage table), --<layer>-sheet NAME (Excel sheet), for communities, households, grids, facilities, roads`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {

@@ -6,6 +6,19 @@ import type { MultiPolygon, Polygon } from 'geojson';
 export type Crs = 'wgs84' | 'gcj02' | 'bd09';
 export const CRS_LIST: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
 
+/**
+ * A coordinate system proj4 converts from (src/io/crs.ts): an EPSG code ("EPSG:4528"), a proj
+ * string ("+proj=tmerc … +towgs84=…") or WKT, as the person or the file gave it. `northingFirst`:
+ * the file's first coordinate is the northing (surveyors' X/Y).
+ */
+export interface DefinedCrs {
+  proj: string;
+  northingFirst?: boolean;
+}
+
+/** What a layer's coordinates can be in: an offset of China's web maps, or a defined system. */
+export type LayerCrs = Crs | DefinedCrs;
+
 /** What an imported layer is used as. */
 export type LayerRole = 'households' | 'communities' | 'grids' | 'facilities' | 'roads';
 

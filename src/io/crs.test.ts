@@ -50,14 +50,18 @@ describe('coordinate systems', () => {
     expect(searchCrs('cgcs2000 3-degree zone 40').map((c) => c.code)).toEqual(['EPSG:4528']);
     expect(searchCrs('xian 120E').map((c) => c.code)).toEqual(['EPSG:2385']);
     expect(searchCrs('mercator').map((c) => c.code)).toEqual(['EPSG:3857']);
+    expect(searchCrs('CGCS2000 3度带 40').map((c) => c.code)).toEqual(['EPSG:4528']);
+    expect(searchCrs('西安80 3度带 40').map((c) => c.code)).toEqual(['EPSG:2364']);
+    expect(searchCrs('Web 墨卡托').map((c) => c.code)).toEqual(['EPSG:3857']);
+    expect(searchCrs('utm 50n').map((c) => c.code)).toEqual(['EPSG:32650']);
   });
 
-  it("reads an ArcGIS .prj (ESRI WKT, Gauss_Kruger) and converts as EPSG's own definition does", async () => {
+  it('reads an ArcGIS .prj (ESRI WKT, Gauss_Kruger, no EPSG code) as the EPSG system it is, and converts as it does', async () => {
     const r = await resolveCrs(readFileSync('test/fixtures/crs/cgcs2000-3-degree-zone-40.prj', 'utf8'));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(r.reason.en);
     expect(r.crs).toMatchObject({
-      code: null,
-      name: 'CGCS2000 3 Degree GK Zone 40',
+      code: 'EPSG:4528',
+      name: 'CGCS2000 / 3-degree Gauss-Kruger zone 40',
       datum: 'cgcs2000',
       datumShiftMissing: false,
     });
@@ -69,7 +73,7 @@ describe('coordinate systems', () => {
 
   it('says when a Xian 1980 .prj brings no datum shift', async () => {
     const r = await resolveCrs(readFileSync('test/fixtures/crs/xian1980-3-degree-cm-120e.prj', 'utf8'));
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(r.reason.en);
     expect(r.crs).toMatchObject({ datum: 'xian1980', datumShiftMissing: true });
     const shifted = await resolveCrs(
       '+proj=tmerc +lon_0=120 +x_0=500000 +a=6378140 +rf=298.257 +towgs84=24,-123,-94,0,0,0,0',
@@ -87,14 +91,12 @@ describe('coordinate systems', () => {
   });
 
   it('refuses what it cannot read in one line', async () => {
-    expect(await resolveCrs('EPSG:9999')).toEqual({
-      ok: false,
-      reason: 'EPSG:9999 is not one of the systems this app knows; give its proj string or WKT instead',
-    });
-    expect(await resolveCrs('gauss')).toEqual({
-      ok: false,
-      reason: '"gauss" is not an EPSG code, a proj string or WKT',
-    });
+    const unknown = await resolveCrs('EPSG:9999');
+    expect(!unknown.ok && unknown.reason.en).toBe(
+      'EPSG:9999 is not one this tool knows; give its proj string or WKT instead',
+    );
+    const words = await resolveCrs('gauss');
+    expect(!words.ok && words.reason.en).toBe('"gauss" is not an EPSG code, a proj string or WKT');
     const broken = await resolveCrs('PROJCS["x",GEOGCS[');
     expect(broken.ok).toBe(false);
     expect((await resolveCrs('+' + 'x'.repeat(30_000))).ok).toBe(false);

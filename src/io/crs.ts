@@ -8,6 +8,8 @@
 // a datum shift (towgs84) that no public code gives for all of China: without one given, points
 // are converted on their own ellipsoid and land some tens of metres off, and the caller says so.
 import type proj4Type from 'proj4';
+import { msg } from '../core/i18n';
+import type { Message } from '../core/model';
 
 /** A CRS a file's coordinates can be in. */
 export interface CrsInfo {
@@ -15,6 +17,8 @@ export interface CrsInfo {
   code: string | null;
   /** As EPSG names it, e.g. "CGCS2000 / 3-degree Gauss-Kruger zone 40". */
   name: string;
+  /** As Chinese users call it, e.g. "CGCS2000 3度带 40带"; searched too. */
+  nameZh: string;
   /** A proj4 definition (proj string or WKT). */
   definition: string;
   geographic: boolean;
@@ -29,6 +33,7 @@ const ELLIPSOIDS = {
   beijing1954: '+ellps=krass',
 } as const;
 const DATUM_NAMES = { cgcs2000: 'CGCS2000', xian1980: 'Xian 1980', beijing1954: 'Beijing 1954' } as const;
+const DATUM_NAMES_ZH = { cgcs2000: 'CGCS2000', xian1980: '西安80', beijing1954: '北京54' } as const;
 
 /** First EPSG code of each run of Gauss-Krüger systems (zones or central meridians in order). */
 const GK_RUNS: { datum: keyof typeof ELLIPSOIDS; width: 3 | 6; prefixed: boolean; first: number }[] = [
@@ -59,6 +64,7 @@ function gaussKrugerSystems(): CrsInfo[] {
       out.push({
         code: `EPSG:${run.first + k}`,
         name: `${DATUM_NAMES[run.datum]} / ${degree}Gauss-Kruger ${run.prefixed ? `zone ${zone}` : `CM ${cm}E`}`,
+        nameZh: `${DATUM_NAMES_ZH[run.datum]} 高斯-克吕格 ${run.width}度带 ${run.prefixed ? `${zone}带` : `中央经线 ${cm}°E`}`,
         definition: `+proj=tmerc +lat_0=0 +lon_0=${cm} +k=1 +x_0=${falseEasting} +y_0=0 ${ELLIPSOIDS[run.datum]} +units=m +no_defs`,
         geographic: false,
         datum: run.datum,
@@ -76,6 +82,7 @@ function utmSystems(): CrsInfo[] {
       out.push({
         code: `EPSG:${(south ? 32700 : 32600) + zone}`,
         name: `WGS 84 / UTM zone ${zone}${south ? 'S' : 'N'}`,
+        nameZh: `WGS84 UTM ${zone}${south ? 'S' : 'N'}带`,
         definition: `+proj=utm +zone=${zone}${south ? ' +south' : ''} +datum=WGS84 +units=m +no_defs`,
         geographic: false,
         datum: 'wgs84',
@@ -89,6 +96,7 @@ export const KNOWN_CRS: readonly CrsInfo[] = [
   {
     code: 'EPSG:4326',
     name: 'WGS 84',
+    nameZh: 'WGS84 经纬度（GPS）',
     definition: '+proj=longlat +datum=WGS84 +no_defs',
     geographic: true,
     datum: 'wgs84',
@@ -97,6 +105,7 @@ export const KNOWN_CRS: readonly CrsInfo[] = [
   {
     code: 'EPSG:4490',
     name: 'China Geodetic Coordinate System 2000 (CGCS2000)',
+    nameZh: 'CGCS2000 国家大地坐标系 经纬度',
     definition: '+proj=longlat +ellps=GRS80 +no_defs',
     geographic: true,
     datum: 'cgcs2000',
@@ -105,6 +114,7 @@ export const KNOWN_CRS: readonly CrsInfo[] = [
   {
     code: 'EPSG:4610',
     name: 'Xian 1980',
+    nameZh: '西安80 经纬度',
     definition: `+proj=longlat ${ELLIPSOIDS.xian1980} +no_defs`,
     geographic: true,
     datum: 'xian1980',
@@ -113,6 +123,7 @@ export const KNOWN_CRS: readonly CrsInfo[] = [
   {
     code: 'EPSG:4214',
     name: 'Beijing 1954',
+    nameZh: '北京54 经纬度',
     definition: `+proj=longlat ${ELLIPSOIDS.beijing1954} +no_defs`,
     geographic: true,
     datum: 'beijing1954',
@@ -121,6 +132,7 @@ export const KNOWN_CRS: readonly CrsInfo[] = [
   {
     code: 'EPSG:3857',
     name: 'WGS 84 / Pseudo-Mercator (Web Mercator)',
+    nameZh: 'Web 墨卡托（网络地图）',
     definition:
       '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
     geographic: false,
@@ -150,14 +162,14 @@ export function searchCrs(query: string, limit = 20): CrsInfo[] {
   if (words.length === 0) return KNOWN_CRS.slice(0, limit);
   const out: CrsInfo[] = [];
   for (const crs of KNOWN_CRS) {
-    const hay = ` ${crs.code ?? ''} ${crs.name} `.toLowerCase().replace(/[/:_-]/g, ' ');
+    const hay = ` ${crs.code ?? ''} ${crs.name} ${crs.nameZh} `.toLowerCase().replace(/[/:_-]/g, ' ');
     if (words.every((w) => new RegExp(`[\\s(]${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(hay))) out.push(crs);
     if (out.length >= limit) break;
   }
   return out;
 }
 
-export type CrsResolution = { ok: true; crs: CrsInfo } | { ok: false; reason: string };
+export type CrsResolution = { ok: true; crs: CrsInfo } | { ok: false; reason: Message };
 
 /** Longest CRS text read (a .prj is a few hundred bytes; a GeoPackage SRS a few kB). */
 const MAX_DEFINITION_LENGTH = 20_000;
@@ -169,25 +181,22 @@ const MAX_DEFINITION_LENGTH = 20_000;
  */
 export async function resolveCrs(text: string): Promise<CrsResolution> {
   const given = text.trim();
-  if (!given) return { ok: false, reason: 'no coordinate system given' };
+  if (!given) return { ok: false, reason: msg('io.crs.reason.none') };
   if (given.length > MAX_DEFINITION_LENGTH)
     return {
       ok: false,
-      reason: `the coordinate system text is ${given.length} characters long; at most ${MAX_DEFINITION_LENGTH} are read`,
+      reason: msg('io.crs.reason.tooLong', { length: given.length, max: MAX_DEFINITION_LENGTH }),
     };
   const code = /^(?:epsg:?\s*)?(\d{4,5})$/i.exec(given);
   if (code) {
     const known = crsByCode(`EPSG:${code[1]}`);
     return known
       ? { ok: true, crs: known }
-      : {
-          ok: false,
-          reason: `EPSG:${code[1]} is not one of the systems this app knows; give its proj string or WKT instead`,
-        };
+      : { ok: false, reason: msg('io.crs.reason.unknownCode', { code: `EPSG:${code[1]}` }) };
   }
   const isWkt = /^(PROJCS|GEOGCS|PROJCRS|GEOGCRS|GEODCRS|BOUNDCRS|COMPD_CS|COMPOUNDCRS)\s*\[/i.test(given);
   if (!isWkt && !given.startsWith('+'))
-    return { ok: false, reason: `"${given.slice(0, 60)}" is not an EPSG code, a proj string or WKT` };
+    return { ok: false, reason: msg('io.crs.reason.notCrs', { text: given.slice(0, 60) }) };
   if (isWkt) {
     const authority =
       /AUTHORITY\s*\[\s*"EPSG"\s*,\s*"?(\d+)"?\s*\]\s*\]\s*$/i.exec(given) ??
@@ -202,17 +211,20 @@ export async function resolveCrs(text: string): Promise<CrsResolution> {
   } catch (error) {
     return {
       ok: false,
-      reason: `proj4 cannot read this coordinate system (${error instanceof Error ? error.message : String(error)})`,
+      reason: msg('io.crs.reason.proj4', { error: error instanceof Error ? error.message : String(error) }),
     };
   }
   const datum = datumOf(given, projection);
   const hasShift =
     /towgs84|TOWGS84/.test(given) || Array.isArray((projection as { datum_params?: unknown }).datum_params);
+  const known = hasShift ? undefined : knownGaussKruger(projection, datum);
+  if (known) return { ok: true, crs: known };
   return {
     ok: true,
     crs: {
       code: null,
       name: wktName(given) ?? given.slice(0, 80),
+      nameZh: wktName(given) ?? given.slice(0, 80),
       definition: given,
       geographic:
         (projection as { projName?: string }).projName === 'longlat' || /^(GEOGCS|GEOGCRS|GEODCRS)/i.test(given),
@@ -220,6 +232,30 @@ export async function resolveCrs(text: string): Promise<CrsResolution> {
       datumShiftMissing: (datum === 'xian1980' || datum === 'beijing1954') && !hasShift,
     },
   };
+}
+
+interface ParsedProjection {
+  projName?: string;
+  long0?: number;
+  lat0?: number;
+  x0?: number;
+  y0?: number;
+  k0?: number;
+}
+
+/**
+ * A Gauss-Krüger definition with no EPSG code (an ArcGIS .prj: "CGCS2000_3_Degree_GK_Zone_40")
+ * that is one of the known systems, by datum, central meridian and false easting: so the dialog
+ * can name it by its code.
+ */
+function knownGaussKruger(projection: ParsedProjection, datum: CrsInfo['datum']): CrsInfo | undefined {
+  const { projName, long0, lat0, x0, y0, k0 } = projection;
+  if (!projName || !/^(tmerc|gauss_kruger|transverse_mercator)$/i.test(projName)) return undefined;
+  if (long0 === undefined || x0 === undefined || (lat0 ?? 0) !== 0 || (y0 ?? 0) !== 0 || (k0 ?? 1) !== 1)
+    return undefined;
+  const cm = Math.round(((long0 * 180) / Math.PI) * 1e6) / 1e6;
+  const wanted = ` +lon_0=${cm} +k=1 +x_0=${x0} +y_0=0 `;
+  return KNOWN_CRS.find((c) => c.datum === datum && c.definition.includes(wanted));
 }
 
 function wktName(wkt: string): string | null {

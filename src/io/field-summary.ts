@@ -1,8 +1,9 @@
 // Works out which fields a file has and which of them hold numbers, for the import dialog's
 // "which field is the household count?" choice. Looks at the first rows only so inspecting a
 // million-point file stays instant.
+import type { FileFormat, FileSummary, FormatHandler, ReadFeatures } from './format';
 import { isNumericValue } from './household-count';
-import { setOwn } from './records';
+import { isRecord, setOwn } from './records';
 
 /** Rows examined for field names and numeric-ness. */
 export const SUMMARY_SCAN_LIMIT = 10_000;
@@ -59,4 +60,38 @@ function shortenStrings(properties: Record<string, unknown>): Record<string, unk
     setOwn(out, k, value);
   }
   return out;
+}
+
+/** The import dialog's summary of features a reader returned (Shapefile, GeoPackage, Excel, KML…). */
+export function summarizeFeatures(format: FileFormat, read: ReadFeatures): FileSummary {
+  const fields = new FieldSummary();
+  const geometryTypes = new Set<string>();
+  for (const f of read.features) {
+    fields.add(isRecord(f) && isRecord(f['properties']) ? f['properties'] : null);
+    const geometry = isRecord(f) ? f['geometry'] : undefined;
+    geometryTypes.add(isRecord(geometry) && typeof geometry['type'] === 'string' ? geometry['type'] : 'none');
+  }
+  return {
+    format,
+    featureCount: read.features.length,
+    fields: fields.fields,
+    numericFields: fields.numericFields,
+    geometryTypes: [...geometryTypes],
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    sample: fields.sample,
+    ...(read.sheets ? { sheets: read.sheets, ...(read.sheet !== undefined ? { sheet: read.sheet } : {}) } : {}),
+    ...(read.tables ? { tables: read.tables, ...(read.table !== undefined ? { table: read.table } : {}) } : {}),
+  };
+}
+
+/** A handler whose dialog summary is its read, summarised: the bureau formats' readers. */
+export function featureHandler(format: FileFormat, read: FormatHandler['read']): FormatHandler {
+  return {
+    format,
+    read,
+    inspect: async (bytes, options = {}) => {
+      const result = await read(bytes, options);
+      return result.ok ? { ok: true, summary: summarizeFeatures(format, result) } : result;
+    },
+  };
 }

@@ -7,7 +7,8 @@ import type { Geometry, Position } from 'geojson';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { Problem, Where } from './format';
+import { featureHandler } from './field-summary';
+import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { errorText } from './text-decoding';
 
@@ -26,6 +27,8 @@ export type GeoPackageTables = { ok: true; tables: GeoPackageTable[] } | { ok: f
 
 export interface GeoPackageLayer {
   table: GeoPackageTable;
+  /** Every feature table of the file, for the table picker. */
+  tables: GeoPackageTable[];
   features: { type: 'Feature'; geometry: Geometry | null; properties: Record<string, unknown> }[];
   warnings: Problem[];
 }
@@ -168,7 +171,7 @@ export async function readGeoPackage(
     } finally {
       statement.free();
     }
-    return { ok: true, layer: { table, features, warnings } };
+    return { ok: true, layer: { table, tables, features, warnings } };
   } catch (error) {
     return fail(msg('io.gpkg.cannotRead', { error: errorText(error) }));
   } finally {
@@ -298,3 +301,25 @@ class WkbReader {
     }
   }
 }
+
+/** One table of a GeoPackage for an import, its SRS declared for io/layer-crs to honour. */
+async function readGeoPackageInput(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const read = await readGeoPackage(bytes, options.table);
+  if (!read.ok) return read;
+  const { table, tables, features, warnings } = read.layer;
+  const srs = table.srs;
+  // srs_id 4326 and the GeoPackage's "undefined geographic" -1/0 are longitude/latitude.
+  const declared = srs.code === 'EPSG:4326' || table.srsId <= 0 ? undefined : (srs.code ?? srs.definition ?? undefined);
+  return {
+    ok: true,
+    features,
+    where: (i) => ({ kind: 'feature', n: i + 1 }),
+    problems: [],
+    warnings,
+    ...(declared ? { declaredCrs: declared } : {}),
+    tables: tables.map((t) => ({ name: t.name, geometryType: t.geometryType, rows: t.rows })),
+    table: table.name,
+  };
+}
+
+export const geopackageFormat: FormatHandler = featureHandler('geopackage', readGeoPackageInput);

@@ -19,8 +19,13 @@ describe('detectFormat', () => {
     ['download', '  {"type":"FeatureCollection"}', 'geojson'],
     ['download', '\ufeff[{"type":"Feature"}]', 'geojson'],
     ['download', 'lon,lat\n1,2', 'csv'],
-    ['data.xlsx', 'PK', null],
-    ['a.shp', 'anything', null],
+    ['data.xlsx', 'PK', 'xlsx'],
+    ['a.shp', 'anything', 'shapefile'],
+    ['a.gpkg', '', 'geopackage'],
+    ['a.kmz', '', 'kml'],
+    ['download', '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">', 'kml'],
+    ['points.csv', '<?xml version="1.0"?><gpx version="1.1">', 'gpx'],
+    ['a.dbf', 'anything', null],
     ['download', '', null],
   ])('%s starting %j → %s', (name, text, expected) => {
     expect(detectFormat(name, encode(text))).toBe(expected);
@@ -28,6 +33,16 @@ describe('detectFormat', () => {
 
   it('trusts FlatGeobuf magic bytes over the name', () => {
     expect(detectFormat('communities.geojson', fixture('communities.fgb'))).toBe('flatgeobuf');
+  });
+
+  it('reads the content before the name: a workbook, a GeoPackage or a Shapefile renamed .csv', () => {
+    const bureau = (path: string) =>
+      new Uint8Array(readFileSync(new URL(`../../test/fixtures/${path}`, import.meta.url)));
+    expect(detectFormat('households.csv', bureau('excel/compounds-bd09.xlsx'))).toBe('xlsx');
+    expect(detectFormat('grids.csv', bureau('geopackage/grids.gpkg'))).toBe('geopackage');
+    expect(detectFormat('communities.csv', bureau('shapefile/communities-gk40.zip'))).toBe('shapefile');
+    expect(detectFormat('communities.csv', bureau('shapefile/communities-gk40.shp'))).toBe('shapefile');
+    expect(detectFormat('pois.csv', bureau('kml/facilities.kmz'))).toBe('kml');
   });
 
   it('takes binary bytes without a known name for no format', () => {
@@ -47,20 +62,33 @@ describe('refusals before reading', () => {
     ]);
   });
 
-  it('says what to do with a Shapefile or an Excel workbook', async () => {
-    for (const [name, hint] of [
-      ['communities.shp', 'export the layer as GeoJSON or FlatGeobuf'],
-      ['households.xlsx', 'save the sheet as "CSV UTF-8"'],
+  it('says what a Shapefile part alone, an old .xls or an unknown zip is', async () => {
+    for (const [name, bytes, hint] of [
+      ['communities.dbf', encode('anything'), 'is only one part of a Shapefile — drop or pick the .shp'],
+      ['communities.shx', encode('anything'), 'is only one part of a Shapefile'],
+      ['households.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'save it as .xlsx'],
+      ['households.zip', new Uint8Array([0x50, 0x4b, 3, 4]), 'holds no Shapefile (.shp), KML or Excel workbook'],
     ] as const) {
-      const result = await importLayer(new Uint8Array([0x50, 0x4b, 3, 4]), name, { role: 'households', crs: 'wgs84' });
+      const result = await importLayer(bytes, name, { role: 'households', crs: 'wgs84' });
       if (result.ok) return expect.unreachable();
       expect(result.format).toBeNull();
-      expect(inEnglish(result.problems)[0]!.message).toContain(hint);
+      expect(inEnglish(result.problems)).toEqual([{ where: 'file', message: expect.stringContaining(hint) as string }]);
+    }
+  });
+
+  it('says a PNG is an image, even renamed .csv, and never asks to save it as UTF-8', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    for (const name of ['photo', 'households.csv']) {
+      const result = await importLayer(png, name, { role: 'households', crs: 'wgs84' });
+      if (result.ok) return expect.unreachable();
+      const [problem] = inEnglish(result.problems);
+      expect(problem!.message).toContain('is a PNG image, not a data file');
+      expect(problem!.message).not.toContain('UTF-8');
     }
   });
 
   it('refuses a binary file with an unknown name', async () => {
-    const result = await importLayer(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'photo', {
+    const result = await importLayer(new Uint8Array([1, 2, 0, 4, 0, 0, 0, 0]), 'photo', {
       role: 'households',
       crs: 'wgs84',
     });

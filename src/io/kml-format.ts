@@ -6,7 +6,8 @@
 import type { Feature, Geometry } from 'geojson';
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { Problem, ReadResult, Where } from './format';
+import { featureHandler } from './field-summary';
+import type { FormatHandler, Problem, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
 import { decodeText, errorText } from './text-decoding';
@@ -134,3 +135,7 @@ export async function readKml(bytes: Uint8Array, kind: 'kml' | 'gpx' = 'kml'): P
     encoding: decoded.encoding,
   };
 }
+
+/** KML and KMZ (by the zip header). */
+export const kmlFormat: FormatHandler = featureHandler('kml', (bytes) => readKml(bytes, 'kml'));
+export const gpxFormat: FormatHandler = featureHandler('gpx', (bytes) => readKml(bytes, 'gpx'));

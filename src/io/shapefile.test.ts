@@ -25,7 +25,7 @@ describe('Shapefile', () => {
     expect(r.layer.features.map((f) => f.properties)).toEqual(gdal.features.map((f) => f.properties));
     expect(Object.keys(r.layer.features[0]!.properties)).toEqual(['社区编号', '名称', '户数', '__proto__']);
     const crs = await resolveCrs(r.layer.prj!);
-    if (!crs.ok) throw new Error(crs.reason);
+    if (!crs.ok) throw new Error(crs.reason.en);
     r.layer.features.forEach((f, i) => {
       const ours = (f.geometry as Polygon).coordinates;
       const theirs = gdal.features[i]!.geometry.coordinates;

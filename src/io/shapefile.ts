@@ -6,9 +6,10 @@
 // language-driver byte, else the text itself (strict UTF-8, then GBK). The .prj is returned as
 // text for the caller to resolve (src/io/crs.ts); coordinates are left as they are.
 import { parseShp } from 'shpjs';
-import { msg } from '../core/i18n';
+import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { Problem, Where } from './format';
+import { featureHandler } from './field-summary';
+import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
 
@@ -292,3 +293,57 @@ export function shapefilesInZip(
   if (layers.size === 0) return failure(msg('io.shapefile.zipNoShp'));
   return { ok: true, layers };
 }
+
+/** Zip local-file header. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The Shapefile read for an import: a zip (one layer of it), or the .shp with its parts as companions. */
+function readShapefileInput(bytes: Uint8Array, options: ReadOptions): ReadResult {
+  let name = 'layer';
+  let parts: ShapefileParts;
+  let tables: { name: string; geometryType: string; rows: number }[] | undefined;
+  if (isZip(bytes)) {
+    const zipped = shapefilesInZip(bytes);
+    if (!zipped.ok) return zipped;
+    const names = [...zipped.layers.keys()];
+    const chosen = options.table ?? names[0]!;
+    const found = zipped.layers.get(chosen);
+    if (!found)
+      return failure(msg('io.gpkg.noSuchTable', { table: chosen, tables: listMessage(names.map((n) => `"${n}"`)) }));
+    name = chosen;
+    parts = found;
+    if (names.length > 1) tables = names.map((n) => ({ name: n, geometryType: 'Shapefile', rows: 0 }));
+  } else {
+    const c = options.companions;
+    parts = {
+      shp: bytes,
+      ...(c?.get('dbf') ? { dbf: c.get('dbf')! } : {}),
+      ...(c?.get('prj') ? { prj: c.get('prj')! } : {}),
+      ...(c?.get('cpg') ? { cpg: c.get('cpg')! } : {}),
+    };
+  }
+  if (!parts.dbf)
+    return failure(msg('io.format.missingPart', { name, part: '.dbf', given: `${name}.shp` }), {
+      kind: 'entry',
+      name: '.dbf',
+    });
+  const read = readShapefile(name, parts);
+  if (!read.ok) return read;
+  const layer = read.layer;
+  return {
+    ok: true,
+    features: layer.features,
+    where: (i) => ({ kind: 'feature', n: i + 1 }),
+    problems: [],
+    warnings: layer.warnings,
+    encoding: layer.encoding === 'none' ? undefined : layer.encoding,
+    ...(layer.prj ? { declaredCrs: layer.prj } : {}),
+    ...(tables ? { tables, table: name } : {}),
+  };
+}
+
+export const shapefileFormat: FormatHandler = featureHandler('shapefile', (bytes, options) =>
+  Promise.resolve(readShapefileInput(bytes, options)),
+);

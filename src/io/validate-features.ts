@@ -13,6 +13,7 @@ import type { Where } from './format';
 import { FILE, type ProblemList, quote, whereMessage } from './problem-list';
 import { isRecord } from './records';
 import { findRingCrossing } from './ring-crossings';
+import { looksProjected } from './layer-crs';
 
 export interface ValidationContext {
   role: LayerRole;
@@ -21,11 +22,14 @@ export interface ValidationContext {
   problems: ProblemList;
   warnings: ProblemList;
   householdsField: string | null;
-  idField: string;
+  /** The property holding ids; null: the feature's own id only. */
+  idField: string | null;
   /** The word for a field in messages: GeoJSON has properties, CSV has columns. */
   fieldNoun: 'property' | 'column';
   /** The coordinate system the file declares, if any, e.g. "EPSG:3857". */
   declaredCrs?: string;
+  /** What projected coordinates look like (io/layer-crs suggestedCrs), said instead of a rough guess. */
+  suggestion?: Message;
 }
 
 export interface ValidatedFeatures {
@@ -251,10 +255,6 @@ function isLonLat(x: number, y: number): boolean {
   return Math.abs(x) <= 180 && Math.abs(y) <= 90;
 }
 
-function looksProjected(x: number, y: number): boolean {
-  return !isLonLat(x, y) && Math.max(Math.abs(x), Math.abs(y)) >= 1000;
-}
-
 /** A file-level coordinate problem, already reported; or null when features are judged one by one. */
 function fileVerdict(input: readonly unknown[], usable: Uint8Array, ctx: ValidationContext): Message | null {
   let count = 0;
@@ -298,7 +298,9 @@ function fileVerdict(input: readonly unknown[], usable: Uint8Array, ctx: Validat
     const guess = guessProjection(ex.x, ex.y);
     if (guess) at = msg('io.projectedGuess', { at, guess });
     if (ctx.declaredCrs) at = msg('io.projectedDeclared', { at, crs: ctx.declaredCrs });
-    const message = msg('io.projected', { at });
+    const message = ctx.suggestion
+      ? msg('io.crs.projectedNoSystem', { suggestion: ctx.suggestion })
+      : msg('io.projected', { at });
     ctx.problems.add(FILE, message);
     return message;
   }
@@ -460,9 +462,10 @@ function availableFields(features: Feature<Geometry>[]): string {
 }
 
 /** The feature's own id: the id property, else the GeoJSON feature id; null when it has none. */
-export function explicitId(f: Feature<Geometry>, idField: string): string | null {
+export function explicitId(f: Feature<Geometry>, idField: string | null): string | null {
   const props = isRecord(f.properties) ? f.properties : {};
-  for (const v of [props[idField], isRecord(f) ? f.id : undefined]) {
+  const own = idField !== null && Object.hasOwn(props, idField) ? props[idField] : undefined;
+  for (const v of [own, isRecord(f) ? f.id : undefined]) {
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
     if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   }

@@ -8,7 +8,8 @@ import type { Cell as ExcelCell, CellValue, Workbook } from 'exceljs';
 import { readCsv } from './csv-format';
 import { listMessage, msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { Problem, ReadOptions, ReadResult, Where } from './format';
+import { featureHandler } from './field-summary';
+import type { FormatHandler, Problem, ReadOptions, ReadResult, Where } from './format';
 import { FILE } from './problem-list';
 import { unzipChecked } from './zip-entries';
 import { errorText } from './text-decoding';
@@ -122,10 +123,8 @@ export async function workbookSheets(
   return { ok: true, value: sheetsOf(opened.workbook) };
 }
 
-export interface XlsxReadOptions extends ReadOptions {
-  /** The sheet to read; default the suggested one (see workbookSheets). */
-  sheet?: string;
-}
+/** `sheet`: the sheet to read; default the suggested one (see workbookSheets). */
+export type XlsxReadOptions = ReadOptions;
 
 /** Rows past this are refused: a sheet holds at most 1,048,576 rows anyway. */
 const MAX_ROWS = 1_048_576;
@@ -159,6 +158,9 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions): Pro
       ...(result.notes ?? []),
       `read the sheet "${name}"${listed.value.sheets.length > 1 ? ` (of ${listed.value.sheets.length})` : ''}`,
     ],
+    sheets: listed.value.sheets,
     sheet: name,
   };
 }
+
+export const xlsxFormat: FormatHandler = featureHandler('xlsx', readXlsx);

@@ -51,3 +51,23 @@ export function unzipChecked(bytes: Uint8Array, limits: ZipLimits): ZipEntries {
     return { ok: false, reason: 'damaged', error };
   }
 }
+
+/**
+ * The names in a zip's directory, inflating nothing, to tell what the zip holds (a Shapefile, a
+ * KMZ, a workbook); null when it is damaged. Stops after `max` names.
+ */
+export function zipEntryNames(bytes: Uint8Array, max = 10_000): string[] | null {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file: UnzipFileInfo) => {
+        if (names.length >= max) throw new TooManyEntries();
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof TooManyEntries)) return null;
+  }
+  return names;
+}

@@ -44,19 +44,30 @@ export class FileImporter {
       .finally(() => run.signal?.removeEventListener('abort', stop));
   }
 
-  /** What the import dialog shows first. Rejects with RequestCancelledError when cancelled. */
-  inspect(file: File, run: ImportRun = {}): Promise<InspectResult> {
-    return this.#run('inspect', { file, name: file.name }, run);
+  /**
+   * What the import dialog shows first, for one file or a Shapefile's parts picked together (and
+   * again for another sheet or table). Rejects with RequestCancelledError when cancelled.
+   */
+  inspect(
+    file: File | readonly File[],
+    run: ImportRun = {},
+    options: Pick<ImportOptions, 'sheet' | 'table'> = {},
+  ): Promise<InspectResult> {
+    return this.#run('inspect', { files: named(file), options }, run);
   }
 
-  /** Imports the file for one role; failures are values, as importLayer's. Rejects when cancelled. */
+  /** Imports the file (or files) for one role; failures are values, as importLayer's. Rejects when cancelled. */
   import(
-    file: File,
+    file: File | readonly File[],
     options: Omit<ImportOptions, 'onProgress' | 'signal'>,
     run: ImportRun = {},
   ): Promise<ImportResult> {
-    return this.#run('import', { file, name: file.name, options }, run);
+    return this.#run('import', { files: named(file), options }, run);
   }
+}
+
+function named(file: File | readonly File[]): { file: File; name: string }[] {
+  return (file instanceof File ? [file] : [...file]).map((f) => ({ file: f, name: f.name }));
 }
 
 /** The app's one importer: its worker starts with the first import. */

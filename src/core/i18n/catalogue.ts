@@ -9,6 +9,7 @@ import type { Language } from './language';
 import { COMPARE_MESSAGES } from './compare-messages';
 import { EDIT_MESSAGES } from './edit-messages';
 import { FLAG_MESSAGES } from './flag-messages';
+import { FORMAT_MESSAGES } from './format-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { SAFETY_MESSAGES } from './safety-messages';
@@ -25,6 +26,7 @@ export const SECTIONS = {
   compare: COMPARE_MESSAGES,
   safety: SAFETY_MESSAGES,
   map: MAP_MESSAGES,
+  format: FORMAT_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -36,6 +38,7 @@ export const CATALOGUE = {
   ...COMPARE_MESSAGES,
   ...SAFETY_MESSAGES,
   ...MAP_MESSAGES,
+  ...FORMAT_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;

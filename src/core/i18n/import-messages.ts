@@ -253,38 +253,6 @@ export const IMPORT_MESSAGES = {
   },
   'io.csv.inColumn': { zh: '{message}（列 {column}）', en: '{message} (column {column})' },
   'io.csv.noDataLines': { zh: '文件有表头行但没有数据行', en: 'the file has a header line but no data lines' },
-  'io.unsupported.shp': {
-    zh: 'Shapefile 不能直接导入——请将图层导出为 GeoJSON 或 FlatGeobuf（QGIS：导出 → 要素另存为…）',
-    en: "Shapefiles can't be imported directly — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)",
-  },
-  'io.unsupported.shx': {
-    zh: '这是 Shapefile 的一部分——请将图层导出为 GeoJSON 或 FlatGeobuf（QGIS：导出 → 要素另存为…）',
-    en: 'this is part of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
-  },
-  'io.unsupported.dbf': {
-    zh: '这是 Shapefile 的属性表——请将图层导出为 GeoJSON 或 FlatGeobuf（QGIS：导出 → 要素另存为…）',
-    en: 'this is the attribute table of a Shapefile — export the layer as GeoJSON or FlatGeobuf (in QGIS: Export → Save Features As…)',
-  },
-  'io.unsupported.zip': {
-    zh: 'zip 压缩包不能导入——请解压；如果其中是 Shapefile，请将其导出为 GeoJSON 或 FlatGeobuf',
-    en: "zip archives can't be imported — unzip it; if it holds a Shapefile, export that as GeoJSON or FlatGeobuf",
-  },
-  'io.unsupported.kml': {
-    zh: 'KML 文件不能导入——请转换为 GeoJSON（例如用 QGIS 或 ogr2ogr）',
-    en: "KML files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
-  },
-  'io.unsupported.kmz': {
-    zh: 'KMZ 文件不能导入——请转换为 GeoJSON（例如用 QGIS 或 ogr2ogr）',
-    en: "KMZ files can't be imported — convert it to GeoJSON (for example in QGIS or with ogr2ogr)",
-  },
-  'io.unsupported.excel': {
-    zh: '无法读取 Excel 工作簿——请将工作表另存为“CSV UTF-8”后导入',
-    en: 'Excel workbooks can\'t be read — save the sheet as "CSV UTF-8" and import that',
-  },
-  'io.unsupported.gpkg': {
-    zh: 'GeoPackage 文件不能导入——请将图层导出为 GeoJSON 或 FlatGeobuf',
-    en: "GeoPackage files can't be imported — export the layer as GeoJSON or FlatGeobuf",
-  },
   'io.unsupported.topojson': {
     zh: 'TopoJSON 不能导入——请先转换为 GeoJSON（例如用 mapshaper）',
     en: "TopoJSON can't be imported — convert it to GeoJSON first (for example with mapshaper)",
@@ -294,14 +262,6 @@ export const IMPORT_MESSAGES = {
     en: "CAD drawings can't be imported — export the layer as GeoJSON from a GIS",
   },
   'io.unsupportedFile': { zh: '{file}：{advice}', en: '{file}: {advice}' },
-  'io.notAFormat': {
-    zh: '{file} 不是 GeoJSON、FlatGeobuf 或 CSV 文件——请将数据导出为其中一种格式',
-    en: '{file} is not GeoJSON, FlatGeobuf or CSV — export the data in one of those formats',
-  },
-  'io.notAFormatBinary': {
-    zh: '{file} 不是 GeoJSON、FlatGeobuf 或 CSV 文件（看起来是二进制文件）——请将数据导出为其中一种格式',
-    en: '{file} is not GeoJSON, FlatGeobuf or CSV (it looks like a binary file) — export the data in one of those formats',
-  },
   'io.tooLarge': {
     zh: '文件大小为 {mb} MB；超过 1 GB 的文件不予导入——请拆分（例如按街道）后分别导入',
     en: 'the file is {mb} MB; files over 1 GB are refused — split it (for example by district) and import the parts',
