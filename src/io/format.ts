@@ -26,7 +26,8 @@ export type Where =
         | 'grid'
         | 'block'
         | 'facility'
-        | 'road';
+        | 'road'
+        | 'scenario';
       n: number;
     }
   | { kind: 'entry'; name: string };

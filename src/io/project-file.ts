@@ -26,7 +26,21 @@ export interface ProjectData {
   settings: Record<string, unknown>;
   /** E.g. data credits, basemap context. */
   meta?: Record<string, unknown>;
+  /**
+   * The plan's scenarios in order. `layers` above are the active one's (so a reader that knows no
+   * scenarios opens it); the others carry their own areas and facilities and share the rest.
+   * Absent in a file saved before scenarios: it is one scenario.
+   */
+  scenarios?: { active: number; list: ProjectScenario[] };
   savedAt: string;
+}
+
+export interface ProjectScenario {
+  id: string;
+  /** A default name keeps both languages (现状 / Present layout); a name the person gave is text. */
+  name: string | Message;
+  /** Absent for the active scenario, whose layers are the project's. */
+  own?: { title: string; communities: AreaUnit[]; grids: AreaUnit[]; facilities: Facility[] };
 }
 
 export type ProjectReadResult =
@@ -91,6 +105,24 @@ function facilityJson(f: Facility): Record<string, unknown> {
   };
 }
 
+function scenariosJson(scenarios: NonNullable<ProjectData['scenarios']>): Record<string, unknown> {
+  return {
+    active: scenarios.active,
+    list: scenarios.list.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(s.own
+        ? {
+            title: s.own.title,
+            communities: s.own.communities.map(unitJson),
+            grids: s.own.grids.map(unitJson),
+            facilities: s.own.facilities.map(facilityJson),
+          }
+        : {}),
+    })),
+  };
+}
+
 /** Zip timestamps are DOS dates (1980 onwards); the save time makes the bytes reproducible. */
 function zipTime(savedAt: string): Date {
   const t = new Date(savedAt);
@@ -108,6 +140,7 @@ export function writeProjectFile(project: ProjectData): Uint8Array {
     profile: project.profile,
     settings: project.settings,
     ...(project.meta ? { meta: project.meta } : {}),
+    ...(project.scenarios ? { scenarios: scenariosJson(project.scenarios) } : {}),
     layers: {
       communities: layers.communities.map(unitJson),
       grids: layers.grids.map(unitJson),
@@ -208,6 +241,7 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
   const facilities = readFacilities(layersJson['facilities'], problems);
   const roads = readRoads(layersJson['roads'], problems);
   const households = readHouseholds(layersJson['households'], entries, problems);
+  const scenarios = readScenarios(manifest['scenarios'], problems);
   if (problems.count > 0) return { ok: false, problems: problems.toArray() };
 
   const project: ProjectData = {
@@ -218,6 +252,7 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
     savedAt: savedAt as string,
   };
   if (meta !== undefined) project.meta = meta as Record<string, unknown>;
+  if (scenarios) project.scenarios = scenarios;
   return { ok: true, project, warnings };
 }
 
@@ -299,6 +334,55 @@ function unzipEntries(
     entries.set(name, data);
   }
   return { entries, warnings };
+}
+
+const MAX_SCENARIOS = 100;
+
+function readScenarios(value: unknown, problems: ProblemList): ProjectData['scenarios'] | null {
+  if (value === undefined) return null;
+  if (!isRecord(value) || !Array.isArray(value['list'])) {
+    problems.add(AT_MANIFEST, msg('io.project.scenariosNotList'));
+    return null;
+  }
+  const raw = value['list'];
+  const active = value['active'];
+  if (raw.length === 0 || raw.length > MAX_SCENARIOS) {
+    problems.add(AT_MANIFEST, msg('io.project.scenarioCount', { count: raw.length, max: MAX_SCENARIOS }));
+    return null;
+  }
+  if (typeof active !== 'number' || !Number.isInteger(active) || active < 0 || active >= raw.length) {
+    problems.add(AT_MANIFEST, msg('io.project.scenarioActive', { active: quote(active) }));
+    return null;
+  }
+  const ids = new Set<string>();
+  const list: ProjectScenario[] = [];
+  raw.forEach((entry: unknown, i) => {
+    const where: Where = { kind: 'scenario', n: i + 1 };
+    if (!isRecord(entry)) return problems.add(where, msg('io.project.scenarioNotObject'));
+    const id = entry['id'];
+    const name = entry['name'];
+    if (typeof id !== 'string' || id === '') return problems.add(where, msg('io.project.noId'));
+    if (ids.has(id)) return problems.add(where, msg('io.project.repeatsId', { id: quote(id) }));
+    ids.add(id);
+    let label: string | Message;
+    if (typeof name === 'string') label = name;
+    else if (isRecord(name) && typeof name['zh'] === 'string' && typeof name['en'] === 'string')
+      label = { zh: name['zh'], en: name['en'] };
+    else return problems.add(where, msg('io.project.noName'));
+    const scenario: ProjectScenario = { id, name: label };
+    if (i !== active) {
+      const title = entry['title'];
+      if (typeof title !== 'string') return problems.add(where, msg('io.project.titleMissing'));
+      const before = problems.count;
+      const communities = readUnits(entry['communities'], 'community', problems);
+      const grids = readUnits(entry['grids'], 'grid', problems);
+      const facilities = readFacilities(entry['facilities'], problems);
+      if (problems.count > before) return;
+      scenario.own = { title, communities, grids, facilities };
+    }
+    list.push(scenario);
+  });
+  return { active, list };
 }
 
 function readProfile(value: unknown, problems: ProblemList): ProjectData['profile'] | null {

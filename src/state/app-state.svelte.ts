@@ -1,7 +1,8 @@
 // The root of the UI state: the stores, the selection and map focus requests. Components receive
 // this object and read from it; they change the plan only by dispatching commands (state/dispatch.ts).
 import { AnalysisStore } from './analysis-store.svelte';
-import { PlanStore } from './plan-store.svelte';
+import type { PlanStore } from './plan-store.svelte';
+import { ScenarioStore } from './scenario-store.svelte';
 import { ProfileStore } from './profile-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
 import { t, type Language, type MessageKey, type ParamArgs } from '../core/i18n';
@@ -28,7 +29,11 @@ export interface FocusRequest {
 }
 
 export class AppState {
-  plan = new PlanStore();
+  /** The plan's scenarios; `plan` is the active one's store, which every view and command uses. */
+  scenarios = new ScenarioStore();
+  get plan(): PlanStore {
+    return this.scenarios.active.plan;
+  }
   profiles = new ProfileStore();
   settings = new SettingsStore();
   analysis: AnalysisStore;

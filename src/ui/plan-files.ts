@@ -213,7 +213,21 @@ export function projectData(app: AppState): ProjectData {
       overlapPolicy: app.overlapPolicy,
     },
     meta: { water: water ?? null, credits: credits ?? {} },
+    scenarios: projectScenarios(app),
     savedAt: new Date().toISOString(),
+  };
+}
+
+/** Every scenario for the project file: the active one is the project's layers, the others their own areas. */
+function projectScenarios(app: AppState): NonNullable<ProjectData['scenarios']> {
+  const { list, active } = app.scenarios;
+  return {
+    active: list.indexOf(active),
+    list: list.map((s) => {
+      if (s === active) return { id: s.id, name: s.name };
+      const { communities, grids, facilities } = s.plan.layers;
+      return { id: s.id, name: s.name, own: { title: s.plan.title, communities, grids, facilities } };
+    }),
   };
 }
 
@@ -255,6 +269,17 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
       label: msg('edit.label.open', { file: fileName }),
       title: project.title,
     });
+    // The file's other scenarios come beside the opened one; a file from before scenarios is one, 现状.
+    if (project.scenarios)
+      app.scenarios.replaceAll(
+        project.scenarios.list.map(({ id, name, own }) => {
+          if (!own) return { id, name };
+          const { title, communities, grids, facilities } = own;
+          return { id, name, state: { title, layers: { communities, grids, facilities } } };
+        }),
+        project.scenarios.active,
+      );
+    else app.scenarios.reset();
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
     if (isLanguage(settings.language)) app.settings.setLanguage(settings.language);

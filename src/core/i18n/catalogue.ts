@@ -11,6 +11,7 @@ import { EDIT_MESSAGES } from './edit-messages';
 import { FLAG_MESSAGES } from './flag-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
+import { SCENARIO_MESSAGES } from './scenario-messages';
 import { UI_MESSAGES } from './ui-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
@@ -21,6 +22,7 @@ export const SECTIONS = {
   report: REPORT_MESSAGES,
   edit: EDIT_MESSAGES,
   compare: COMPARE_MESSAGES,
+  scenario: SCENARIO_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -30,6 +32,7 @@ export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...EDIT_MESSAGES,
   ...COMPARE_MESSAGES,
+  ...SCENARIO_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;
