@@ -10,6 +10,7 @@ import type { Polygon } from 'geojson';
 import type { NearestFacilityInfo } from '../analysis/coverage-engine';
 import type { WalkingArea } from '../analysis/routing';
 import type { TopologyFlag } from '../analysis/topology';
+import type { PlanComparison } from '../core/plan-comparison';
 
 export type Selection =
   | { kind: 'community' | 'grid'; id: string }
@@ -21,6 +22,13 @@ export interface CoverageView {
   category: string;
   /** Households beyond distances[tier] are blind spots (服务盲区). */
   tier: number;
+}
+
+/** Two scenarios being compared (ids), and their comparison once the compare worker answers. */
+export interface ScenarioPair {
+  before: string;
+  after: string;
+  result: PlanComparison | null;
 }
 
 export interface FocusRequest {
@@ -67,6 +75,8 @@ export class AppState {
   /** Blocks picked for a new community. */
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
+  /** The comparison view is open on this pair; the report adds its comparison section while set. */
+  comparison = $state.raw<ScenarioPair | null>(null);
 
   constructor(worker: ConstructorParameters<typeof AnalysisStore>[0]) {
     this.analysis = new AnalysisStore(worker);

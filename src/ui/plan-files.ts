@@ -10,7 +10,7 @@ import { dispatch } from '../state/dispatch';
 import type { PlanTableInput } from '../core/plan-table';
 import { reportFileName, type PlanReportInput } from '../core/report/plan-report';
 import type { RuleProfile } from '../core/rule-profile';
-import type { CreditedLayer, PlanLayers } from '../core/transaction';
+import { labelText, type CreditedLayer, type PlanLayers } from '../core/transaction';
 import { writeGeoJson } from '../io';
 import type { OpenedPlan } from '../io/plan-file';
 import { PROJECT_EXTENSION, type ProjectData } from '../io/project-file';
@@ -88,7 +88,31 @@ export function reportTitle(app: AppState): string {
 
 export function reportInput(app: AppState, paper: 'A4' | 'A3' = 'A4'): PlanReportInput | null {
   const input = tableInput(app);
-  return input ? { ...input, title: reportTitle(app), date: new Date().toISOString(), paper } : null;
+  if (!input) return null;
+  const comparison = reportComparison(app);
+  return {
+    ...input,
+    title: reportTitle(app),
+    date: new Date().toISOString(),
+    paper,
+    ...(comparison ? { comparison } : {}),
+  };
+}
+
+/** The comparison open in the comparison view, for the report's comparison section. */
+function reportComparison(app: AppState): PlanReportInput['comparison'] | null {
+  const pair = app.comparison;
+  if (!pair?.result) return null;
+  const side = (id: string) => {
+    const scenario = app.scenarios.byId(id);
+    const layers = app.scenarios.layersOf(id);
+    if (!scenario || !layers) return null;
+    const { communities, grids, facilities } = layers;
+    return { name: labelText(scenario.name, app.language), communities, grids, facilities };
+  };
+  const before = side(pair.before);
+  const after = side(pair.after);
+  return before && after ? { before, after, comparison: pair.result } : null;
 }
 
 export function exportGeoJson(app: AppState): Promise<void> {

@@ -11,7 +11,11 @@ const communities = readDemo('communities');
 beforeAll(async () => {
   s = await openApp();
   await waitForAnalysis(s.page, communities.length);
-  await s.page.waitForFunction(() => (window as unknown as { __map?: { loaded(): boolean } }).__map?.loaded());
+  await s.page.waitForFunction(
+    () => (window as unknown as { __map?: { loaded(): boolean } }).__map?.loaded(),
+    undefined,
+    { timeout: 90_000 },
+  );
 });
 
 afterAll(async () => {
@@ -85,10 +89,11 @@ describe('scenarios', () => {
     // Each scenario shows its own counts.
     await switchTo('方案一');
     await waitForRow(target, counts.target + moved);
-    expect(await rowHouseholds(removed)).toBe(counts.removed);
+    await waitForRow(removed, counts.removed);
     await switchTo('方案二');
-    await waitForRow(removed, NaN);
-    expect(await rowHouseholds(target)).toBe(counts.target);
+    // The rows follow the scenario at once; their counts when the worker has recounted.
+    await waitForRow(target, counts.target);
+    expect(await rowHouseholds(removed)).toBeNaN();
   });
 
   it('undo inside 方案二 brings its community back and leaves 方案一 as it was', async () => {
@@ -122,5 +127,82 @@ describe('scenarios', () => {
     expect(await tabs().count()).toBe(3);
     expect(await s.page.getByTestId('notice').textContent()).toMatch(/临时方案/);
     await s.page.screenshot({ path: '.cache/scenario-bar.png' });
+  });
+
+  it('compares 现状 with 方案一: exactly the painted block’s households move, and a row zooms both maps to it', async () => {
+    await s.page.getByTestId('scenario-compare').click();
+    await s.page.getByTestId('compare-view').waitFor();
+    const ids = await tabs().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scenario!));
+    await s.page.getByTestId('compare-before').selectOption(ids[0]!);
+    await s.page.getByTestId('compare-after').selectOption(ids[1]!);
+    await s.page.getByTestId('compare-move-row').first().waitFor({ timeout: 60_000 });
+    const rows = await s.page.getByTestId('compare-move-row').evaluateAll((els) =>
+      els.map((e) => ({
+        from: (e as HTMLElement).dataset.from,
+        to: (e as HTMLElement).dataset.to,
+        households: Number(e.children[3]!.textContent.replace(/,/g, '')),
+      })),
+    );
+    expect(rows).toEqual([{ from: owner, to: target, households: moved }]);
+    expect(await s.page.getByTestId('compare-moved').textContent()).toMatch(
+      new RegExp(`${moved.toLocaleString('en')} 户`),
+    );
+    // Both maps show the pair and move together.
+    await s.page.waitForFunction(() =>
+      (window as unknown as { __compareMaps?: { loaded(): boolean }[] }).__compareMaps?.every((m) => m.loaded()),
+    );
+    const view = () =>
+      s.page.evaluate(() =>
+        (
+          window as unknown as { __compareMaps: { getZoom(): number; getCenter(): { lng: number; lat: number } }[] }
+        ).__compareMaps.map((m) => ({
+          zoom: m.getZoom(),
+          ...m.getCenter(),
+        })),
+      );
+    const start = await view();
+    await s.page.getByTestId('compare-move-row').first().click();
+    await s.page.waitForFunction(
+      (z) => (window as unknown as { __compareMaps: { getZoom(): number }[] }).__compareMaps[0]!.getZoom() > z + 0.5,
+      start[0]!.zoom,
+    );
+    const [left, right] = await view();
+    expect(right!.zoom).toBeCloseTo(left!.zoom, 6);
+    expect(right!.lng).toBeCloseTo(left!.lng, 9);
+    const [bw, bs, be, bn] = bbox(block.geometry);
+    expect(left!.lng).toBeGreaterThan(bw - 0.02);
+    expect(left!.lng).toBeLessThan(be + 0.02);
+    expect(left!.lat).toBeGreaterThan(bs - 0.02);
+    expect(left!.lat).toBeLessThan(bn + 0.02);
+    await s.page.waitForTimeout(500);
+    await s.page.screenshot({ path: '.cache/compare-view.png' });
+  });
+
+  it('compares 现状 with 方案二: the deleted community’s households all leave it', async () => {
+    const ids = await tabs().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scenario!));
+    await s.page.getByTestId('compare-after').selectOption(ids[2]!);
+    await s.page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll('[data-testid="compare-move-row"]')].some(
+          (r) => (r as HTMLElement).dataset.from === id,
+        ),
+      removed,
+      { timeout: 60_000 },
+    );
+    const total = await s.page
+      .getByTestId('compare-move-row')
+      .evaluateAll(
+        (els, id) =>
+          els
+            .filter((e) => (e as HTMLElement).dataset.from === id)
+            .reduce((sum, e) => sum + Number(e.children[3]!.textContent.replace(/,/g, '')), 0),
+        removed,
+      );
+    expect(total).toBe(counts.removed);
+    expect(await s.page.locator(`[data-testid="compare-communities"] tr[data-id="${removed}"]`).textContent()).toMatch(
+      /撤销/,
+    );
+    await s.page.getByTestId('compare-close').click();
+    await s.page.getByTestId('compare-view').waitFor({ state: 'detached' });
   });
 });
