@@ -104,9 +104,20 @@ describe('project file', () => {
         { id: 's2', name: '方案一', own: proposal },
       ].reverse(),
     };
-    const read = readProjectFile(writeProjectFile({ ...project(layers), scenarios }));
+    const views = [
+      {
+        id: 'v1',
+        caption: '方案一：调整后',
+        bbox: [121.4, 31.2, 121.5, 31.3] as [number, number, number, number],
+        visible: { households: false },
+        scenario: 's2',
+        compare: null,
+      },
+    ];
+    const read = readProjectFile(writeProjectFile({ ...project(layers), scenarios, views }));
     if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
     expect(read.project.scenarios).toStrictEqual(scenarios);
+    expect(read.project.views).toStrictEqual(views);
     expect(read.project.layers).toStrictEqual(layers);
     // A file from before scenarios has none: the app opens it as one scenario.
     const old = readProjectFile(writeProjectFile(project(layers)));

@@ -9,6 +9,7 @@ import { unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
 import { msg } from '../core/i18n';
 import type { AreaKind, AreaUnit, Facility, HouseholdSet, Message } from '../core/model';
 import { validateProfile } from '../core/rule-profile';
+import { readSavedViews, type SavedView } from '../core/saved-view';
 import type { PlanLayers } from '../core/transaction';
 import type { Problem, Where } from './format';
 import { FILE, ProblemList, quote } from './problem-list';
@@ -32,6 +33,8 @@ export interface ProjectData {
    * Absent in a file saved before scenarios: it is one scenario.
    */
   scenarios?: { active: number; list: ProjectScenario[] };
+  /** The presenter's saved views, in order. */
+  views?: SavedView[];
   savedAt: string;
 }
 
@@ -141,6 +144,7 @@ export function writeProjectFile(project: ProjectData): Uint8Array {
     settings: project.settings,
     ...(project.meta ? { meta: project.meta } : {}),
     ...(project.scenarios ? { scenarios: scenariosJson(project.scenarios) } : {}),
+    ...(project.views ? { views: project.views } : {}),
     layers: {
       communities: layers.communities.map(unitJson),
       grids: layers.grids.map(unitJson),
@@ -242,6 +246,8 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
   const roads = readRoads(layersJson['roads'], problems);
   const households = readHouseholds(layersJson['households'], entries, problems);
   const scenarios = readScenarios(manifest['scenarios'], problems);
+  const views = manifest['views'] === undefined ? undefined : readSavedViews(manifest['views']);
+  if (views === null) problems.add(AT_MANIFEST, msg('io.project.viewsBroken'));
   if (problems.count > 0) return { ok: false, problems: problems.toArray() };
 
   const project: ProjectData = {
@@ -253,6 +259,7 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
   };
   if (meta !== undefined) project.meta = meta as Record<string, unknown>;
   if (scenarios) project.scenarios = scenarios;
+  if (views) project.views = views;
   return { ok: true, project, warnings };
 }
 

@@ -3,6 +3,7 @@
 import { AnalysisStore } from './analysis-store.svelte';
 import type { PlanStore } from './plan-store.svelte';
 import { ScenarioStore } from './scenario-store.svelte';
+import { SavedViewStore } from './saved-views.svelte';
 import { ProfileStore } from './profile-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
 import { t, type Language, type MessageKey, type ParamArgs } from '../core/i18n';
@@ -77,6 +78,11 @@ export class AppState {
   newFacilityCategory = $state('community-service-station');
   /** The comparison view is open on this pair; the report adds its comparison section while set. */
   comparison = $state.raw<ScenarioPair | null>(null);
+  /** Saved views for presenting, and whether presentation mode is on. */
+  views = new SavedViewStore();
+  presenting = $state(false);
+  /** Set by the map: the extent shown (west, south, east, north), for saving a view. */
+  readMapBounds: (() => [number, number, number, number]) | null = null;
 
   constructor(worker: ConstructorParameters<typeof AnalysisStore>[0]) {
     this.analysis = new AnalysisStore(worker);

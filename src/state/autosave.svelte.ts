@@ -15,6 +15,7 @@ import {
   type PlanSnapshot,
 } from './plan-snapshot';
 import type { ScenarioStore } from './scenario-store.svelte';
+import type { SavedViewStore } from './saved-views.svelte';
 
 /** Where snapshots go. Writes must take effect in the order they were started (IndexedDB's do). */
 export interface AutosaveBackend {
@@ -366,7 +367,8 @@ function sameState(a: PlanSnapshot, b: PlanSnapshot): boolean {
     a.layers === b.layers &&
     a.undoStack === b.undoStack &&
     a.redoStack === b.redoStack &&
-    sameScenarios(a.scenarios, b.scenarios)
+    sameScenarios(a.scenarios, b.scenarios) &&
+    a.views === b.views
   );
 }
 
@@ -410,6 +412,7 @@ export function attachAutosave(
   plan: PlanStore | ScenarioStore,
   autosave: Autosave,
   page?: PageLifecycle | null,
+  views?: SavedViewStore,
 ): () => void {
   const stopEffect = $effect.root(() => {
     $effect(() => {
@@ -421,7 +424,7 @@ export function attachAutosave(
       // Every scenario's version is read, so an edit in any of them (and a rename, a switch) saves.
       void plan.version;
       if (plan.list.reduce((sum, s) => sum + s.plan.version, 0) === 0) return;
-      autosave.save(takeScenariosSnapshot(plan));
+      autosave.save(takeScenariosSnapshot(plan, Date.now(), views?.list));
     });
   });
   const stopPageHide = page === undefined ? autosave.flushOnPageHide() : autosave.flushOnPageHide(page);
@@ -432,8 +435,9 @@ export function attachAutosave(
 }
 
 /** Puts saved scenarios back exactly: the active one's plan, then the others with their histories. */
-export function restoreScenarios(scenarios: ScenarioStore, record: PlanSnapshot): void {
+export function restoreScenarios(scenarios: ScenarioStore, record: PlanSnapshot, views?: SavedViewStore): void {
   restorePlan(scenarios.active.plan, record);
+  views?.replaceAll(record.views ?? []);
   if (record.scenarios) scenarios.replaceAll(record.scenarios.list, record.scenarios.active);
   else scenarios.reset();
 }

@@ -5,6 +5,7 @@
 import type { ItemLayer, PlanLayers } from '../core/transaction';
 import type { HistoryEntry } from './plan-store.svelte';
 import type { ScenarioEntry, ScenarioStore } from './scenario-store.svelte';
+import { readSavedViews, type SavedView } from '../core/saved-view';
 
 /** Bump when the record's shape changes, and teach readPlanSnapshot to upgrade the old one. */
 export const PLAN_SNAPSHOT_VERSION = 1;
@@ -26,6 +27,8 @@ export interface PlanSnapshot extends PlanState {
    * others hold their own layers and history. Absent in a plan saved before scenarios: one scenario.
    */
   scenarios?: { active: number; list: ScenarioEntry[] };
+  /** The presenter's saved views; absent before they existed. */
+  views?: SavedView[];
 }
 
 /**
@@ -47,7 +50,11 @@ export function takePlanSnapshot(plan: PlanState, savedAt: number = Date.now()):
 }
 
 /** The snapshot of every scenario: the active one as the plan, the others beside it. */
-export function takeScenariosSnapshot(store: ScenarioStore, savedAt: number = Date.now()): PlanSnapshot {
+export function takeScenariosSnapshot(
+  store: ScenarioStore,
+  savedAt: number = Date.now(),
+  views?: SavedView[],
+): PlanSnapshot {
   const active = store.active;
   const list: ScenarioEntry[] = store.list.map((s) =>
     s === active
@@ -67,7 +74,11 @@ export function takeScenariosSnapshot(store: ScenarioStore, savedAt: number = Da
           },
         },
   );
-  return { ...takePlanSnapshot(active.plan, savedAt), scenarios: { active: store.list.indexOf(active), list } };
+  return {
+    ...takePlanSnapshot(active.plan, savedAt),
+    scenarios: { active: store.list.indexOf(active), list },
+    ...(views ? { views } : {}),
+  };
 }
 
 // ---- Reading back: anything storage returns is untrusted (another app version, a broken write).
@@ -212,6 +223,7 @@ export function readPlanSnapshot(value: unknown): PlanSnapshot | null {
     if (!isObject(layers) || !LAYER_NAMES.every((name) => LAYER_CHECKS[name](layers[name]))) return null;
     if (!isArrayOf(value.undoStack, isHistoryEntry) || !isArrayOf(value.redoStack, isHistoryEntry)) return null;
     if (!isScenarios(value.scenarios)) return null;
+    if (value.views !== undefined && !readSavedViews(value.views)) return null;
     return value as unknown as PlanSnapshot;
   } catch {
     // A getter or a proxy in a hand-made value could throw; that is still just "not a snapshot".

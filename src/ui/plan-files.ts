@@ -238,6 +238,7 @@ export function projectData(app: AppState): ProjectData {
     },
     meta: { water: water ?? null, credits: credits ?? {} },
     scenarios: projectScenarios(app),
+    views: app.views.list,
     savedAt: new Date().toISOString(),
   };
 }
@@ -304,6 +305,7 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
         project.scenarios.active,
       );
     else app.scenarios.reset();
+    app.views.replaceAll(project.views ?? []);
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
     if (isLanguage(settings.language)) app.settings.setLanguage(settings.language);

@@ -1,11 +1,16 @@
 // Scenarios as a planner makes them for a joint meeting: 现状 duplicated into 方案一 and 方案二, a
 // block painted into another community in one and a community deleted in the other; switching
 // shows each scenario's own counts, and undo inside one scenario leaves the other untouched.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import { bbox, interiorPoint, neighbouringBlock, readDemo, screenPoint } from './demo-geometry';
 
 let s: Session;
+const work = mkdtempSync(join(tmpdir(), 'scenarios-e2e-'));
 const communities = readDemo('communities');
 
 beforeAll(async () => {
@@ -19,6 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
   await s?.close();
   stopServer();
 });
@@ -202,7 +208,141 @@ describe('scenarios', () => {
     expect(await s.page.locator(`[data-testid="compare-communities"] tr[data-id="${removed}"]`).textContent()).toMatch(
       /撤销/,
     );
+    await printWithComparison(removed);
     await s.page.getByTestId('compare-close').click();
     await s.page.getByTestId('compare-view').waitFor({ state: 'detached' });
   });
+
+  it('saves two views and presents them full screen, stepping with the arrow keys and PageUp', async () => {
+    const focusOn = (id: string) =>
+      s.page.evaluate(
+        ([, box]) =>
+          (window as unknown as { __app: { select(x: null, b: number[]): void } }).__app.select(null, box as number[]),
+        [id, bbox(communities.find((c) => c.properties.id === id)!.geometry)] as const,
+      );
+    const center = () =>
+      s.page.evaluate(() =>
+        (window as unknown as { __map: { getCenter(): { lng: number; lat: number } } }).__map.getCenter(),
+      );
+    const settle = () => s.page.waitForTimeout(1200);
+    await switchTo('现状');
+    await focusOn(target);
+    await settle();
+    await s.page.getByTestId('views-button').click();
+    await s.page.getByTestId('view-add').click();
+    await s.page.getByTestId('view-caption').nth(0).fill('现状：南京东路');
+    await s.page.getByTestId('view-caption').nth(0).press('Enter');
+    await switchTo('方案一');
+    await focusOn(removed);
+    await settle();
+    await s.page.getByTestId('view-add').click();
+    await s.page.getByTestId('view-caption').nth(1).fill('方案一：调整后');
+    await s.page.getByTestId('view-caption').nth(1).press('Enter');
+    expect(await s.page.getByTestId('saved-view').count()).toBe(2);
+    await s.page.getByTestId('views-button').click();
+
+    await s.page.getByTestId('present-button').click();
+    await s.page.getByTestId('presentation').waitFor();
+    expect(await s.page.getByTestId('present-caption').textContent()).toMatch(/现状：南京东路/);
+    expect(await activeTab().textContent()).toMatch(/现状/);
+    await settle();
+    const first = await center();
+    await s.page.keyboard.press('ArrowRight');
+    await s.page.waitForFunction(() =>
+      /方案一：调整后/.test(document.querySelector('[data-testid="present-caption"]')?.textContent ?? ''),
+    );
+    await settle();
+    const second = await center();
+    expect(Math.hypot(second.lng - first.lng, second.lat - first.lat)).toBeGreaterThan(0.002);
+    expect(await activeTab().textContent()).toMatch(/方案一/);
+    expect(await s.page.getByTestId('present-step').textContent()).toMatch(/2 \/ 2/);
+    await s.page.screenshot({ path: '.cache/presentation.png' });
+    await s.page.keyboard.press('PageUp');
+    await s.page.waitForFunction(() =>
+      /现状：南京东路/.test(document.querySelector('[data-testid="present-caption"]')?.textContent ?? ''),
+    );
+    expect(await activeTab().textContent()).toMatch(/现状/);
+    // The editing tools are hidden while presenting.
+    expect(await s.page.getByTestId('mode-paint').isVisible()).toBe(false);
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('presentation').waitFor({ state: 'detached' });
+    expect(await s.page.getByTestId('mode-paint').isVisible()).toBe(true);
+  });
+
+  it('saves the project and opens it back: every scenario, its name and its areas come back', async () => {
+    const before = await scenarioState();
+    const views = await viewState();
+    expect(views).toHaveLength(2);
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download', { timeout: 90_000 }),
+      s.page.getByTestId('save-project').click(),
+    ]);
+    const path = join(work, download.suggestedFilename());
+    await download.saveAs(path);
+    expect(path).toMatch(/\.shequ$/);
+    // Something else first, so opening has something to replace.
+    await s.page.getByTestId('scenario-delete').click();
+    await s.page.getByTestId('confirm-ok').click();
+    await s.page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await tabs().count()).toBe(2);
+    await s.page.getByTestId('open-input').setInputFiles(path);
+    await s.page.getByTestId('confirm-dialog').waitFor();
+    await s.page.getByTestId('confirm-ok').click();
+    await s.page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    await s.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="scenario-tab"]').length === n,
+      before.length,
+    );
+    expect(await scenarioState()).toEqual(before);
+    expect(await viewState()).toEqual(views);
+    expect(s.errors).toEqual([]);
+  });
 });
+
+/** Every scenario's name and its communities' ids and geometry, as the page holds them. */
+function scenarioState() {
+  return s.page.evaluate(() => {
+    const app = (
+      window as unknown as {
+        __app: {
+          scenarios: {
+            list: { name: unknown; plan: { layers: { communities: { id: string; geometry: unknown }[] } } }[];
+          };
+        };
+      }
+    ).__app;
+    return app.scenarios.list.map((sc) => ({
+      name: JSON.stringify(sc.name),
+      communities: JSON.stringify(sc.plan.layers.communities.map((c) => [c.id, c.geometry])),
+    }));
+  });
+}
+
+function viewState() {
+  return s.page
+    .evaluate(() => JSON.stringify((window as unknown as { __app: { views: { list: unknown[] } } }).__app.views.list))
+    .then((j) => JSON.parse(j) as unknown[]);
+}
+
+/** Prints the report from the comparison view and reads the PDF back with pdftotext. */
+async function printWithComparison(removedId: string) {
+  await s.page.evaluate(() => (window.print = () => undefined));
+  await s.page.getByTestId('compare-print').click();
+  const frame = s.page.locator('iframe[data-testid="report-frame"]');
+  await frame.waitFor({ state: 'attached' });
+  const html = await frame.evaluate((f) => (f as HTMLIFrameElement).srcdoc);
+  const printer = await s.context.newPage();
+  await printer.setContent(html, { waitUntil: 'load' });
+  const pdf = join(work, 'report.pdf');
+  await printer.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  await printer.close();
+  // Reading order, not layout: a table cell's words stay together.
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const flat = text.replace(/\s+/g, '');
+  expect(flat).toContain('方案对比：现状→方案二');
+  expect(flat).toContain('住户迁移');
+  expect(flat).toContain('消除的问题');
+  const name = communities.find((c) => c.properties.id === removedId)!.properties.name as string;
+  expect(flat).toContain(name.replace(/\s+/g, ''));
+  expect(flat).toContain('撤销');
+}
