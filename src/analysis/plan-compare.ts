@@ -28,6 +28,11 @@ export interface CompareInput {
   roads?: FeatureCollection<LineString | MultiLineString> | null;
 }
 
+/** The compare worker's one request (compare-worker.ts), in the shape worker-rpc types its clients by. */
+export type CompareRequests = {
+  compare: { params: CompareInput; result: PlanComparison };
+};
+
 export function comparePlans(input: CompareInput): PlanComparison {
   const before = analyseScenario(input, input.before);
   const after = analyseScenario(input, input.after);

@@ -4,8 +4,10 @@
 // summaries. Writes the difference as JSON (for other systems) or CSV (for a spreadsheet).
 import { basename } from 'node:path';
 import { comparePlans } from '../analysis/plan-compare';
-import { isLanguage, type Language } from '../core/i18n';
-import type { AreaUnit, Facility, HouseholdSet } from '../core/model';
+import { isLanguage, msg, t, type Language } from '../core/i18n';
+import type { AreaUnit, Facility, HouseholdSet, Message } from '../core/model';
+import { buildComparisonReport } from '../core/report/plan-report';
+import type { ProjectData } from '../io/project-file';
 import { comparisonJson, comparisonSheets } from '../core/plan-comparison';
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { looksLikePlanExport } from '../io/plan-file';
@@ -35,6 +37,9 @@ export const COMPARE_OPTIONS = new Set([
   'out',
   'moves',
   'language',
+  'before-scenario',
+  'after-scenario',
+  'report',
 ]);
 
 export interface CompareSummary {
@@ -48,6 +53,8 @@ export interface CompareSummary {
 }
 
 interface Side {
+  /** The scenario's name, or the file's, for the report. */
+  name: string;
   communities: AreaUnit[];
   grids: AreaUnit[];
   facilities: Facility[];
@@ -55,30 +62,71 @@ interface Side {
   households?: HouseholdSet;
 }
 
+const PRESENT = msg('scenario.present');
+
+/**
+ * The scenario of a project picked by name (in either language) or id; without a name, the one
+ * active when it was saved. A project from before scenarios is one scenario, 现状.
+ */
+function projectScenario(path: string, project: ProjectData, wanted: string | undefined, language: Language) {
+  const list = project.scenarios?.list ?? [{ id: 'present', name: PRESENT }];
+  const active = project.scenarios?.active ?? 0;
+  const nameOf = (name: string | Message) => (typeof name === 'string' ? name : name[language]);
+  const index =
+    wanted === undefined
+      ? active
+      : list.findIndex(
+          (s) =>
+            s.id === wanted ||
+            (typeof s.name === 'string' ? s.name === wanted : s.name.zh === wanted || s.name.en === wanted),
+        );
+  const scenario = list[index];
+  if (!scenario)
+    throw new InputError(
+      `${path}: no scenario "${wanted}" (the project has ${list.map((s) => `"${nameOf(s.name)}"`).join(', ')})`,
+    );
+  const own = scenario.own ?? (index === active ? null : undefined);
+  const layers = own ?? project.layers;
+  return {
+    name: nameOf(scenario.name),
+    communities: layers.communities,
+    grids: layers.grids,
+    facilities: layers.facilities,
+    households: project.layers.households,
+  };
+}
+
 /** An exported plan or project when it carries the plan mark; otherwise a file of communities. */
 async function readSide(
   path: string,
   options: Map<string, string>,
-  crsName: string,
+  side: 'before' | 'after',
   language: Language,
 ): Promise<Side> {
+  const crsName = `${side}-crs`;
+  const scenario = options.get(`${side}-scenario`);
   const bytes = await readInput(path);
   if (looksLikePlanExport(bytes, basename(path))) {
     const plan = await openPlan(path, language);
+    if (plan.project) return projectScenario(path, plan.project, scenario, language);
+    if (scenario !== undefined)
+      throw new UsageError(`--${side}-scenario needs a project file (.shequ); ${basename(path)} is an exported plan`);
     return {
+      name: plan.title || basename(path),
       communities: plan.communities,
       grids: plan.grids,
       facilities: plan.facilities,
-      ...(plan.project ? { households: plan.project.layers.households } : {}),
     };
   }
+  if (scenario !== undefined)
+    throw new UsageError(`--${side}-scenario needs a project file (.shequ); ${basename(path)} is not one`);
   const layer = await load(
     path,
     { role: 'communities', crs: crsOption(options, crsName, crsOption(options, 'crs', undefined)) },
     language,
   );
   if (layer.role !== 'communities') throw new InputError(`${path}: not a layer of communities`);
-  return { communities: layer.units, grids: [], facilities: [] };
+  return { name: basename(path), communities: layer.units, grids: [], facilities: [] };
 }
 
 export async function runCompare(options: Map<string, string>): Promise<CompareSummary> {
@@ -98,8 +146,11 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   const profileOption = options.get('profile');
   const profile = profileOption ? await loadProfile(profileOption) : builtInProfile(DEFAULT_PROFILE_ID)!;
 
-  const before = await readSide(beforePath, options, 'before-crs', language);
-  const after = await readSide(afterPath, options, 'after-crs', language);
+  const reportOut = options.get('report');
+  if (reportOut && extensionOf(reportOut) !== '.html')
+    throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
+  const before = await readSide(beforePath, options, 'before', language);
+  const after = await readSide(afterPath, options, 'after', language);
   const householdsPath = options.get('households');
   let households: HouseholdSet;
   if (householdsPath) {
@@ -128,6 +179,19 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   if (movesOut) {
     await writeOutput(movesOut, writeTableCsv(sheets.moves));
     written.push(movesOut);
+  }
+  if (reportOut) {
+    const html = buildComparisonReport({
+      title: t(language, 'report.compare.heading', { before: before.name, after: after.name }),
+      date: new Date().toISOString(),
+      profile,
+      language,
+      before,
+      after,
+      comparison,
+    });
+    await writeOutput(reportOut, new TextEncoder().encode(html));
+    written.push(reportOut);
   }
   return {
     communities: comparison.communities.length,

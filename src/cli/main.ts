@@ -14,8 +14,10 @@ const USAGE = `usage: npm run cli -- analyze --communities FILE --households FIL
     (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)
   or: npm run cli -- compare --before PLAN --after PLAN --households FILE [--households-field NAME]
     [--crs …] [--households-crs …] [--before-crs …] [--after-crs …] [--profile ID|FILE]
-    --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--language zh|en]
-    (PLAN is an exported plan, a project file or a file of communities)
+    --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--report REPORT.html] [--language zh|en]
+    [--before-scenario NAME] [--after-scenario NAME]
+    (PLAN is an exported plan, a project file or a file of communities; a scenario of a project
+     is picked by its name or id, else the one active when it was saved; PLAN may be one file)
   inputs: GeoJSON, FlatGeobuf, CSV, a Shapefile (.zip, or .shp with its .dbf/.prj/.cpg beside it),
     GeoPackage (.gpkg), Excel (.xlsx), KML/KMZ, GPX, OSM (roads)
   --crs and --<layer>-crs: wgs84, gcj02, bd09, EPSG:NNNN or a proj string ("+proj=tmerc … +towgs84=…");

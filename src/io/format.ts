@@ -35,7 +35,8 @@ export type Where =
         | 'grid'
         | 'block'
         | 'facility'
-        | 'road';
+        | 'road'
+        | 'scenario';
       n: number;
     }
   | { kind: 'entry'; name: string };

@@ -89,6 +89,61 @@ describe('project file', () => {
     expect(read.project.profile.custom).toEqual([custom]);
   });
 
+  it('keeps every scenario: the active one as the layers, the others with their own areas and facilities', async () => {
+    const layers = await demoLayers();
+    const proposal = {
+      title: '方案一 title',
+      communities: layers.communities.slice(2),
+      grids: [],
+      facilities: layers.facilities.slice(0, 3),
+    };
+    const scenarios: ProjectData['scenarios'] = {
+      active: 1,
+      list: [
+        { id: 's1', name: { zh: '现状', en: 'Present layout' } },
+        { id: 's2', name: '方案一', own: proposal },
+      ].reverse(),
+    };
+    const views = [
+      {
+        id: 'v1',
+        caption: '方案一：调整后',
+        bbox: [121.4, 31.2, 121.5, 31.3] as [number, number, number, number],
+        visible: { households: false },
+        scenario: 's2',
+        compare: null,
+      },
+    ];
+    const read = readProjectFile(writeProjectFile({ ...project(layers), scenarios, views }));
+    if (!read.ok) throw new Error(JSON.stringify(inEnglish(read.problems)));
+    expect(read.project.scenarios).toStrictEqual(scenarios);
+    expect(read.project.views).toStrictEqual(views);
+    expect(read.project.layers).toStrictEqual(layers);
+    // A file from before scenarios has none: the app opens it as one scenario.
+    const old = readProjectFile(writeProjectFile(project(layers)));
+    expect(old.ok && old.project.scenarios).toBe(undefined);
+  });
+
+  it('names a broken scenario by its place, and refuses an active number outside the list', async () => {
+    const layers = await demoLayers();
+    const bytes = (list: unknown, active: unknown) =>
+      rezip(writeProjectFile(project(layers)), (e) => {
+        const m = manifestOf(e);
+        m.scenarios = { active, list };
+        e['shequ-project.json'] = new TextEncoder().encode(JSON.stringify(m));
+      });
+    const here = { id: 'a', name: '现状' };
+    expect(
+      problemsOf(bytes([here, { id: 'b', name: 7, title: '', communities: [], grids: [], facilities: [] }], 0)),
+    ).toEqual(['scenario 2: has no name']);
+    expect(
+      problemsOf(bytes([here, { id: 'b', name: 'x', title: 't', communities: {}, grids: [], facilities: [] }], 0)),
+    ).toEqual(['shequ-project.json: the communities are not a list']);
+    expect(problemsOf(bytes([here, here], 0))).toEqual(["scenario 2: repeats the id 'a'"]);
+    expect(problemsOf(bytes([here], 1))[0]).toMatch(/the active scenario number '?1'? is not in the list/);
+    expect(problemsOf(bytes([], 0))[0]).toMatch(/has 0 scenarios/);
+  });
+
   describe('hostile files', () => {
     it('refuses a truncated file', async () => {
       const bytes = writeProjectFile(project(await demoLayers()));

@@ -9,6 +9,7 @@ import { unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
 import { msg } from '../core/i18n';
 import type { AreaKind, AreaUnit, Facility, HouseholdSet, Message } from '../core/model';
 import { validateProfile } from '../core/rule-profile';
+import { readSavedViews, type SavedView } from '../core/saved-view';
 import type { PlanLayers } from '../core/transaction';
 import type { Problem, Where } from './format';
 import { unionOverlappingParts } from './multipolygon-union';
@@ -27,7 +28,23 @@ export interface ProjectData {
   settings: Record<string, unknown>;
   /** E.g. data credits, basemap context. */
   meta?: Record<string, unknown>;
+  /**
+   * The plan's scenarios in order. `layers` above are the active one's (so a reader that knows no
+   * scenarios opens it); the others carry their own areas and facilities and share the rest.
+   * Absent in a file saved before scenarios: it is one scenario.
+   */
+  scenarios?: { active: number; list: ProjectScenario[] };
+  /** The presenter's saved views, in order. */
+  views?: SavedView[];
   savedAt: string;
+}
+
+export interface ProjectScenario {
+  id: string;
+  /** A default name keeps both languages (现状 / Present layout); a name the person gave is text. */
+  name: string | Message;
+  /** Absent for the active scenario, whose layers are the project's. */
+  own?: { title: string; communities: AreaUnit[]; grids: AreaUnit[]; facilities: Facility[] };
 }
 
 export type ProjectReadResult =
@@ -92,6 +109,24 @@ function facilityJson(f: Facility): Record<string, unknown> {
   };
 }
 
+function scenariosJson(scenarios: NonNullable<ProjectData['scenarios']>): Record<string, unknown> {
+  return {
+    active: scenarios.active,
+    list: scenarios.list.map((s) => ({
+      id: s.id,
+      name: s.name,
+      ...(s.own
+        ? {
+            title: s.own.title,
+            communities: s.own.communities.map(unitJson),
+            grids: s.own.grids.map(unitJson),
+            facilities: s.own.facilities.map(facilityJson),
+          }
+        : {}),
+    })),
+  };
+}
+
 /** Zip timestamps are DOS dates (1980 onwards); the save time makes the bytes reproducible. */
 function zipTime(savedAt: string): Date {
   const t = new Date(savedAt);
@@ -109,6 +144,8 @@ export function writeProjectFile(project: ProjectData): Uint8Array {
     profile: project.profile,
     settings: project.settings,
     ...(project.meta ? { meta: project.meta } : {}),
+    ...(project.scenarios ? { scenarios: scenariosJson(project.scenarios) } : {}),
+    ...(project.views ? { views: project.views } : {}),
     layers: {
       communities: layers.communities.map(unitJson),
       grids: layers.grids.map(unitJson),
@@ -209,6 +246,9 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
   const facilities = readFacilities(layersJson['facilities'], problems);
   const roads = readRoads(layersJson['roads'], problems);
   const households = readHouseholds(layersJson['households'], entries, problems);
+  const scenarios = readScenarios(manifest['scenarios'], problems);
+  const views = manifest['views'] === undefined ? undefined : readSavedViews(manifest['views']);
+  if (views === null) problems.add(AT_MANIFEST, msg('io.project.viewsBroken'));
   if (problems.count > 0) return { ok: false, problems: problems.toArray() };
 
   const project: ProjectData = {
@@ -219,6 +259,8 @@ function readProject(bytes: Uint8Array): ProjectReadResult {
     savedAt: savedAt as string,
   };
   if (meta !== undefined) project.meta = meta as Record<string, unknown>;
+  if (scenarios) project.scenarios = scenarios;
+  if (views) project.views = views;
   return { ok: true, project, warnings };
 }
 
@@ -300,6 +342,55 @@ function unzipEntries(
     entries.set(name, data);
   }
   return { entries, warnings };
+}
+
+const MAX_SCENARIOS = 100;
+
+function readScenarios(value: unknown, problems: ProblemList): ProjectData['scenarios'] | null {
+  if (value === undefined) return null;
+  if (!isRecord(value) || !Array.isArray(value['list'])) {
+    problems.add(AT_MANIFEST, msg('io.project.scenariosNotList'));
+    return null;
+  }
+  const raw = value['list'];
+  const active = value['active'];
+  if (raw.length === 0 || raw.length > MAX_SCENARIOS) {
+    problems.add(AT_MANIFEST, msg('io.project.scenarioCount', { count: raw.length, max: MAX_SCENARIOS }));
+    return null;
+  }
+  if (typeof active !== 'number' || !Number.isInteger(active) || active < 0 || active >= raw.length) {
+    problems.add(AT_MANIFEST, msg('io.project.scenarioActive', { active: quote(active) }));
+    return null;
+  }
+  const ids = new Set<string>();
+  const list: ProjectScenario[] = [];
+  raw.forEach((entry: unknown, i) => {
+    const where: Where = { kind: 'scenario', n: i + 1 };
+    if (!isRecord(entry)) return problems.add(where, msg('io.project.scenarioNotObject'));
+    const id = entry['id'];
+    const name = entry['name'];
+    if (typeof id !== 'string' || id === '') return problems.add(where, msg('io.project.noId'));
+    if (ids.has(id)) return problems.add(where, msg('io.project.repeatsId', { id: quote(id) }));
+    ids.add(id);
+    let label: string | Message;
+    if (typeof name === 'string') label = name;
+    else if (isRecord(name) && typeof name['zh'] === 'string' && typeof name['en'] === 'string')
+      label = { zh: name['zh'], en: name['en'] };
+    else return problems.add(where, msg('io.project.noName'));
+    const scenario: ProjectScenario = { id, name: label };
+    if (i !== active) {
+      const title = entry['title'];
+      if (typeof title !== 'string') return problems.add(where, msg('io.project.titleMissing'));
+      const before = problems.count;
+      const communities = readUnits(entry['communities'], 'community', problems);
+      const grids = readUnits(entry['grids'], 'grid', problems);
+      const facilities = readFacilities(entry['facilities'], problems);
+      if (problems.count > before) return;
+      scenario.own = { title, communities, grids, facilities };
+    }
+    list.push(scenario);
+  });
+  return { active, list };
 }
 
 function readProfile(value: unknown, problems: ProblemList): ProjectData['profile'] | null {

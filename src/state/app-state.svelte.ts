@@ -1,7 +1,9 @@
 // The root of the UI state: the stores, the selection and map focus requests. Components receive
 // this object and read from it; they change the plan only by dispatching commands (state/dispatch.ts).
 import { AnalysisStore } from './analysis-store.svelte';
-import { PlanStore } from './plan-store.svelte';
+import type { PlanStore } from './plan-store.svelte';
+import { ScenarioStore } from './scenario-store.svelte';
+import { SavedViewStore } from './saved-views.svelte';
 import { ProfileStore } from './profile-store.svelte';
 import { SettingsStore } from './settings-store.svelte';
 import { t, type Language, type MessageKey, type ParamArgs } from '../core/i18n';
@@ -9,6 +11,7 @@ import type { Polygon } from 'geojson';
 import type { NearestFacilityInfo } from '../analysis/coverage-engine';
 import type { WalkingArea } from '../analysis/routing';
 import type { TopologyFlag } from '../analysis/topology';
+import type { PlanComparison } from '../core/plan-comparison';
 
 export type Selection =
   | { kind: 'community' | 'grid'; id: string }
@@ -22,13 +25,24 @@ export interface CoverageView {
   tier: number;
 }
 
+/** Two scenarios being compared (ids), and their comparison once the compare worker answers. */
+export interface ScenarioPair {
+  before: string;
+  after: string;
+  result: PlanComparison | null;
+}
+
 export interface FocusRequest {
   bbox: [number, number, number, number];
   nonce: number;
 }
 
 export class AppState {
-  plan = new PlanStore();
+  /** The plan's scenarios; `plan` is the active one's store, which every view and command uses. */
+  scenarios = new ScenarioStore();
+  get plan(): PlanStore {
+    return this.scenarios.active.plan;
+  }
   profiles = new ProfileStore();
   settings = new SettingsStore();
   analysis: AnalysisStore;
@@ -67,6 +81,13 @@ export class AppState {
   /** Blocks picked for a new community. */
   blockSelection = $state.raw<string[]>([]);
   newFacilityCategory = $state('community-service-station');
+  /** The comparison view is open on this pair; the report adds its comparison section while set. */
+  comparison = $state.raw<ScenarioPair | null>(null);
+  /** Saved views for presenting, and whether presentation mode is on. */
+  views = new SavedViewStore();
+  presenting = $state(false);
+  /** Set by the map: the extent shown (west, south, east, north), for saving a view. */
+  readMapBounds: (() => [number, number, number, number]) | null = null;
 
   constructor(worker: ConstructorParameters<typeof AnalysisStore>[0]) {
     this.analysis = new AnalysisStore(worker);

@@ -5,14 +5,17 @@
 // interface, so the queue is tested in Node with a fake and IndexedDB stays a thin adapter.
 import { msg } from '../core/i18n';
 import type { Message } from '../core/model';
-import type { PlanStore } from './plan-store.svelte';
+import { PlanStore } from './plan-store.svelte';
 import {
   joinPlanSnapshot,
   readPlanSnapshot,
   splitPlanSnapshot,
   takePlanSnapshot,
+  takeScenariosSnapshot,
   type PlanSnapshot,
 } from './plan-snapshot';
+import type { ScenarioStore } from './scenario-store.svelte';
+import type { SavedViewStore } from './saved-views.svelte';
 
 /** Where snapshots go. Writes must take effect in the order they were started (IndexedDB's do). */
 export interface AutosaveBackend {
@@ -359,7 +362,30 @@ export class Autosave {
 }
 
 function sameState(a: PlanSnapshot, b: PlanSnapshot): boolean {
-  return a.title === b.title && a.layers === b.layers && a.undoStack === b.undoStack && a.redoStack === b.redoStack;
+  return (
+    a.title === b.title &&
+    a.layers === b.layers &&
+    a.undoStack === b.undoStack &&
+    a.redoStack === b.redoStack &&
+    sameScenarios(a.scenarios, b.scenarios) &&
+    a.views === b.views
+  );
+}
+
+function sameScenarios(a: PlanSnapshot['scenarios'], b: PlanSnapshot['scenarios']): boolean {
+  if (!a || !b) return a === b;
+  if (a.active !== b.active || a.list.length !== b.list.length) return false;
+  return a.list.every((x, i) => {
+    const y = b.list[i]!;
+    if (x.id !== y.id || JSON.stringify(x.name) !== JSON.stringify(y.name)) return false;
+    if (!x.state || !y.state) return x.state === y.state;
+    return (
+      x.state.title === y.state.title &&
+      x.state.undoStack === y.state.undoStack &&
+      x.state.redoStack === y.state.redoStack &&
+      (['communities', 'grids', 'facilities'] as const).every((k) => x.state!.layers[k] === y.state!.layers[k])
+    );
+  });
 }
 
 function describeStorageError(error: unknown, action: 'save' | 'read' | 'clear'): Message {
@@ -382,11 +408,23 @@ function describeStorageError(error: unknown, action: 'save' | 'read' | 'clear')
  * saved plan (or the demo) is loaded: the store's empty start state (version 0) is never saved, so
  * a slow start cannot overwrite the plan it is about to restore.
  */
-export function attachAutosave(plan: PlanStore, autosave: Autosave, page?: PageLifecycle | null): () => void {
+export function attachAutosave(
+  plan: PlanStore | ScenarioStore,
+  autosave: Autosave,
+  page?: PageLifecycle | null,
+  views?: SavedViewStore,
+): () => void {
   const stopEffect = $effect.root(() => {
     $effect(() => {
-      if (plan.version === 0) return;
-      autosave.save(takePlanSnapshot(plan));
+      if (plan instanceof PlanStore) {
+        if (plan.version === 0) return;
+        autosave.save(takePlanSnapshot(plan));
+        return;
+      }
+      // Every scenario's version is read, so an edit in any of them (and a rename, a switch) saves.
+      void plan.version;
+      if (plan.list.reduce((sum, s) => sum + s.plan.version, 0) === 0) return;
+      autosave.save(takeScenariosSnapshot(plan, Date.now(), views?.list));
     });
   });
   const stopPageHide = page === undefined ? autosave.flushOnPageHide() : autosave.flushOnPageHide(page);
@@ -394,6 +432,14 @@ export function attachAutosave(plan: PlanStore, autosave: Autosave, page?: PageL
     stopEffect();
     stopPageHide();
   };
+}
+
+/** Puts saved scenarios back exactly: the active one's plan, then the others with their histories. */
+export function restoreScenarios(scenarios: ScenarioStore, record: PlanSnapshot, views?: SavedViewStore): void {
+  restorePlan(scenarios.active.plan, record);
+  views?.replaceAll(record.views ?? []);
+  if (record.scenarios) scenarios.replaceAll(record.scenarios.list, record.scenarios.active);
+  else scenarios.reset();
 }
 
 /** Puts a saved plan back exactly: layers, title and both history stacks. */

@@ -4,6 +4,8 @@
 // they change. Pure: no Svelte, no IndexedDB, so it is tested in Node with structuredClone.
 import type { ItemLayer, PlanLayers } from '../core/transaction';
 import type { HistoryEntry } from './plan-store.svelte';
+import type { ScenarioEntry, ScenarioStore } from './scenario-store.svelte';
+import { readSavedViews, type SavedView } from '../core/saved-view';
 
 /** Bump when the record's shape changes, and teach readPlanSnapshot to upgrade the old one. */
 export const PLAN_SNAPSHOT_VERSION = 1;
@@ -20,6 +22,13 @@ export interface PlanSnapshot extends PlanState {
   version: typeof PLAN_SNAPSHOT_VERSION;
   /** When the snapshot was taken (ms since epoch). */
   savedAt: number;
+  /**
+   * Every scenario, in order; the one at `active` is the plan above (its entry has no state), the
+   * others hold their own layers and history. Absent in a plan saved before scenarios: one scenario.
+   */
+  scenarios?: { active: number; list: ScenarioEntry[] };
+  /** The presenter's saved views; absent before they existed. */
+  views?: SavedView[];
 }
 
 /**
@@ -37,6 +46,38 @@ export function takePlanSnapshot(plan: PlanState, savedAt: number = Date.now()):
     layers: plan.layers,
     undoStack: plan.undoStack,
     redoStack: plan.redoStack,
+  };
+}
+
+/** The snapshot of every scenario: the active one as the plan, the others beside it. */
+export function takeScenariosSnapshot(
+  store: ScenarioStore,
+  savedAt: number = Date.now(),
+  views?: SavedView[],
+): PlanSnapshot {
+  const active = store.active;
+  const list: ScenarioEntry[] = store.list.map((s) =>
+    s === active
+      ? { id: s.id, name: s.name }
+      : {
+          id: s.id,
+          name: s.name,
+          state: {
+            title: s.plan.title,
+            layers: {
+              communities: s.plan.layers.communities,
+              grids: s.plan.layers.grids,
+              facilities: s.plan.layers.facilities,
+            },
+            undoStack: s.plan.undoStack,
+            redoStack: s.plan.redoStack,
+          },
+        },
+  );
+  return {
+    ...takePlanSnapshot(active.plan, savedAt),
+    scenarios: { active: store.list.indexOf(active), list },
+    ...(views ? { views } : {}),
   };
 }
 
@@ -144,6 +185,31 @@ const isHistoryEntry: Check = (v) =>
   isTransaction(v.inverse) &&
   isTitleChange(v.title);
 
+function isScenarioEntry(v: unknown): boolean {
+  if (!isObject(v) || typeof v.id !== 'string' || !isLabel(v.name)) return false;
+  const state = v.state;
+  if (state === undefined) return true;
+  if (!isObject(state) || typeof state.title !== 'string' || !isObject(state.layers)) return false;
+  const layers = state.layers;
+  return (
+    LAYER_CHECKS.communities(layers.communities) &&
+    LAYER_CHECKS.grids(layers.grids) &&
+    LAYER_CHECKS.facilities(layers.facilities) &&
+    (state.undoStack === undefined || isArrayOf(state.undoStack, isHistoryEntry)) &&
+    (state.redoStack === undefined || isArrayOf(state.redoStack, isHistoryEntry))
+  );
+}
+
+const isScenarios: Check = (v) =>
+  v === undefined ||
+  (isObject(v) &&
+    Array.isArray(v.list) &&
+    v.list.length > 0 &&
+    Number.isInteger(v.active) &&
+    (v.active as number) >= 0 &&
+    (v.active as number) < v.list.length &&
+    v.list.every(isScenarioEntry));
+
 /**
  * The record, if `value` is a complete plan snapshot of this version; null otherwise (older or
  * newer version, missing layer, broken history entry…). Never throws: a bad saved plan must not
@@ -156,6 +222,8 @@ export function readPlanSnapshot(value: unknown): PlanSnapshot | null {
     const layers = value.layers;
     if (!isObject(layers) || !LAYER_NAMES.every((name) => LAYER_CHECKS[name](layers[name]))) return null;
     if (!isArrayOf(value.undoStack, isHistoryEntry) || !isArrayOf(value.redoStack, isHistoryEntry)) return null;
+    if (!isScenarios(value.scenarios)) return null;
+    if (value.views !== undefined && !readSavedViews(value.views)) return null;
     return value as unknown as PlanSnapshot;
   } catch {
     // A getter or a proxy in a hand-made value could throw; that is still just "not a snapshot".
@@ -213,6 +281,7 @@ interface LooseSnapshot {
   layers: Record<string, unknown>;
   undoStack: LooseEntry[];
   redoStack: LooseEntry[];
+  scenarios?: { list: { state?: { undoStack?: LooseEntry[]; redoStack?: LooseEntry[] } }[] };
 }
 
 const isBulkyChange = (c: LooseChange): boolean =>
@@ -230,11 +299,28 @@ function mapBulky(snapshot: LooseSnapshot, map: (value: unknown) => unknown): Re
     const inverse = mapTransaction(entry.inverse);
     return forward === entry.forward && inverse === entry.inverse ? entry : { ...entry, forward, inverse };
   };
+  // The other scenarios' layers are their own (small); their histories can hold bulky replaces.
+  const scenarios = snapshot.scenarios && {
+    ...snapshot.scenarios,
+    list: snapshot.scenarios.list.map((entry) =>
+      entry.state
+        ? {
+            ...entry,
+            state: {
+              ...entry.state,
+              ...(entry.state.undoStack ? { undoStack: entry.state.undoStack.map(mapEntry) } : {}),
+              ...(entry.state.redoStack ? { redoStack: entry.state.redoStack.map(mapEntry) } : {}),
+            },
+          }
+        : entry,
+    ),
+  };
   return {
     ...snapshot,
     layers,
     undoStack: snapshot.undoStack.map(mapEntry),
     redoStack: snapshot.redoStack.map(mapEntry),
+    ...(scenarios ? { scenarios } : {}),
   };
 }
 
@@ -259,8 +345,17 @@ export function splitPlanSnapshot(snapshot: PlanSnapshot, keyOf: (value: object)
 function isLooseSnapshot(v: unknown): v is LooseSnapshot {
   const isLooseTransaction: Check = (tx) => isObject(tx) && isArrayOf(tx.changes, isObject);
   const isLooseEntry: Check = (e) => isObject(e) && isLooseTransaction(e.forward) && isLooseTransaction(e.inverse);
+  const isLooseStack: Check = (stack) => stack === undefined || isArrayOf(stack, isLooseEntry);
+  const isLooseScenario: Check = (entry) =>
+    isObject(entry) &&
+    (entry.state === undefined ||
+      (isObject(entry.state) && isLooseStack(entry.state.undoStack) && isLooseStack(entry.state.redoStack)));
   return (
-    isObject(v) && isObject(v.layers) && isArrayOf(v.undoStack, isLooseEntry) && isArrayOf(v.redoStack, isLooseEntry)
+    isObject(v) &&
+    isObject(v.layers) &&
+    isArrayOf(v.undoStack, isLooseEntry) &&
+    isArrayOf(v.redoStack, isLooseEntry) &&
+    (v.scenarios === undefined || (isObject(v.scenarios) && isArrayOf(v.scenarios.list, isLooseScenario)))
   );
 }
 

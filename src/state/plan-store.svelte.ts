@@ -57,6 +57,17 @@ export class PlanStore {
     this.version++;
   }
 
+  /**
+   * Takes the layers every scenario shares from the scenario being left (see scenario-store):
+   * without history, since they are the same data, not an edit of this scenario.
+   */
+  share(shared: Partial<PlanLayers>): void {
+    const c = this.layers;
+    if ((Object.keys(shared) as (keyof PlanLayers)[]).every((k) => c[k] === shared[k])) return;
+    this.layers = { ...c, ...shared };
+    this.version++;
+  }
+
   /** Applies an edit with its inverse kept for undo; `title` renames the plan in the same step. */
   commit(tx: Transaction, title?: string): void {
     const { layers, inverse } = applyTransaction(this.layers, tx);

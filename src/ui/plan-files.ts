@@ -10,7 +10,7 @@ import { dispatch } from '../state/dispatch';
 import type { PlanTableInput } from '../core/plan-table';
 import { reportFileName, type PlanReportInput } from '../core/report/plan-report';
 import type { RuleProfile } from '../core/rule-profile';
-import type { CreditedLayer, PlanLayers } from '../core/transaction';
+import { labelText, type CreditedLayer, type PlanLayers } from '../core/transaction';
 import { writeGeoJson } from '../io';
 import type { OpenedPlan } from '../io/plan-file';
 import { PROJECT_EXTENSION, type ProjectData } from '../io/project-file';
@@ -88,7 +88,31 @@ export function reportTitle(app: AppState): string {
 
 export function reportInput(app: AppState, paper: 'A4' | 'A3' = 'A4'): PlanReportInput | null {
   const input = tableInput(app);
-  return input ? { ...input, title: reportTitle(app), date: new Date().toISOString(), paper } : null;
+  if (!input) return null;
+  const comparison = reportComparison(app);
+  return {
+    ...input,
+    title: reportTitle(app),
+    date: new Date().toISOString(),
+    paper,
+    ...(comparison ? { comparison } : {}),
+  };
+}
+
+/** The comparison open in the comparison view, for the report's comparison section. */
+function reportComparison(app: AppState): PlanReportInput['comparison'] | null {
+  const pair = app.comparison;
+  if (!pair?.result) return null;
+  const side = (id: string) => {
+    const scenario = app.scenarios.byId(id);
+    const layers = app.scenarios.layersOf(id);
+    if (!scenario || !layers) return null;
+    const { communities, grids, facilities } = layers;
+    return { name: labelText(scenario.name, app.language), communities, grids, facilities };
+  };
+  const before = side(pair.before);
+  const after = side(pair.after);
+  return before && after ? { before, after, comparison: pair.result } : null;
 }
 
 export function exportGeoJson(app: AppState): Promise<void> {
@@ -213,7 +237,22 @@ export function projectData(app: AppState): ProjectData {
       overlapPolicy: app.overlapPolicy,
     },
     meta: { water: water ?? null, credits: credits ?? {} },
+    scenarios: projectScenarios(app),
+    views: app.views.list,
     savedAt: new Date().toISOString(),
+  };
+}
+
+/** Every scenario for the project file: the active one is the project's layers, the others their own areas. */
+function projectScenarios(app: AppState): NonNullable<ProjectData['scenarios']> {
+  const { list, active } = app.scenarios;
+  return {
+    active: list.indexOf(active),
+    list: list.map((s) => {
+      if (s === active) return { id: s.id, name: s.name };
+      const { communities, grids, facilities } = s.plan.layers;
+      return { id: s.id, name: s.name, own: { title: s.plan.title, communities, grids, facilities } };
+    }),
   };
 }
 
@@ -255,6 +294,18 @@ export function applyOpenedPlan(app: AppState, plan: OpenedPlan, fileName: strin
       label: msg('edit.label.open', { file: fileName }),
       title: project.title,
     });
+    // The file's other scenarios come beside the opened one; a file from before scenarios is one, 现状.
+    if (project.scenarios)
+      app.scenarios.replaceAll(
+        project.scenarios.list.map(({ id, name, own }) => {
+          if (!own) return { id, name };
+          const { title, communities, grids, facilities } = own;
+          return { id, name, state: { title, layers: { communities, grids, facilities } } };
+        }),
+        project.scenarios.active,
+      );
+    else app.scenarios.reset();
+    app.views.replaceAll(project.views ?? []);
     app.profiles.adopt(project.profile.custom, project.profile.activeId);
     const settings = project.settings;
     if (isLanguage(settings.language)) app.settings.setLanguage(settings.language);

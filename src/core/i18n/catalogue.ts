@@ -13,6 +13,7 @@ import { FORMAT_MESSAGES } from './format-messages';
 import { IMPORT_MESSAGES } from './import-messages';
 import { REPORT_MESSAGES } from './report-messages';
 import { SAFETY_MESSAGES } from './safety-messages';
+import { SCENARIO_MESSAGES } from './scenario-messages';
 import { UI_MESSAGES } from './ui-messages';
 import { MAP_MESSAGES } from './map-messages';
 
@@ -27,6 +28,7 @@ export const SECTIONS = {
   safety: SAFETY_MESSAGES,
   map: MAP_MESSAGES,
   format: FORMAT_MESSAGES,
+  scenario: SCENARIO_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -39,6 +41,7 @@ export const CATALOGUE = {
   ...SAFETY_MESSAGES,
   ...MAP_MESSAGES,
   ...FORMAT_MESSAGES,
+  ...SCENARIO_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;

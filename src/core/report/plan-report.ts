@@ -13,6 +13,16 @@ import { facilityColor } from '../facility-categories';
 import { escapeHtml as esc } from './html-escape';
 import { planMapSvg, REPORT_BAND_COLORS } from './plan-map-svg';
 import { categoryName, coverageHeader, severityWord, statusWord, word, type Language } from './plan-words';
+import { comparisonSection, COMPARISON_CSS, type ComparedSide } from './comparison-section';
+import type { PlanComparison } from '../plan-comparison';
+import type { RuleProfile } from '../rule-profile';
+
+/** Two scenarios compared: the report then ends with the comparison section. */
+export interface ReportComparison {
+  before: ComparedSide;
+  after: ComparedSide;
+  comparison: PlanComparison;
+}
 
 export interface PlanReportInput extends PlanTableInput {
   title: string;
@@ -21,6 +31,7 @@ export interface PlanReportInput extends PlanTableInput {
   paper?: 'A4' | 'A3';
   /** Accepted for callers that have it; the report draws no household points (a city has a million). */
   households?: HouseholdSet;
+  comparison?: ReportComparison;
 }
 
 const PAPER = { A4: { width: 297, height: 210 }, A3: { width: 420, height: 297 } } as const;
@@ -347,14 +358,54 @@ function gapsTable(input: PlanReportInput): string {
   return `${heading}${numericTable(head, rows, numeric, 'gaps')}${intro}${noteHtml}`;
 }
 
+function contentSize(paper: 'A4' | 'A3') {
+  const page = PAPER[paper];
+  const width = page.width - 2 * PAGE_MARGIN;
+  // The title block above the map takes about 20 mm; the map fills the rest of the first sheet.
+  return { width, mapHeight: page.height - 2 * PAGE_MARGIN - 24 };
+}
+
+function metaLine(date: string, profile: RuleProfile, lang: Language): string {
+  return [
+    esc(t(lang, 'report.text.date') + colon(lang) + isoDay(date)),
+    esc(t(lang, 'report.text.profile') + colon(lang) + profile.name[lang]),
+  ]
+    .map((m) => `<span>${m}</span>`)
+    .join('');
+}
+
+function reportDocument(title: string, lang: Language, paper: 'A4' | 'A3', body: string, extraCss = ''): string {
+  return `<!doctype html>
+<html lang="${t(lang, 'report.htmlLang')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${css(paper)}${extraCss}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+function comparisonHtml(comparison: ReportComparison, lang: Language, paper: 'A4' | 'A3'): string {
+  const size = contentSize(paper);
+  // Two maps across the sheet, each as tall as half the width allows.
+  return comparisonSection({
+    ...comparison,
+    language: lang,
+    width: size.width,
+    mapHeight: Math.min(size.mapHeight - 30, size.width / 2),
+  });
+}
+
 export function buildPlanReport(input: PlanReportInput): string {
   const lang = input.language;
   const paper = input.paper ?? 'A4';
-  const page = PAPER[paper];
-  const contentWidth = page.width - 2 * PAGE_MARGIN;
-  // The title block above the map takes about 20 mm; the map fills the rest of the first sheet.
+  const { width: contentWidth, mapHeight } = contentSize(paper);
   const mapWidth = contentWidth - LEGEND_WIDTH - 4;
-  const mapHeight = page.height - 2 * PAGE_MARGIN - 24;
   const map = planMapSvg({
     communities: input.communities,
     grids: input.grids,
@@ -364,32 +415,42 @@ export function buildPlanReport(input: PlanReportInput): string {
     width: mapWidth,
     height: mapHeight,
   });
-  const meta = [
-    esc(t(lang, 'report.text.date') + colon(lang) + isoDay(input.date)),
-    esc(t(lang, 'report.text.profile') + colon(lang) + input.profile.name[lang]),
-  ].map((m) => `<span>${m}</span>`);
-  return `<!doctype html>
-<html lang="${t(lang, 'report.htmlLang')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(input.title)}</title>
-<style>${css(paper)}</style>
-</head>
-<body>
-<section class="map-page">
+  const body = `<section class="map-page">
 <h1>${esc(input.title)}</h1>
-<p class="meta">${meta.join('')}</p>
+<p class="meta">${metaLine(input.date, input.profile, lang)}</p>
 <div class="map-block">${map}${legend(input)}</div>
 </section>
 <section>${summary(input)}</section>
 <section>${communitiesTable(input)}</section>
 <section>${flagsTable(input)}</section>
 <section>${coverageTable(input)}</section>
-<section>${gapsTable(input)}</section>
-</body>
-</html>
-`;
+<section>${gapsTable(input)}</section>${input.comparison ? `\n${comparisonHtml(input.comparison, lang, paper)}` : ''}`;
+  return reportDocument(input.title, lang, paper, body, input.comparison ? COMPARISON_CSS : '');
+}
+
+export interface ComparisonReportInput extends ReportComparison {
+  title: string;
+  date: string;
+  profile: RuleProfile;
+  language: Language;
+  paper?: 'A4' | 'A3';
+}
+
+/** The comparison on its own (`cli compare --report`): a title, then the same section as the plan report's. */
+export function buildComparisonReport(input: ComparisonReportInput): string {
+  const lang = input.language;
+  const paper = input.paper ?? 'A4';
+  const body = `<h1>${esc(input.title)}</h1>
+<p class="meta">${metaLine(input.date, input.profile, lang)}</p>
+${comparisonHtml(input, lang, paper)}`;
+  // The section breaks before itself in the plan report; here it is the first thing.
+  return reportDocument(
+    input.title,
+    lang,
+    paper,
+    body,
+    `${COMPARISON_CSS}.comparison { break-before: auto; page-break-before: auto; }`,
+  );
 }
 
 /**
