@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DisplayShift, NO_SHIFT } from './display-shift';
 import { displayCrsOf, tileLayerIds, tileLayers } from './basemaps';
-import { labelPoint, householdLabels } from './labels';
 import { wgs84ToGcj02, wgs84ToBd09 } from '../core/coordinates';
 import { TILE_PRESETS } from '../state/settings-store.svelte';
 
@@ -76,53 +75,5 @@ describe('drawing shifted over a Chinese basemap', () => {
     expect(sources['tiles-overlay-0']!.tiles![0]).toContain('T=cva_w');
     expect(layers.map((l) => l.id)).toEqual(['tiles', 'tiles-overlay-0']);
     expect(tileLayers(null).layers).toEqual([]);
-  });
-});
-
-describe('label placement', () => {
-  it('puts the label of a U-shaped community inside it, not in the hollow', () => {
-    // A U: the vertex centroid's x (0.5) lies in the hollow between the arms.
-    const u = {
-      type: 'Polygon' as const,
-      coordinates: [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0.8, 1],
-          [0.8, 0.2],
-          [0.2, 0.2],
-          [0.2, 1],
-          [0, 1],
-          [0, 0],
-        ],
-      ],
-    };
-    const [x, y] = labelPoint(u)!;
-    const inArm = (x! > 0 && x! < 0.2) || (x! > 0.8 && x! < 1);
-    expect(y! > 0.2 ? inArm : x! > 0 && x! < 1).toBe(true);
-  });
-
-  it('labels the largest part of a multipolygon and only named compounds', () => {
-    const sq = (x: number, d: number) => [
-      [
-        [x, 0],
-        [x + d, 0],
-        [x + d, d],
-        [x, d],
-        [x, 0],
-      ],
-    ];
-    const p = labelPoint({ type: 'MultiPolygon', coordinates: [sq(0, 1), sq(10, 3)] })!;
-    expect(p[0]!).toBeGreaterThan(10);
-    const labels = householdLabels({
-      coordinates: new Float64Array([1, 2, 3, 4]),
-      households: new Float64Array([5, 6]),
-      names: [null, '万业新阶'],
-      properties: null,
-    });
-    expect(labels.features.map((f) => [f.properties?.name as string, f.geometry.coordinates])).toEqual([
-      ['万业新阶', [3, 4]],
-    ]);
   });
 });

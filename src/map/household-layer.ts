@@ -13,15 +13,9 @@ const ASSIGNED: [number, number, number, number] = [31, 78, 121, 200];
 const UNASSIGNED: [number, number, number, number] = [220, 38, 38, 235];
 const OVERLAP: [number, number, number, number] = [142, 68, 173, 235];
 
-/** The largest a household circle is drawn, in pixels (labels are placed below it). */
-export const HOUSEHOLD_MAX_PIXELS = 60;
+import { HOUSEHOLD_MAX_PIXELS, householdRadii } from './household-radius';
 
-/** Radius in metres: area proportional to households, so a 10,000-household compound reads as big. */
-export function householdRadii(households: Float64Array): Float32Array {
-  const r = new Float32Array(households.length);
-  for (let i = 0; i < households.length; i++) r[i] = 6 + Math.sqrt(Math.max(0, households[i]!)) * 2.2;
-  return r;
-}
+export { HOUSEHOLD_MAX_PIXELS, householdRadii };
 
 import { BLIND_SPOT, TIER_COLORS } from './household-colors';
 

@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import type { ExpressionSpecification, GetResourceResponse, Map as MapLibreMap, RequestParameters } from 'maplibre-gl';
 import type { AreaUnit, HouseholdSet } from '../core/model';
 import { RAD } from '../core/geodesy';
-import { householdRadii, HOUSEHOLD_MAX_PIXELS } from './household-layer';
+import { householdRadii, HOUSEHOLD_MAX_PIXELS } from './household-radius';
 
 /** Web Mercator pixels (512-pixel tiles, as MapLibre counts zoom) per metre at zoom 0, on the equator. */
 const PIXELS_PER_METRE_Z0 = 512 / 40_075_016.686;

@@ -365,6 +365,104 @@ describe('AMap basemap (GCJ-02)', () => {
     await s.page.getByTestId('mode-select').click();
   });
 
+  it('drawing a community on the shifted map stores it where it was drawn, in WGS84', async () => {
+    const c = communities[20]!;
+    const [cx, cy] = interiorPoint(c.geometry);
+    const d = 0.0015;
+    const intended: [number, number][] = [
+      [cx - d, cy - d],
+      [cx + d, cy - d],
+      [cx, cy + d],
+    ];
+    const drawn = intended.map((p) => wgs84ToGcj02(...p));
+    const before = await s.page.evaluate(
+      () => ((window as unknown as Win).__app.plan as { layers: { communities: unknown[] } }).layers.communities.length,
+    );
+    await s.page.getByTestId('mode-draw').click();
+    await s.page.locator('input[type="radio"][value="flag"]').check();
+    const fit: [number, number, number, number] = [
+      drawn[0]![0] - d,
+      drawn[0]![1] - d,
+      drawn[1]![0] + d,
+      drawn[2]![1] + d,
+    ];
+    const pixels = [];
+    for (const p of drawn) pixels.push(await screenPoint(s.page, p, pixels.length ? undefined : fit));
+    await s.page.getByTestId('draw-community').click();
+    await s.page.mouse.click(pixels[0]!.x, pixels[0]!.y);
+    await s.page.waitForTimeout(250);
+    await s.page.mouse.click(pixels[1]!.x, pixels[1]!.y);
+    await s.page.waitForTimeout(250);
+    await s.page.mouse.dblclick(pixels[2]!.x, pixels[2]!.y);
+    await s.page.waitForFunction(
+      (n) =>
+        ((window as unknown as Win).__app.plan as { layers: { communities: unknown[] } }).layers.communities.length > n,
+      before,
+      { timeout: 30_000 },
+    );
+    const ring = await s.page.evaluate(() => {
+      const list = (
+        (window as unknown as Win).__app.plan as {
+          layers: { communities: { geometry: { coordinates: number[][][] } }[] };
+        }
+      ).layers.communities;
+      return list[list.length - 1]!.geometry.coordinates[0]!;
+    });
+    await shot('amap-drawn');
+    // Every intended WGS84 corner is a vertex of the stored ring (within the snapping radius),
+    // and none is left at the GCJ-02 position it was drawn at, ~500 m away.
+    for (const [i, p] of intended.entries()) {
+      const nearest = Math.min(...ring.map((q) => Math.hypot(q[0]! - p[0], q[1]! - p[1])));
+      expect(nearest).toBeLessThan(3e-4);
+      const g = drawn[i]!;
+      expect(Math.min(...ring.map((q) => Math.hypot(q[0]! - g[0], q[1]! - g[1])))).toBeGreaterThan(2e-3);
+    }
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction(
+      (n) =>
+        ((window as unknown as Win).__app.plan as { layers: { communities: unknown[] } }).layers.communities.length ===
+        n,
+      before,
+    );
+    await s.page.getByTestId('mode-select').click();
+  });
+});
+
+describe('天地图 basemap', () => {
+  it('asks for the key, then draws vector tiles with their annotation, unshifted, credited to 天地图', async () => {
+    const urls: string[] = [];
+    await s.page.route(/tianditu\.gov\.cn/, async (route) => {
+      urls.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'image/png', body: TILE });
+    });
+    await s.page.getByRole('button', { name: '设置' }).click();
+    await s.page.getByTestId('preset-tianditu').click();
+    await s.page.getByTestId('settings-save').click();
+    expect(await s.page.getByTestId('settings-dialog').textContent()).toContain('密钥');
+    await s.page.getByTestId('tile-key').fill('TESTKEY');
+    await s.page.getByTestId('settings-save').click();
+    await idle(s.page);
+    const sources = await s.page.evaluate(() => (window as unknown as Win).__map.getStyle().sources);
+    expect(sources.tiles?.tiles?.[0]).toBe(
+      'https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=TESTKEY',
+    );
+    expect(sources['tiles-overlay-0']?.tiles?.[0]).toBe(
+      'https://t0.tianditu.gov.cn/DataServer?T=cva_w&x={x}&y={y}&l={z}&tk=TESTKEY',
+    );
+    expect(urls.some((u) => u.includes('T=vec_w'))).toBe(true);
+    expect(urls.some((u) => u.includes('T=cva_w'))).toBe(true);
+    expect(await s.page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('天地图');
+    expect(await s.page.locator('.maplibregl-ctrl-attrib').textContent()).not.toContain('高德地图');
+    const { name } = await householdInfo(0);
+    const lonLat = (await householdAt(0, false)).lonLat;
+    const drawn = await s.page.evaluate(async (n) => {
+      const data = await (window as unknown as Win).__map.getSource('household-labels')!.getData();
+      return data.features.find((f) => f.properties.name === n)!.geometry.coordinates;
+    }, name);
+    expect(drawn).toEqual(lonLat);
+    await shot('tianditu');
+  });
+
   it('switching back to the offline basemap draws the plan at its WGS84 position again, without the AMap credit', async () => {
     await s.page.getByRole('button', { name: '设置' }).click();
     await s.page.getByTestId('preset-offline').click();
