@@ -176,13 +176,13 @@ describe('import', () => {
     await s.page.waitForFunction(
       () => /2,100/.test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''),
       undefined,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     await s.page.keyboard.press('Control+z');
     await s.page.waitForFunction(
       (t) => document.querySelector('[data-testid="summary"]')?.textContent === t,
       before.summary,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
   });
 });

@@ -62,7 +62,7 @@ describe('living-circle coverage', () => {
         return row && parseFloat(row.children[1]!.textContent) > b;
       },
       [before] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     expect(await share('托儿所', 1)).toBeGreaterThan(before);
     // The new facility is selected and its walking areas are drawn.
@@ -76,7 +76,7 @@ describe('living-circle coverage', () => {
         return row && parseFloat(row.children[1]!.textContent) === b;
       },
       [before] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
   });
 });

@@ -47,7 +47,7 @@ describe('crash safety', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, after] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     // Completed edit 2: a community type changed.
     await s.page.getByTestId('mode-select').click();
@@ -59,7 +59,7 @@ describe('crash safety', () => {
     await s.page
       .getByTestId('save-status')
       .filter({ hasText: /已保存|Saved/ })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
     // Mid-edit: a paint stroke pressed but never released when the browser dies.
     await s.page.getByTestId('mode-paint').click();
     const other = neighbouringBlock(undefined, 3);
@@ -96,7 +96,7 @@ describe('crash safety', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, before] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
   });
 });

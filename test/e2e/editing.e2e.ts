@@ -43,7 +43,7 @@ describe('paint mode', () => {
     await s.page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
       before + moved,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     expect(await rowHouseholds(target)).toBe(before + moved);
     expect(await rowHouseholds(owner)).toBe(ownerBefore - moved);
@@ -57,7 +57,7 @@ describe('paint mode', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, before] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     expect(await rowHouseholds(owner)).toBe(ownerBefore);
     await s.page.keyboard.press('Control+Shift+z');
@@ -69,7 +69,7 @@ describe('paint mode', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, before + moved] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
   });
 });
@@ -83,7 +83,7 @@ describe('nothing is lost', () => {
     await s.page
       .getByTestId('save-status')
       .filter({ hasText: /已保存|Saved/ })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
     await s.page.reload();
     await waitForAnalysis(s.page, 1);
     await s.page.waitForFunction(
@@ -110,13 +110,13 @@ describe('nothing is lost', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, painted - moved] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     // Close the whole browser (as a crash would) and reopen with the same profile.
     await s.page
       .getByTestId('save-status')
       .filter({ hasText: /已保存|Saved/ })
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 60_000 });
     const page = await s.reopen();
     await waitForAnalysis(page, 1);
     await page.waitForFunction(
@@ -141,7 +141,7 @@ describe('nothing is lost', () => {
             ?.children[2]?.textContent?.replace(/,/g, ''),
         ) === n,
       [target, painted] as const,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
   });
 
@@ -163,7 +163,7 @@ describe('nothing is lost', () => {
     await page.waitForFunction(
       (n) => document.querySelector('[data-testid="tab-history"]')?.textContent?.includes(`(${n})`),
       steps + 1,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     await page.getByTestId('tab-history').click();
     expect(await page.getByTestId('history-entry').filter({ hasText: '打开演示数据' }).count()).toBe(1);

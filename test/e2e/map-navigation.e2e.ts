@@ -288,7 +288,7 @@ const waitForRow = (id: string, n: number) =>
           ?.children[2]?.textContent?.replace(/,/g, ''),
       ) === n,
     [id, n] as const,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 
 const householdTotal = () => s.page.evaluate(() => document.body.innerText.match(/([\d,]+)\s*住户总数/)?.[1] ?? '');
@@ -356,7 +356,7 @@ describe('AMap basemap (GCJ-02)', () => {
     await s.page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="paint-households"]')?.textContent?.replace(/,/g, '')) === n,
       before + moved,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     await waitForRow(owner, ownerBefore - moved);
     await shot('amap-painted');
@@ -398,7 +398,7 @@ describe('AMap basemap (GCJ-02)', () => {
       (n) =>
         ((window as unknown as Win).__app.plan as { layers: { communities: unknown[] } }).layers.communities.length > n,
       before,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     const ring = await s.page.evaluate(() => {
       const list = (

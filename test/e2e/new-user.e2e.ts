@@ -60,7 +60,7 @@ describe('splitting by double-click', () => {
     await s.page.waitForFunction(
       (n) => (window as unknown as AppWindow).__app.plan.layers.communities.length > n,
       before.n,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
     await s.page.waitForTimeout(800);
     expect(await s.page.evaluate(() => (window as unknown as AppWindow).__map.getZoom())).toBeCloseTo(before.zoom, 6);
@@ -140,7 +140,7 @@ describe('imports as a new user makes them', () => {
     await s.page.getByTestId('import-run').click();
     await s.page.getByTestId('import-dialog').waitFor({ state: 'detached' });
     const flag = s.page.locator('[data-testid="topology-flag"]', { hasText: /跨界网格/ });
-    await flag.waitFor({ timeout: 30_000 });
+    await flag.waitFor({ timeout: 60_000 });
     await flag.click();
     expect(await selection(s.page)).toEqual({ kind: 'grid', id: 'G-X' });
     await s.page.getByTestId('grid-flags').waitFor();

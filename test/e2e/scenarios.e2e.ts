@@ -44,7 +44,7 @@ const waitForRow = (id: string, n: number) =>
       return Number.isNaN(n) ? !row : value === n;
     },
     [id, n] as const,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
 
 const tabs = () => s.page.getByTestId('scenario-tab');
