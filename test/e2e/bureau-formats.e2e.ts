@@ -4,7 +4,8 @@
 // a KML as facilities, each dialog confirmed. The results table must show the communities' Chinese
 // names with the households the independent count gives (test/fixtures/bureau), and every layer
 // must sit where its data is in WGS84.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -175,4 +176,30 @@ describe('bureau formats in the app', () => {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(SHOTS, 'bureau-map.png') });
   }, 240_000);
+
+  it('offers the Gauss-Krüger zone for projected points that name no system, and imports with one click', async () => {
+    const page = s.page;
+    const path = join(mkdtempSync(join(tmpdir(), 'bureau-e2e-')), 'projected.geojson');
+    const points = [
+      [40_512_345, 3_460_000],
+      [40_513_000, 3_461_200],
+    ].map((coordinates, i) => ({
+      type: 'Feature',
+      properties: { name: `点${i + 1}`, category: 'clinic' },
+      geometry: { type: 'Point', coordinates },
+    }));
+    writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features: points }));
+    await page.getByTestId('file-input').setInputFiles(path);
+    await ready(page);
+    await page.getByTestId('import-role').selectOption('facilities');
+    const suggestion = page.getByTestId('import-crs-suggestion');
+    expect(await suggestion.textContent()).toContain('EPSG:4528');
+    await page.getByTestId('import-dialog').screenshot({ path: join(SHOTS, 'bureau-crs-suggestion.png') });
+    await page.getByTestId('import-crs-use').click();
+    expect(await page.getByTestId('import-crs').inputValue()).toBe('proj:EPSG:4528');
+    await confirmImport(page);
+    const [w, , e] = await bbox(page, 'facilities');
+    expect(w).toBeGreaterThan(120.1);
+    expect(e).toBeLessThan(120.2);
+  }, 120_000);
 });
