@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printedReport } from './report-pdf';
 import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import type { Page } from 'playwright-core';
 
@@ -234,16 +235,7 @@ describe('tables and the report', () => {
     // The print dialog itself is the browser's; the report is the document it prints.
     await s.page.evaluate(() => (window.print = () => undefined));
     await s.page.getByTestId('print-a4').click();
-    const frame = s.page.locator('iframe[data-testid="report-frame"]');
-    await frame.waitFor({ state: 'attached' });
-    const html = await frame.evaluate((f) => (f as HTMLIFrameElement).srcdoc);
-    const printer = await s.context.newPage();
-    await printer.setContent(html, { waitUntil: 'load' });
-    const pdf = join(work, 'report.pdf');
-    await printer.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-    await printer.close();
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const { text, pages } = await printedReport(s, work, true);
     expect(pages).toBeGreaterThan(2);
     expect(text).toMatch(/上海中心城区社区规划/);
     for (const f of demoCommunities.features)

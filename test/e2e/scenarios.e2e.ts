@@ -1,12 +1,12 @@
 // Scenarios as a planner makes them for a joint meeting: 现状 duplicated into 方案一 and 方案二, a
 // block painted into another community in one and a community deleted in the other; switching
 // shows each scenario's own counts, and undo inside one scenario leaves the other untouched.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { printedReport } from './report-pdf';
 import { bbox, interiorPoint, neighbouringBlock, readDemo, screenPoint } from './demo-geometry';
 
 let s: Session;
@@ -58,7 +58,8 @@ const moved = block.properties.households as number;
 const removed = communities.map((c) => c.properties.id as string).find((id) => id !== target && id !== owner)!;
 const counts = { target: 0, owner: 0, removed: 0 };
 
-describe('scenarios', () => {
+// Two MapLibre maps under software WebGL on a shared machine take a while: each step gets five minutes.
+describe('scenarios', { timeout: 300_000 }, () => {
   it('duplicates 现状 into 方案一 and paints a block there; 现状 keeps its counts', async () => {
     counts.target = await rowHouseholds(target);
     counts.owner = await rowHouseholds(owner);
@@ -154,8 +155,10 @@ describe('scenarios', () => {
       new RegExp(`${moved.toLocaleString('en')} 户`),
     );
     // Both maps show the pair and move together.
-    await s.page.waitForFunction(() =>
-      (window as unknown as { __compareMaps?: { loaded(): boolean }[] }).__compareMaps?.every((m) => m.loaded()),
+    await s.page.waitForFunction(
+      () => (window as unknown as { __compareMaps?: { loaded(): boolean }[] }).__compareMaps?.every((m) => m.loaded()),
+      undefined,
+      { timeout: 120_000 },
     );
     const view = () =>
       s.page.evaluate(() =>
@@ -328,16 +331,9 @@ function viewState() {
 async function printWithComparison(removedId: string) {
   await s.page.evaluate(() => (window.print = () => undefined));
   await s.page.getByTestId('compare-print').click();
-  const frame = s.page.locator('iframe[data-testid="report-frame"]');
-  await frame.waitFor({ state: 'attached' });
-  const html = await frame.evaluate((f) => (f as HTMLIFrameElement).srcdoc);
-  const printer = await s.context.newPage();
-  await printer.setContent(html, { waitUntil: 'load' });
-  const pdf = join(work, 'report.pdf');
-  await printer.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
-  await printer.close();
   // Reading order, not layout: a table cell's words stay together.
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const { text, pages } = await printedReport(s, work);
+  expect(pages).toBeGreaterThan(2);
   const flat = text.replace(/\s+/g, '');
   expect(flat).toContain('方案对比：现状→方案二');
   expect(flat).toContain('住户迁移');
