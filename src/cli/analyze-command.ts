@@ -22,6 +22,7 @@ import { writeTableCsv } from '../io/table-csv';
 import { writeTableXlsx } from '../io/table-xlsx';
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
 import { UsageError } from './args';
+import { printWarnings, refusalText } from './print-problems';
 
 export const ANALYZE_OPTIONS = new Set([
   'communities',
@@ -72,7 +73,8 @@ export function crsOption(options: Map<string, string>, name: string, fallback: 
 export async function load(path: string, options: ImportOptions, language: Language) {
   const bytes = await readInput(path);
   const result = await importLayer(bytes, basename(path), options);
-  if (!result.ok) throw new InputError(failureText(path, result.problems, language));
+  if (!result.ok) throw new InputError(refusalText(path, result.problems, language));
+  printWarnings(path, result.warnings, language);
   return result.layer;
 }
 
