@@ -1,8 +1,8 @@
 // CSV import (UTF-8, UTF-8 with BOM, GBK, tab-separated) under seeded damage.
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import type { ImportOptions } from './index';
-import { BYTE_MUTATIONS, expectSound, fixtureBytes, fuzz, TEXT_MUTATIONS } from './fuzz.testing';
-import { importTarget } from './import-fuzz-targets.testing';
+import { BYTE_MUTATIONS, TEXT_MUTATIONS } from './fuzz.testing';
+import { fuzzFixtures } from './import-fuzz-targets.testing';
 
 const INPUTS: [file: string, options: ImportOptions][] = [
   ['households-gbk.csv', { role: 'households', crs: 'wgs84', householdsField: '户数' }],
@@ -11,14 +11,5 @@ const INPUTS: [file: string, options: ImportOptions][] = [
 ];
 
 describe('fuzzing the CSV importer', () => {
-  it.each(INPUTS)('damaged copies of %s always come back with a result', async (file, options) => {
-    const target = importTarget(
-      file,
-      fixtureBytes(`import/${file}`),
-      options,
-      { ...BYTE_MUTATIONS, ...TEXT_MUTATIONS },
-      250,
-    );
-    expectSound(await fuzz(target, file.length), target.runs);
-  });
+  fuzzFixtures(INPUTS, { ...BYTE_MUTATIONS, ...TEXT_MUTATIONS }, 250);
 });

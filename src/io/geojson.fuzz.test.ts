@@ -1,9 +1,9 @@
 // GeoJSON import under seeded damage: always a value with a reason, every case completes, memory
 // bounded by the input (see fuzz.testing.ts).
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import type { ImportOptions } from './index';
-import { BYTE_MUTATIONS, expectSound, fixtureBytes, fuzz, TEXT_MUTATIONS } from './fuzz.testing';
-import { importTarget } from './import-fuzz-targets.testing';
+import { BYTE_MUTATIONS, TEXT_MUTATIONS } from './fuzz.testing';
+import { fuzzFixtures } from './import-fuzz-targets.testing';
 
 const INPUTS: [file: string, options: ImportOptions][] = [
   ['households-bd09.geojson', { role: 'households', crs: 'bd09', householdsField: 'households' }],
@@ -15,14 +15,5 @@ const INPUTS: [file: string, options: ImportOptions][] = [
 ];
 
 describe('fuzzing the GeoJSON importer', () => {
-  it.each(INPUTS)('damaged copies of %s always come back with a result', async (file, options) => {
-    const target = importTarget(
-      file,
-      fixtureBytes(`import/${file}`),
-      options,
-      { ...BYTE_MUTATIONS, ...TEXT_MUTATIONS },
-      150,
-    );
-    expectSound(await fuzz(target, file.length), target.runs);
-  });
+  fuzzFixtures(INPUTS, { ...BYTE_MUTATIONS, ...TEXT_MUTATIONS }, 150);
 });

@@ -1,7 +1,16 @@
 // Fuzz targets that go through the import layer's front door (importLayer and inspectFile), for
 // the formats importLayer reads itself: GeoJSON, CSV, FlatGeobuf, OSM XML and PBF.
 import { importLayer, inspectFile, type ImportOptions } from './index';
-import { FUZZ_SCALE, type FuzzTarget, type Mutation, type Outcome } from './fuzz.testing';
+import { it } from 'vitest';
+import {
+  expectSound,
+  fixtureBytes,
+  fuzz,
+  FUZZ_SCALE,
+  type FuzzTarget,
+  type Mutation,
+  type Outcome,
+} from './fuzz.testing';
 
 /** Both the import for a role and the dialog's inspection of the same bytes must come back. */
 export function importTarget(
@@ -24,4 +33,16 @@ export function importTarget(
       return result.ok ? { ok: true } : { ok: false, problems: result.problems };
     },
   };
+}
+
+/** One test per fixture of test/fixtures/import, each damaged `runs` times. */
+export function fuzzFixtures(
+  inputs: [file: string, options: ImportOptions][],
+  mutations: Record<string, Mutation>,
+  runs: number,
+): void {
+  it.each(inputs)('damaged copies of %s always come back with a result', async (file, options) => {
+    const target = importTarget(file, fixtureBytes(`import/${file}`), options, mutations, runs);
+    expectSound(await fuzz(target, file.length), target.runs);
+  });
 }
