@@ -152,7 +152,7 @@ describe('the CLI on the hostile corpus', () => {
     expect(cut.stderr).toContain(
       "  feature 1: property 'description' is 20,000 characters long; only the first 10,000 were kept",
     );
-  });
+  }, 180_000);
 
   it('speaks the system locale’s language unless --lang (or --language) says otherwise', () => {
     const args = [
@@ -173,5 +173,5 @@ describe('the CLI on the hostile corpus', () => {
     expect(cli([...args, '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stderr).toContain(en);
     expect(cli([...args, '--lang=zh'], { LANG: 'C.UTF-8' }).stderr).toContain(zh);
     expect(cli([...args, '--language', 'zh'], { LANG: 'C.UTF-8' }).stderr).toContain(zh);
-  });
+  }, 300_000);
 });
