@@ -48,6 +48,8 @@ const truth: { lon: number; lat: number; hh: number }[] = [];
 function run(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     encoding: 'utf8',
+    // Written for a Chinese system: without --lang the CLI speaks the system locale's language.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
     timeout: 60_000,
   });
 }

@@ -22,6 +22,7 @@ import { writeTableCsv } from '../io/table-csv';
 import { writeTableXlsx } from '../io/table-xlsx';
 import { PlanAnalyzer } from '../analysis/plan-analyzer';
 import { UsageError } from './args';
+import { printWarnings, refusalText } from './print-problems';
 
 export const ANALYZE_OPTIONS = new Set([
   'communities',
@@ -123,7 +124,8 @@ export async function load(path: string, options: ImportOptions, language: Langu
   const bytes = await readInput(path);
   const input = extensionOf(path) === '.shp' ? await shapefileParts(path, bytes) : bytes;
   const result = await importLayer(input, basename(path), options);
-  if (!result.ok) throw new InputError(failureText(path, result.problems, language));
+  if (!result.ok) throw new InputError(refusalText(path, result.problems, language));
+  printWarnings(path, result.warnings, language);
   return result.layer;
 }
 

@@ -1,20 +1,21 @@
-// The command-line entry point: `npm run cli -- analyze …`. Prints one line per failure and
+// The command-line entry point: `npm run cli -- analyze …`. Prints every problem, one line each, and
 // exits non-zero for unusable input; exits 0 whenever the analysis ran, whatever it flagged.
 import { parseArgs, UsageError } from './args';
 import { ANALYZE_OPTIONS, InputError, runAnalyze } from './analyze-command';
 import { COMPARE_OPTIONS, runCompare } from './compare-command';
+import { withLanguage } from './print-problems';
 
 const USAGE = `usage: npm run cli -- analyze --communities FILE --households FILE [--grids FILE]
     [--households-field NAME] [--crs wgs84|gcj02|bd09] [--households-crs …] [--communities-crs …]
     [--grids-crs …] [--profile ID|FILE] [--facilities FILE [--category-field NAME] [--facilities-crs …]]
     [--roads FILE(.geojson|.fgb|.osm|.osm.pbf) [--roads-crs …]] [--distances 300,500,1000]
     --out OUT.geojson|OUT.fgb [--project OUT.shequ] [--table OUT.csv|OUT.xlsx] [--report OUT.html]
-    [--language zh|en]
+    [--lang zh|en]
   or: npm run cli -- analyze --plan PLAN.geojson|PLAN.fgb|PROJECT.shequ [--households FILE] … --out …
     (--plan replaces --communities/--grids/--facilities; a project also brings households, roads, profile)
   or: npm run cli -- compare --before PLAN --after PLAN --households FILE [--households-field NAME]
     [--crs …] [--households-crs …] [--before-crs …] [--after-crs …] [--profile ID|FILE]
-    --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--report REPORT.html] [--language zh|en]
+    --out DIFF.json|DIFF.csv [--moves MOVES.csv] [--report REPORT.html] [--lang zh|en]
     [--before-scenario NAME] [--after-scenario NAME]
     (PLAN is an exported plan, a project file or a file of communities; a scenario of a project
      is picked by its name or id, else the one active when it was saved; PLAN may be one file)
@@ -23,7 +24,9 @@ const USAGE = `usage: npm run cli -- analyze --communities FILE --households FIL
   --crs and --<layer>-crs: wgs84, gcj02, bd09, EPSG:NNNN or a proj string ("+proj=tmerc … +towgs84=…");
     without one, a .prj / GeoPackage SRS / GeoJSON crs is honoured
   --<layer>-id-field NAME (default a unique id, ID, 编号, 社区编号 or code), --<layer>-table NAME
-    (GeoPackage table), --<layer>-sheet NAME (Excel sheet), for communities, households, grids, facilities, roads`;
+    (GeoPackage table), --<layer>-sheet NAME (Excel sheet), for communities, households, grids, facilities, roads
+  Problems and warnings are listed in --lang (or --language), by default the system locale's:
+  Chinese where LC_ALL / LC_MESSAGES / LANG is zh_*, else English.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -73,6 +76,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => {
+void main(withLanguage(process.argv.slice(2))).then((code) => {
   process.exitCode = code;
 });

@@ -19,6 +19,8 @@ const INPUTS = [
 function run(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'analyze', ...args], {
     encoding: 'utf8',
+    // Written for a Chinese system: without --lang the CLI speaks the system locale's language.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
     timeout: 120_000,
   });
 }

@@ -100,7 +100,11 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
   const code = header.crs()?.code() ?? 0;
   if (code !== 0 && code !== 4326) return { ok: 'fallback' };
   const columns: { name: string; type: number }[] = [];
-  for (let i = 0; i < header.columnsLength(); i++) {
+  // Each column takes at least a 4-byte offset in the header: a damaged count of 2^31 columns
+  // looped for minutes allocating until the process ran out of memory.
+  const columnCount = header.columnsLength();
+  if (columnCount > headerSize / 4) return { ok: 'fallback' };
+  for (let i = 0; i < columnCount; i++) {
     const c = header.columns(i);
     columns.push({ name: c?.name() ?? '', type: c?.type() ?? 11 });
   }
@@ -157,7 +161,14 @@ export async function readFlatGeobufPoints(bytes: Uint8Array, options: FastPoint
     let h = 1;
     if (countColumn >= 0) {
       h = NaN;
-      const props = feature.propertiesArray();
+      let props: Uint8Array | null;
+      try {
+        props = feature.propertiesArray();
+      } catch {
+        // A damaged vector length (the library allocates it: "Invalid typed array length"); the
+        // generic reader names the feature.
+        return { ok: 'fallback' };
+      }
       if (props) {
         let p = 0;
         while (p + 2 <= props.length) {

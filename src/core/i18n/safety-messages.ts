@@ -57,11 +57,10 @@ export const SAFETY_MESSAGES = {
     zh: '{name} 的多个部分相互重叠，且无法合并（{error}）——请在 GIS 软件中合并后再导入',
     en: '{name} has parts that overlap and could not be merged ({error}) — dissolve them in a GIS and import again',
   },
-  'cli.problemsHeader': {
-    zh: '{file}：无法导入（{count} 个问题）：',
-    en: '{file}: cannot be imported ({count} problems):',
-  },
+  'cli.problemsHeader': { zh: '{file}：无法导入：', en: '{file}: cannot be imported:' },
   'cli.warningsHeader': { zh: '{file}：已导入，{count} 条提示：', en: '{file}: imported, {count} warnings:' },
   'cli.warningsHeaderOne': { zh: '{file}：已导入，1 条提示：', en: '{file}: imported, 1 warning:' },
-  'cli.andMore': { zh: '……另有 {count} 条未列出', en: '… and {count} more' },
+  'cli.andMore': { zh: '……另有 {count} 条未列出', en: '… and {count} more not listed' },
+  'cli.error': { zh: '错误', en: 'error' },
+  'cli.warning': { zh: '提示', en: 'warning' },
 } as const;
