@@ -155,6 +155,13 @@ describe('a plan’s whole life, as a new user walks it', () => {
   it('starts New and imports the bureau’s own four files; the table shows the Chinese names and the independent counts', async () => {
     const page = s.page;
     await newPlan(page);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __map: { querySourceFeatures(id: string): unknown[] } }).__map.querySourceFeatures(
+          'communities',
+        ).length === 0,
+    );
+    await page.waitForTimeout(500);
     await shot('1-new');
 
     await pick(page, `${DIR}/communities-4528.zip`);
