@@ -23,6 +23,8 @@ function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
+    // The messages asserted are Chinese, the language of a Chinese system locale.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
   });
 }
 
