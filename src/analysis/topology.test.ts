@@ -117,6 +117,16 @@ describe('checkTopology', () => {
     expect(flags[0]?.measured).toBeCloseTo(85.7, 0);
   });
 
+  it('says a grid that meets no community lies outside them all, not that it crosses a boundary', () => {
+    const a = community('A', rectangle(SHANGHAI, 0, 0, 300, 300));
+    const away = grid('G3', '', rectangle(SHANGHAI, 1000, 1000, 1300, 1300));
+    const flags = checkTopology([a], [away], none);
+    expect(codes(flags)).toEqual(['topology.grid-crosses-community']);
+    expect(flags[0]?.measured).toBe(0);
+    expect(flags[0]?.message.zh).toMatch(/不在任何社区内$/);
+    expect(flags[0]?.message.en).toMatch(/lies outside every community$/);
+  });
+
   it('groups households in no community into gaps of points within 200 m, largest first', () => {
     const a = community('A', rectangle(SHANGHAI, 0, 0, 300, 300));
     const households = points(

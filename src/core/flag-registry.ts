@@ -188,9 +188,12 @@ export const FLAG_REGISTRY: Record<FlagCode, FlagDefinition> = {
   'topology.grid-crosses-community': {
     severity: 'error',
     message: (p) =>
-      p.detail
-        ? msg('flag.topology.grid-crosses-community', { subject: subjectOr(p, GRID), detail: p.detail })
-        : msg('flag.topology.grid-crosses-community.plain', { subject: subjectOr(p, GRID) }),
+      // A grid that meets no community crosses no boundary: it lies outside them all.
+      p.measured === 0
+        ? msg('flag.topology.grid-outside-communities', { subject: subjectOr(p, GRID) })
+        : p.detail
+          ? msg('flag.topology.grid-crosses-community', { subject: subjectOr(p, GRID), detail: p.detail })
+          : msg('flag.topology.grid-crosses-community.plain', { subject: subjectOr(p, GRID) }),
   },
   'topology.households-outside-grids': {
     severity: 'info',

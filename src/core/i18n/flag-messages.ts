@@ -63,6 +63,10 @@ export const FLAG_MESSAGES = {
     zh: '{subject}跨越社区边界（{detail}）',
     en: '{subject} crosses a community boundary ({detail})',
   },
+  'flag.topology.grid-outside-communities': {
+    zh: '{subject}不在任何社区内',
+    en: '{subject} lies outside every community',
+  },
   'flag.topology.grid-crosses-community.plain': {
     zh: '{subject}跨越社区边界',
     en: '{subject} crosses a community boundary',
