@@ -46,6 +46,7 @@ export function runCommand(plan: PlanContext, command: Command): EditResult {
     case 'open-layers':
     case 'remove-layer':
     case 'replace-plan':
+    case 'rename-plan':
       return runPlanCommand(plan, command);
   }
 }

@@ -177,4 +177,23 @@ describe('commands', () => {
     expect(store.layers).toStrictEqual(commandPlan());
     expect(store.title).toBe('demo');
   });
+
+  it('rename-plan changes only the title, as one step that undo and redo walk; the same name is refused', () => {
+    const store = new PlanStore();
+    store.load(commandPlan(), 'communities-4528.zip');
+    expect(store.run({ type: 'rename-plan', title: '  南京东路街道社区调整方案 ' }).ok).toBe(true);
+    expect(store.title).toBe('南京东路街道社区调整方案');
+    expect(store.layers).toStrictEqual(commandPlan());
+    expect(store.undoStack.map((e) => e.label)).toEqual([
+      { zh: '规划名称改为“南京东路街道社区调整方案”', en: 'Plan renamed “南京东路街道社区调整方案”' },
+    ]);
+    store.undo();
+    expect(store.title).toBe('communities-4528.zip');
+    store.redo();
+    expect(store.title).toBe('南京东路街道社区调整方案');
+    const same = store.run({ type: 'rename-plan', title: '南京东路街道社区调整方案' });
+    expect(same.ok).toBe(false);
+    expect(store.run({ type: 'rename-plan', title: '   ' }).ok).toBe(false);
+    expect(store.undoStack).toHaveLength(1);
+  });
 });

@@ -24,7 +24,9 @@ export type PlanCommand =
   /** Layers of an opened plan file, each replacing its layer, under the file's title. */
   | { type: 'open-layers'; replacements: readonly LayerReplacement[]; fileName: string; title: string }
   | { type: 'remove-layer'; layer: DataLayer; label: Label }
-  | { type: 'replace-plan'; layers: PlanLayers; label: Label; title: string };
+  | { type: 'replace-plan'; layers: PlanLayers; label: Label; title: string }
+  /** The plan's title (the report's and the presentation's heading), changed as one undoable step. */
+  | { type: 'rename-plan'; title: string };
 
 export function runPlanCommand(plan: PlanContext, command: PlanCommand): EditResult {
   switch (command.type) {
@@ -47,5 +49,10 @@ export function runPlanCommand(plan: PlanContext, command: PlanCommand): EditRes
       return { ok: true, tx: removeLayer(plan.layers, command.layer, command.label) };
     case 'replace-plan':
       return { ok: true, title: command.title, tx: replacePlan(plan.layers, command.layers, command.label) };
+    case 'rename-plan': {
+      const title = command.title.trim();
+      if (!title || title === plan.title) return { ok: false, reason: msg('edit.refused.sameTitle') };
+      return { ok: true, title, tx: { label: msg('edit.label.renamePlan', { title }), changes: [] } };
+    }
   }
 }

@@ -11,3 +11,15 @@ export function dispatch(app: AppState, command: Command, quiet: readonly Messag
   if (!result.ok && !quiet.includes(result.reason)) app.notice = { kind: 'error', text: result.reason[app.language] };
   return result;
 }
+
+/**
+ * Renames the plan: one undoable step in the active scenario, and the same step in every other
+ * scenario that still carries the old name (they were duplicated from it), so the report and the
+ * presentation keep one heading whichever scenario is shown.
+ */
+export function renamePlan(app: AppState, title: string): void {
+  const before = app.plan.title;
+  if (!dispatch(app, { type: 'rename-plan', title }).ok) return;
+  for (const s of app.scenarios.list)
+    if (s.plan !== app.plan && s.plan.title === before) s.plan.run({ type: 'rename-plan', title });
+}

@@ -15,6 +15,8 @@ import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import { readDemo } from './demo-geometry';
 
 const DIR = 'test/fixtures/bureau';
+/** The name the planner gives the plan in the header (the report's and the presentation's heading). */
+const PLAN_NAME = '南京东路街道社区调整方案';
 const SHOTS = '.cache';
 const expected = JSON.parse(readFileSync(`${DIR}/expected-counts.json`, 'utf8')) as {
   total: number;
@@ -215,6 +217,15 @@ describe('a plan’s whole life, as a new user walks it', () => {
 
   it('compares 现状 with 方案一: the moved households are exactly the change in the table', async () => {
     const page = s.page;
+    // The plan took its name from the first file; the planner names it for the meeting, in the header.
+    expect(await page.getByTestId('plan-title').textContent()).toBe('communities-4528');
+    await page.getByTestId('plan-title').click();
+    await page.getByTestId('plan-title-input').fill(PLAN_NAME);
+    await page.getByTestId('plan-title-input').press('Enter');
+    expect(await page.getByTestId('plan-title').textContent()).toBe(PLAN_NAME);
+    await switchTo('方案一');
+    expect(await page.getByTestId('plan-title').textContent()).toBe(PLAN_NAME);
+    await switchTo('现状');
     await page.getByTestId('scenario-compare').click();
     await page.getByTestId('compare-view').waitFor();
     const ids = await tabs().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scenario!));
@@ -261,8 +272,8 @@ describe('a plan’s whole life, as a new user walks it', () => {
     await printer.screenshot({ path: join(SHOTS, 'journey-6-report.png'), fullPage: false });
     await printer.close();
     const flat = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, '');
-    // A new plan takes its title from the first file imported into it.
-    expect(flat.startsWith('communities-4528')).toBe(true);
+    // The name given in the header, not the file's.
+    expect(flat.startsWith(PLAN_NAME)).toBe(true);
     for (const c of expected.communities) expect(flat).toContain(c.name);
     expect(flat).toContain('方案对比：现状→方案一');
     expect(flat).toContain('住户迁移');
@@ -290,6 +301,7 @@ describe('a plan’s whole life, as a new user walks it', () => {
 
     await page.getByTestId('present-button').click();
     await page.getByTestId('presentation').waitFor();
+    expect(await page.locator('[data-testid="presentation"] h1').textContent()).toBe(PLAN_NAME);
     expect(await page.getByTestId('present-caption').textContent()).toMatch(/现状：十二个社区/);
     expect(await activeTab().textContent()).toMatch(/现状/);
     expect(await page.getByTestId('mode-draw').isVisible()).toBe(false);

@@ -51,6 +51,8 @@ export const EDIT_MESSAGES = {
   'edit.label.deleteFacility': { zh: '删除设施 {name}', en: 'delete facility {name}' },
   'edit.label.importLayer': { zh: '导入 {file} → {role}', en: 'Import {file} → {role}' },
   'edit.label.open': { zh: '打开 {file}', en: 'Open {file}' },
+  'edit.label.renamePlan': { zh: '规划名称改为“{title}”', en: 'Plan renamed “{title}”' },
+  'edit.refused.sameTitle': { zh: '名称未变', en: 'The name is unchanged' },
   'storage.unreadable': {
     zh: '浏览器中保存的规划无法读取（可能来自其他版本），未恢复。',
     en: 'The plan saved in this browser could not be read (it may be from another version) and was not restored.',

@@ -241,6 +241,10 @@ export const UI_MESSAGES = {
     en: 'Central Shanghai community plan (demo draft)',
   },
   communityPlan: { zh: '社区规划', en: 'Community plan' },
+  planTitleHint: {
+    zh: '规划名称（报告与演示的标题），点击修改',
+    en: 'The plan’s name (the heading of the report and the presentation): click to change it',
+  },
   anExportedPlan: {
     zh: '导出的规划（{communities} 个社区、{grids} 个网格、{facilities} 个设施；住户点与道路保留当前的）',
     en: 'an exported plan ({communities} communities, {grids} grids, {facilities} facilities; the households and roads stay as they are)',
