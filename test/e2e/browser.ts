@@ -169,3 +169,17 @@ export async function waitForAnalysis(page: Page, minRows = 1): Promise<void> {
     { timeout: 90_000 },
   );
 }
+
+/** Waits for the confirm dialog, presses its confirm button and waits until it has closed. */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.getByTestId('confirm-dialog').waitFor();
+  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+}
+
+/** 新建, confirmed, until the results table is empty. */
+export async function newPlan(page: Page): Promise<void> {
+  await page.getByTestId('new-plan').click();
+  await confirmDialog(page);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0);
+}

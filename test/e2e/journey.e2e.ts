@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { confirmDialog, newPlan, openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import { readDemo } from './demo-geometry';
 
 const DIR = 'test/fixtures/bureau';
@@ -82,18 +82,6 @@ const idle = (page: Page) =>
     undefined,
     { timeout: 90_000 },
   );
-
-async function confirmDialog(page: Page) {
-  await page.getByTestId('confirm-dialog').waitFor();
-  await page.getByTestId('confirm-ok').click();
-  await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
-}
-
-async function newPlan(page: Page) {
-  await page.getByTestId('new-plan').click();
-  await confirmDialog(page);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0);
-}
 
 /** Picks a file in the import dialog's file input and waits until the dialog can run. */
 async function pick(page: Page, files: string | string[]) {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printedReport } from './report-pdf';
-import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { confirmDialog, newPlan, openApp, stopServer, waitForAnalysis, type Session } from './browser';
 import type { Page } from 'playwright-core';
 
 const demoCommunities = JSON.parse(readFileSync('data/demo/communities.geojson', 'utf8')) as {
@@ -82,18 +82,6 @@ async function downloadOf(page: Page, testid: string, viaMenu = true): Promise<{
   const path = join(work, download.suggestedFilename());
   await download.saveAs(path);
   return { path, name: download.suggestedFilename() };
-}
-
-async function confirmDialog(page: Page) {
-  await page.getByTestId('confirm-dialog').waitFor();
-  await page.getByTestId('confirm-ok').click();
-  await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
-}
-
-async function newPlan(page: Page) {
-  await page.getByTestId('new-plan').click();
-  await confirmDialog(page);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0);
 }
 
 /** The export without the moment it was made, for comparing two exports. */
