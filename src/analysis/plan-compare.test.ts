@@ -9,7 +9,7 @@ import type { AreaUnit, HouseholdSet } from '../core/model';
 import { builtInProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import { seededRandom } from '../core/seeded-random';
 import { decodeDemoLayers } from '../state/demo-loader';
-import type { HouseholdMove } from '../core/plan-comparison';
+import { comparisonSheets, type HouseholdMove } from '../core/plan-comparison';
 import { comparePlans } from './plan-compare';
 
 const demo = decodeDemoLayers(readFileSync('data/demo/demo-layers.json', 'utf8'));
@@ -167,5 +167,30 @@ describe('comparePlans', () => {
     expect(c.flagsResolved.some((f) => f.code === 'size.below-band' && f.subjectIds.includes(below!.id))).toBe(true);
     // Its households now lie in no community: the plan-wide flag for that is new or kept, never resolved.
     expect(c.flagsResolved.some((f) => f.code === 'plan.unassigned-households')).toBe(false);
+  });
+
+  it('sets coverage before against after per category and distance: removing every nursery drops only nurseries', () => {
+    const category = 'nursery';
+    expect(demo.facilities.some((f) => f.category === category)).toBe(true);
+    const after = { ...demo, facilities: demo.facilities.filter((f) => f.category !== category) };
+    const c = comparePlans({ households: demo.households, before: demo, after, profile });
+    const sheet = comparisonSheets(c, 'zh').coverage;
+    expect(sheet.columns).toEqual(['设施类别', '步行距离（米）', '调整前覆盖率', '调整后覆盖率', '变化（百分点）']);
+    const nursery = sheet.rows.filter((r) => r[0] === '托儿所');
+    expect(nursery.length).toBeGreaterThan(0);
+    for (const [, , before, afterShare, change] of nursery) {
+      expect(before as number).toBeGreaterThan(0);
+      expect(afterShare ?? 0).toBe(0);
+      expect(change ?? -Infinity).toBeLessThan(0);
+    }
+    const others = sheet.rows.filter((r) => r[0] !== '托儿所');
+    expect(others.length).toBeGreaterThan(0);
+    for (const [, , before, afterShare, change] of others) {
+      expect(afterShare).toBe(before);
+      expect(change).toBe(0);
+    }
+    // Distances ascend within a category.
+    const distances = nursery.map((r) => r[1] as number);
+    expect(distances).toEqual([...distances].sort((x, y) => x - y));
   });
 });

@@ -1,7 +1,8 @@
 // What comparing two scenarios gives (src/analysis/plan-compare.ts computes it), and the tables the
 // CLI, the app and the report show it as.
 import type { CoverageShares, Flag, PlanAnalysis, PlanSummary } from './model';
-import type { TableSheet } from './plan-table';
+import type { Cell, TableSheet } from './plan-table';
+import { facilityCategory } from './facility-categories';
 import { plain, type Language } from './i18n';
 import type { COMPARE_MESSAGES } from './i18n/compare-messages';
 
@@ -85,11 +86,14 @@ export function comparisonJson(c: PlanComparison): unknown {
   };
 }
 
-/** Two sheets: one row per community (before, after, status, flags), and one per move. */
+/**
+ * Three sheets: one row per community (before, after, status, flags), one per move, and one per
+ * facility category and walking distance (the share of households covered on each side).
+ */
 export function comparisonSheets(
   c: PlanComparison,
   language: Language,
-): { communities: TableSheet; moves: TableSheet } {
+): { communities: TableSheet; moves: TableSheet; coverage: TableSheet } {
   const names = new Map(c.communities.map((r) => [r.id, r.name]));
   const nameOf = (id: string | null) => (id === null ? w('nowhere', language) : (names.get(id) ?? id));
   const communities: TableSheet = {
@@ -117,5 +121,38 @@ export function comparisonSheets(
     formats: ['text', 'text', 'text', 'text', 'integer', 'integer'],
     rows: c.moves.map((m) => [m.from, nameOf(m.from), m.to, nameOf(m.to), m.households, m.points.length]),
   };
-  return { communities, moves };
+  return { communities, moves, coverage: coverageSheet(c.coverage, language) };
+}
+
+/** The shares of each side by category and distance: categories in order of first appearance, distances ascending. */
+function coverageSheet(c: CoverageComparison, language: Language): TableSheet {
+  const grid = new Map<string, Set<number>>();
+  for (const side of [c.before, c.after])
+    for (const [category, byDistance] of Object.entries(side ?? {})) {
+      let distances = grid.get(category);
+      if (!distances) grid.set(category, (distances = new Set()));
+      for (const d of Object.keys(byDistance)) distances.add(Number(d));
+    }
+  const share = (side: CoverageShares | null, category: string, d: number): number | null => {
+    const byDistance = side && Object.hasOwn(side, category) ? side[category]! : undefined;
+    const v = byDistance && Object.hasOwn(byDistance, String(d)) ? byDistance[String(d)] : undefined;
+    return typeof v === 'number' ? v : null;
+  };
+  const rows: Cell[][] = [];
+  for (const [category, distances] of grid)
+    for (const d of [...distances].sort((x, y) => x - y)) {
+      const before = share(c.before, category, d);
+      const after = share(c.after, category, d);
+      const change = before === null || after === null ? null : Math.round((after - before) * 1000) / 10;
+      rows.push([facilityCategory(category)?.name[language] ?? category, d, before, after, change]);
+    }
+  return {
+    id: 'coverage',
+    name: w('sheetCoverage', language),
+    columns: (['category', 'distance', 'coveredBefore', 'coveredAfter', 'coveredChange'] as const).map((k) =>
+      w(k, language),
+    ),
+    formats: ['text', 'integer', 'share', 'share', 'number'],
+    rows,
+  };
 }

@@ -96,10 +96,26 @@ export function comparisonSection(input: ComparisonSectionInput): string {
         'compare-moves',
       )
     : `<p class="note">${esc(t(lang, 'report.compare.noMoves'))}</p>`;
+  const signed = (v: Cell) => (typeof v === 'number' ? `${v > 0 ? '+' : ''}${v.toFixed(1)}` : '—');
+  const coverage = sheets.coverage.rows.length
+    ? `<h3>${esc(sheets.coverage.name)}</h3>${table(
+        sheets.coverage.columns,
+        sheets.coverage.rows.map(([name, d, b, a, change]) => [
+          String(name),
+          String(d),
+          typeof b === 'number' ? pct(b) : '—',
+          typeof a === 'number' ? pct(a) : '—',
+          signed(change ?? null),
+        ]),
+        new Set([1, 2, 3, 4]),
+        'compare-coverage',
+      )}`
+    : '';
   return `<section class="comparison">
 <h2>${esc(t(lang, 'report.compare.heading', { before: before.name, after: after.name }))}</h2>
 <div class="compare-maps">${map(before, c.analyses.before)}${map(after, c.analyses.after)}</div>
 ${table([t(lang, 'report.compare.figure'), before.name, after.name], summaryRows, new Set([1, 2]), 'summary')}
+${coverage}
 <h3>${esc(t(lang, 'report.compare.differences'))}</h3>${differences}${
     unchanged ? `<p class="note">${esc(t(lang, 'report.compare.unchangedNote', { n: unchanged }))}</p>` : ''
   }
