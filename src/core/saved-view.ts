@@ -16,6 +16,11 @@ export interface SavedView {
   compare: { before: string; after: string } | null;
 }
 
+/** The layers a view keeps, as they are shown now. */
+export function shownLayers(visible: Readonly<Record<ViewLayer, boolean>>): Record<ViewLayer, boolean> {
+  return Object.fromEntries(VIEW_LAYERS.map((k) => [k, visible[k]])) as Record<ViewLayer, boolean>;
+}
+
 /** At most this many views are read from a file. */
 export const MAX_SAVED_VIEWS = 500;
 

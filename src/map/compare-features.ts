@@ -6,6 +6,14 @@ import { geometryBBox } from '../core/geometry-bbox';
 import type { AreaUnit, HouseholdSet } from '../core/model';
 import type { CommunityChange, HouseholdMove, PlanComparison } from '../core/plan-comparison';
 
+/** A community's colour by its change, on the comparison maps and in the presentation's legend. */
+export const CHANGE_COLORS: Record<CommunityChange, string> = {
+  changed: '#f59e0b',
+  new: '#2563eb',
+  removed: '#dc2626',
+  unchanged: '#94a3b8',
+};
+
 export const MOVE_COLORS = ['#d946ef', '#0ea5e9', '#f97316', '#14b8a6', '#8b5cf6', '#ef4444', '#84cc16', '#eab308'];
 
 export function moveColor(index: number): string {

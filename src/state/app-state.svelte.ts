@@ -32,6 +32,21 @@ export interface ScenarioPair {
   result: PlanComparison | null;
 }
 
+/** A message in the status bar, with at most one action (撤销 after a delete). */
+export interface Notice {
+  text: string;
+  kind: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+/** A saved view asks the comparison view for this pair at this extent. */
+export interface CompareRequest {
+  before: string;
+  after: string;
+  bbox: [number, number, number, number];
+  nonce: number;
+}
+
 export interface FocusRequest {
   bbox: [number, number, number, number];
   nonce: number;
@@ -49,7 +64,7 @@ export class AppState {
   selection = $state.raw<Selection>(null);
   focus = $state.raw<FocusRequest | null>(null);
   /** A message shown in the status bar (import results, errors). */
-  notice = $state.raw<{ text: string; kind: 'info' | 'error' } | null>(null);
+  notice = $state.raw<Notice | null>(null);
   loading = $state<string | null>(null);
   /** A long load in progress (the city-sized demo): what, how far, and how to cancel it. */
   progress = $state.raw<{ label: string; fraction: number; cancel: () => void } | null>(null);
@@ -83,6 +98,8 @@ export class AppState {
   newFacilityCategory = $state('community-service-station');
   /** The comparison view is open on this pair; the report adds its comparison section while set. */
   comparison = $state.raw<ScenarioPair | null>(null);
+  /** Set by a saved comparison view being shown; the comparison view follows it while open. */
+  compareRequest = $state.raw<CompareRequest | null>(null);
   /** Saved views for presenting, and whether presentation mode is on. */
   views = new SavedViewStore();
   presenting = $state(false);

@@ -38,6 +38,13 @@ export interface ScenarioEntry {
   };
 }
 
+/** A scenario taken out of the list, and where it was. */
+export interface RemovedScenario {
+  scenario: Scenario;
+  at: number;
+  wasActive: boolean;
+}
+
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 方案一 … 方案十, then 方案11: the names bureaus write on their drawings. */
@@ -120,12 +127,33 @@ export class ScenarioStore {
     return true;
   }
 
-  /** Removes a scenario (never the last one); the one before it becomes active if it was. */
-  remove(id: string): boolean {
+  /**
+   * Removes a scenario (never the last one); the one before it becomes active if it was. What is
+   * returned puts it back with `restore` (the app's 撤销 after a delete).
+   */
+  remove(id: string): RemovedScenario | null {
     const at = this.list.findIndex((s) => s.id === id);
-    if (at < 0 || this.list.length === 1) return false;
-    if (id === this.activeId) this.switchTo(this.list[at === 0 ? 1 : at - 1]!.id);
+    if (at < 0 || this.list.length === 1) return null;
+    const scenario = this.list[at]!;
+    const wasActive = id === this.activeId;
+    if (wasActive) this.switchTo(this.list[at === 0 ? 1 : at - 1]!.id);
     this.list = this.list.filter((s) => s.id !== id);
+    this.version++;
+    return { scenario, at, wasActive };
+  }
+
+  /**
+   * Puts a removed scenario back where it was, with its areas and its history, active again if it
+   * was; it takes the shared layers as they are now. False when its id was taken meanwhile.
+   */
+  restore(removed: RemovedScenario): boolean {
+    const { scenario, at, wasActive } = removed;
+    if (this.byId(scenario.id)) return false;
+    const list = [...this.list];
+    list.splice(Math.min(at, list.length), 0, scenario);
+    this.list = list;
+    if (wasActive) this.switchTo(scenario.id);
+    else scenario.plan.share(sharedOf(this.active.plan.layers));
     this.version++;
     return true;
   }

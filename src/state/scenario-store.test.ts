@@ -46,12 +46,12 @@ describe('scenarios', () => {
     expect(store.rename(one.id, '  南京东路调整  ')).toBe(true);
     expect(store.byId(one.id)!.name).toBe('南京东路调整');
     expect(store.rename(one.id, '   ')).toBe(false);
-    expect(store.remove(two.id)).toBe(true);
+    expect(store.remove(two.id)).not.toBeNull();
     // The active one was removed: the one before it is active now.
     expect(store.activeId).toBe(one.id);
-    expect(store.remove(store.list[0]!.id)).toBe(true);
+    expect(store.remove(store.list[0]!.id)).not.toBeNull();
     expect(store.list).toHaveLength(1);
-    expect(store.remove(store.activeId)).toBe(false);
+    expect(store.remove(store.activeId)).toBeNull();
   });
 
   it('a switch hands the shared layers over, without an undo step', () => {
@@ -64,6 +64,60 @@ describe('scenarios', () => {
     expect(present.plan.layers.households).toBe(newer);
     expect(present.plan.undoStack).toHaveLength(0);
     expect(store.layersOf(proposal.id)!.households).toBe(newer);
+  });
+
+  it('undoing a shared-layer import in one scenario reaches every scenario', () => {
+    const store = storeWithDemo();
+    const present = store.active;
+    const original = present.plan.layers.households;
+    const imported = { ...original, households: new Float64Array(original.households.length).fill(7) };
+    const run = present.plan.run({
+      type: 'import-layer',
+      replacement: { layer: 'households', value: imported },
+      fileName: 'households.csv',
+      roleName: { zh: '住户', en: 'households' },
+      osm: false,
+    });
+    expect(run.ok).toBe(true);
+    const proposal = store.duplicate();
+    expect(proposal.plan.layers.households).toBe(imported);
+    // Back in 现状, the import is undone: 方案一 is analysed and compared over the households 现状 has.
+    store.switchTo(present.id);
+    expect(present.plan.undo()).toBe(true);
+    expect(present.plan.layers.households).toBe(original);
+    expect(store.layersOf(proposal.id)!.households).toBe(original);
+    store.switchTo(proposal.id);
+    expect(proposal.plan.layers.households).toBe(original);
+    // 方案一's own history never held the import, so its undo has nothing to take back.
+    expect(proposal.plan.undo()).toBe(false);
+  });
+
+  it('a deleted scenario comes back where it was, with its history, active again if it was', () => {
+    const store = storeWithDemo();
+    const present = store.active;
+    const one = store.duplicate();
+    expect(one.plan.run({ type: 'delete-community', id: 'B' }).ok).toBe(true);
+    const two = store.duplicate();
+    store.switchTo(one.id);
+    const removed = store.remove(one.id)!;
+    expect(store.list.map((s) => s.id)).toEqual([present.id, two.id]);
+    expect(store.activeId).toBe(present.id);
+    // Shared layers changed meanwhile: the restored scenario takes them as they are now.
+    const newer = { ...present.plan.layers.households };
+    present.plan.share({ households: newer });
+    expect(store.restore(removed)).toBe(true);
+    expect(store.list.map((s) => s.id)).toEqual([present.id, one.id, two.id]);
+    expect(store.activeId).toBe(one.id);
+    expect(ids(store)).toEqual(['A']);
+    expect(one.plan.undoStack).toHaveLength(1);
+    expect(one.plan.layers.households).toBe(newer);
+    expect(store.restore(removed)).toBe(false);
+    // An inactive one comes back inactive.
+    const again = store.remove(two.id)!;
+    expect(again.wasActive).toBe(false);
+    expect(store.restore(again)).toBe(true);
+    expect(store.activeId).toBe(one.id);
+    expect(store.list.at(-1)).toBe(two);
   });
 
   it('every scenario, its name and its history survive autosave (split into parts and cloned)', async () => {

@@ -134,6 +134,16 @@ describe('scenarios', { timeout: 300_000 }, () => {
     expect(await tabs().count()).toBe(3);
     expect(await s.page.getByTestId('notice').textContent()).toMatch(/临时方案/);
     await s.page.screenshot({ path: '.cache/scenario-bar.png' });
+    // 撤销删除 in the notice brings it back, where it was and active again; deleted once more after.
+    await s.page.getByTestId('notice-action').click();
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid="scenario-tab"]').length === 4);
+    expect(await activeTab().textContent()).toMatch(/临时方案/);
+    expect(await tabs().nth(3).textContent()).toMatch(/临时方案/);
+    expect(await s.page.getByTestId('notice').textContent()).toMatch(/已恢复方案“临时方案”/);
+    await s.page.getByTestId('scenario-delete').click();
+    await s.page.getByTestId('confirm-ok').click();
+    await s.page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await tabs().count()).toBe(3);
   });
 
   it('compares 现状 with 方案一: exactly the painted block’s households move, and a row zooms both maps to it', async () => {
@@ -212,11 +222,25 @@ describe('scenarios', { timeout: 300_000 }, () => {
       /撤销/,
     );
     await printWithComparison(removed);
+    // Coverage before and after, per category and distance: facilities are the same on both sides.
+    const coverage = await s.page
+      .locator('[data-testid="compare-coverage"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    expect(coverage.length).toBeGreaterThan(3);
+    expect(coverage.map((r) => r[0])).toContain('托儿所');
+    for (const [, , before, after, change] of coverage) {
+      expect(after).toBe(before);
+      expect(change).toBe('0.0');
+    }
+    // This comparison, at the extent both maps show, becomes a view to present.
+    await s.page.getByTestId('compare-save-view').click();
+    expect(await s.page.getByTestId('compare-view-saved').textContent()).toMatch(/已保存为第 1 个视图/);
+    comparedCenter = await compareCenter();
     await s.page.getByTestId('compare-close').click();
     await s.page.getByTestId('compare-view').waitFor({ state: 'detached' });
   });
 
-  it('saves two views and presents them full screen, stepping with the arrow keys and PageUp', async () => {
+  it('saves two more views and presents all three full screen: the comparison, then each scenario', async () => {
     const focusOn = (id: string) =>
       s.page.evaluate(
         ([, box]) =>
@@ -233,21 +257,52 @@ describe('scenarios', { timeout: 300_000 }, () => {
     await settle();
     await s.page.getByTestId('views-button').click();
     await s.page.getByTestId('view-add').click();
-    await s.page.getByTestId('view-caption').nth(0).fill('现状：南京东路');
-    await s.page.getByTestId('view-caption').nth(0).press('Enter');
+    expect(await s.page.getByTestId('view-caption').nth(0).inputValue()).toBe('对比：现状 → 方案二');
+    await s.page.getByTestId('view-caption').nth(1).fill('现状：南京东路');
+    await s.page.getByTestId('view-caption').nth(1).press('Enter');
     await switchTo('方案一');
     await focusOn(removed);
     await settle();
     await s.page.getByTestId('view-add').click();
-    await s.page.getByTestId('view-caption').nth(1).fill('方案一：调整后');
-    await s.page.getByTestId('view-caption').nth(1).press('Enter');
-    expect(await s.page.getByTestId('saved-view').count()).toBe(2);
+    await s.page.getByTestId('view-caption').nth(2).fill('方案一：调整后');
+    await s.page.getByTestId('view-caption').nth(2).press('Enter');
+    expect(await s.page.getByTestId('saved-view').count()).toBe(3);
     await s.page.getByTestId('views-button').click();
 
     await s.page.getByTestId('present-button').click();
     await s.page.getByTestId('presentation').waitFor();
-    expect(await s.page.getByTestId('present-caption').textContent()).toMatch(/现状：南京东路/);
+    // The first view is the comparison: the pair and the extent it was saved with.
+    expect(await s.page.getByTestId('present-caption').textContent()).toMatch(/对比：现状 → 方案二/);
+    await s.page.getByTestId('compare-view').waitFor();
+    await s.page.waitForFunction(
+      (id) =>
+        [...document.querySelectorAll('[data-testid="compare-move-row"]')].some(
+          (r) => (r as HTMLElement).dataset.from === id,
+        ),
+      removed,
+      { timeout: 60_000 },
+    );
+    await s.page.waitForFunction(
+      () => (window as unknown as { __compareMaps?: { loaded(): boolean }[] }).__compareMaps?.every((m) => m.loaded()),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const shown = await compareCenter();
+    expect(shown.lng).toBeCloseTo(comparedCenter.lng, 5);
+    expect(shown.lat).toBeCloseTo(comparedCenter.lat, 5);
+    expect(await s.page.getByTestId('present-step').textContent()).toMatch(/1 \/ 3/);
+    expect(await s.page.getByTestId('present-scenario').textContent()).toBe('现状 → 方案二');
+    expect(await s.page.getByTestId('present-legend').textContent()).toMatch(/撤销.*改变所属社区的住户/);
+    // The comparison's own header (pickers, print, close) gives way to the presentation's title.
+    expect(await s.page.getByTestId('compare-save-view').isVisible()).toBe(false);
+    await s.page.screenshot({ path: '.cache/presentation-compare.png' });
+    await s.page.keyboard.press('ArrowRight');
+    await s.page.waitForFunction(() =>
+      /现状：南京东路/.test(document.querySelector('[data-testid="present-caption"]')?.textContent ?? ''),
+    );
+    await s.page.getByTestId('compare-view').waitFor({ state: 'detached' });
     expect(await activeTab().textContent()).toMatch(/现状/);
+    expect(await s.page.getByTestId('present-scenario').textContent()).toBe('现状');
     await settle();
     const first = await center();
     await s.page.keyboard.press('ArrowRight');
@@ -258,7 +313,7 @@ describe('scenarios', { timeout: 300_000 }, () => {
     const second = await center();
     expect(Math.hypot(second.lng - first.lng, second.lat - first.lat)).toBeGreaterThan(0.002);
     expect(await activeTab().textContent()).toMatch(/方案一/);
-    expect(await s.page.getByTestId('present-step').textContent()).toMatch(/2 \/ 2/);
+    expect(await s.page.getByTestId('present-step').textContent()).toMatch(/3 \/ 3/);
     await s.page.screenshot({ path: '.cache/presentation.png' });
     await s.page.keyboard.press('PageUp');
     await s.page.waitForFunction(() =>
@@ -275,7 +330,7 @@ describe('scenarios', { timeout: 300_000 }, () => {
   it('saves the project and opens it back: every scenario, its name and its areas come back', async () => {
     const before = await scenarioState();
     const views = await viewState();
-    expect(views).toHaveLength(2);
+    expect(views).toHaveLength(3);
     const [download] = await Promise.all([
       s.page.waitForEvent('download', { timeout: 90_000 }),
       s.page.getByTestId('save-project').click(),
@@ -301,6 +356,16 @@ describe('scenarios', { timeout: 300_000 }, () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+let comparedCenter = { lng: NaN, lat: NaN };
+/** The centre of the comparison's left map (the right one follows it). */
+const compareCenter = () =>
+  s.page.evaluate(() => {
+    const c = (
+      window as unknown as { __compareMaps: { getCenter(): { lng: number; lat: number } }[] }
+    ).__compareMaps[0]!.getCenter();
+    return { lng: c.lng, lat: c.lat };
+  });
 
 /** Every scenario's name and its communities' ids and geometry, as the page holds them. */
 function scenarioState() {
@@ -337,6 +402,7 @@ async function printWithComparison(removedId: string) {
   const flat = text.replace(/\s+/g, '');
   expect(flat).toContain('方案对比：现状→方案二');
   expect(flat).toContain('住户迁移');
+  expect(flat).toContain('覆盖率对比');
   expect(flat).toContain('消除的问题');
   const name = communities.find((c) => c.properties.id === removedId)!.properties.name as string;
   expect(flat).toContain(name.replace(/\s+/g, ''));
