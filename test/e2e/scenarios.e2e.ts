@@ -200,14 +200,7 @@ describe('scenarios', { timeout: 300_000 }, () => {
   it('compares 现状 with 方案二: the deleted community’s households all leave it', async () => {
     const ids = await tabs().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scenario!));
     await s.page.getByTestId('compare-after').selectOption(ids[2]!);
-    await s.page.waitForFunction(
-      (id) =>
-        [...document.querySelectorAll('[data-testid="compare-move-row"]')].some(
-          (r) => (r as HTMLElement).dataset.from === id,
-        ),
-      removed,
-      { timeout: 60_000 },
-    );
+    await waitForMoveFrom(removed);
     const total = await s.page
       .getByTestId('compare-move-row')
       .evaluateAll(
@@ -274,14 +267,7 @@ describe('scenarios', { timeout: 300_000 }, () => {
     // The first view is the comparison: the pair and the extent it was saved with.
     expect(await s.page.getByTestId('present-caption').textContent()).toMatch(/对比：现状 → 方案二/);
     await s.page.getByTestId('compare-view').waitFor();
-    await s.page.waitForFunction(
-      (id) =>
-        [...document.querySelectorAll('[data-testid="compare-move-row"]')].some(
-          (r) => (r as HTMLElement).dataset.from === id,
-        ),
-      removed,
-      { timeout: 60_000 },
-    );
+    await waitForMoveFrom(removed);
     await s.page.waitForFunction(
       () => (window as unknown as { __compareMaps?: { loaded(): boolean }[] }).__compareMaps?.every((m) => m.loaded()),
       undefined,
@@ -356,6 +342,17 @@ describe('scenarios', { timeout: 300_000 }, () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+/** Waits until the comparison lists a move out of community `id`. */
+const waitForMoveFrom = (id: string) =>
+  s.page.waitForFunction(
+    (id) =>
+      [...document.querySelectorAll('[data-testid="compare-move-row"]')].some(
+        (r) => (r as HTMLElement).dataset.from === id,
+      ),
+    id,
+    { timeout: 60_000 },
+  );
 
 let comparedCenter = { lng: NaN, lat: NaN };
 /** The centre of the comparison's left map (the right one follows it). */
