@@ -67,7 +67,12 @@ function turfMembership(households: HouseholdSet, communities: AreaUnit[]): stri
   return out;
 }
 
-function turfMoves(households: HouseholdSet, before: AreaUnit[], after: AreaUnit[]): Map<string, HouseholdMove> {
+function turfMoves(
+  households: HouseholdSet,
+  before: AreaUnit[],
+  after: AreaUnit[],
+  blocks: AreaUnit[] = [],
+): Map<string, HouseholdMove> {
   const a = turfMembership(households, before);
   const b = turfMembership(households, after);
   const out = new Map<string, HouseholdMove>();
@@ -78,11 +83,23 @@ function turfMoves(households: HouseholdSet, before: AreaUnit[], after: AreaUnit
     const from = was[0] ?? null;
     const to = is[0] ?? null;
     const key = `${from}→${to}`;
-    const move = out.get(key) ?? { from, to, households: 0, points: [] };
+    const move = out.get(key) ?? { from, to, households: 0, points: [], blocks: [] };
     move.households += households.households[p]!;
     move.points.push(p);
     out.set(key, move);
   });
+  // The blocks holding each move's points, in the plan's block order (Turf again, point by point).
+  for (const move of out.values()) {
+    const held = new Set(
+      move.points.map((p) =>
+        blocks.findIndex((u) =>
+          booleanPointInPolygon([households.coordinates[2 * p]!, households.coordinates[2 * p + 1]!], u.geometry),
+        ),
+      ),
+    );
+    held.delete(-1);
+    move.blocks = [...held].sort((x, y) => x - y).map((i) => blocks[i]!.id);
+  }
   return out;
 }
 
@@ -105,8 +122,10 @@ describe('comparePlans', () => {
         before: { communities: demo.communities },
         after: { communities: after },
         profile,
+        blocks: seed === 1 ? demo.blocks : undefined,
       });
-      const expected = turfMoves(demo.households, demo.communities, after);
+      const expected = turfMoves(demo.households, demo.communities, after, seed === 1 ? demo.blocks : []);
+      if (seed === 1) expect(c.moves.every((m) => m.blocks.length > 0)).toBe(true);
       expect(c.moves.length).toBe(expected.size);
       for (const m of c.moves) expect(m).toEqual(expected.get(`${m.from}→${m.to}`));
       expect(c.movedHouseholds).toBe([...expected.values()].reduce((s, m) => s + m.households, 0));

@@ -26,6 +26,8 @@ export interface CompareInput {
   after: ComparedScenario;
   profile: RuleProfile;
   roads?: FeatureCollection<LineString | MultiLineString> | null;
+  /** The street blocks (shared by both sides): each move names the blocks its points lie in. */
+  blocks?: readonly AreaUnit[];
 }
 
 /** The compare worker's one request (compare-worker.ts), in the shape worker-rpc types its clients by. */
@@ -43,6 +45,7 @@ export function comparePlans(input: CompareInput): PlanComparison {
     memberships(frame, input.before.communities),
     input.after.communities,
     memberships(frame, input.after.communities),
+    input.blocks?.length ? { units: input.blocks, first: memberships(frame, input.blocks).first } : null,
   );
 
   const beforeFlags = flagsByKey(before.flags);
@@ -145,6 +148,7 @@ function householdMoves(
   before: Memberships,
   afterUnits: readonly AreaUnit[],
   after: Memberships,
+  blocks: { units: readonly AreaUnit[]; first: Int32Array } | null,
 ): HouseholdMove[] {
   const idsOf = (units: readonly AreaUnit[], m: Memberships, p: number): string[] => {
     const list = m.several.get(p);
@@ -162,10 +166,17 @@ function householdMoves(
     const toId = to[0] ?? null;
     const key = `${fromId === null ? '\u0000' : 'c' + fromId}\u0001${toId === null ? '\u0000' : 'c' + toId}`;
     let move = byPair.get(key);
-    if (!move) byPair.set(key, (move = { from: fromId, to: toId, households: 0, points: [] }));
+    if (!move) byPair.set(key, (move = { from: fromId, to: toId, households: 0, points: [], blocks: [] }));
     move.households += weights[p]!;
     move.points.push(p);
   }
+  // Blocks do not overlap: a point's block is the first that holds it.
+  if (blocks)
+    for (const move of byPair.values()) {
+      const held = new Set<number>();
+      for (const p of move.points) if (blocks.first[p]! >= 0) held.add(blocks.first[p]!);
+      move.blocks = [...held].sort((a, b) => a - b).map((i) => blocks.units[i]!.id);
+    }
   return [...byPair.values()].sort((a, b) => b.households - a.households || order(a.from, b.from) || order(a.to, b.to));
 }
 

@@ -58,8 +58,9 @@ interface Side {
   communities: AreaUnit[];
   grids: AreaUnit[];
   facilities: Facility[];
-  /** A project brings its households. */
+  /** A project brings its households and its street blocks. */
   households?: HouseholdSet;
+  blocks?: AreaUnit[];
 }
 
 const PRESENT = msg('scenario.present');
@@ -93,6 +94,7 @@ function projectScenario(path: string, project: ProjectData, wanted: string | un
     grids: layers.grids,
     facilities: layers.facilities,
     households: project.layers.households,
+    blocks: project.layers.blocks,
   };
 }
 
@@ -169,7 +171,9 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   else if (after.households) households = after.households;
   else throw new UsageError('--households FILE is required (only a project file brings its own)');
 
-  const comparison = comparePlans({ households, before, after, profile });
+  // The blocks a move's points lie in come from a project on either side.
+  const blocks = before.blocks?.length ? before.blocks : after.blocks;
+  const comparison = comparePlans({ households, before, after, profile, blocks });
   const written: string[] = [];
   const sheets = comparisonSheets(comparison, language);
   if (format === '.json')

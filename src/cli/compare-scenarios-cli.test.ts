@@ -85,7 +85,7 @@ interface Diff {
     flagsResolved: string[];
     flagsIntroduced: string[];
   }[];
-  moves: { from: string | null; to: string | null; households: number; points: number }[];
+  moves: { from: string | null; to: string | null; households: number; points: number; blocks: string[] }[];
   movedHouseholds: number;
   summary: { before: { communityCount: number; withinBand: number }; after: { communityCount: number } };
 }
@@ -137,6 +137,10 @@ describe('cli compare between the scenarios of a project file', () => {
       expect(m.to === null || typeof m.to === 'string').toBe(true);
       expect(Number.isInteger(m.points)).toBe(true);
     }
+    // The project's street blocks name where each move's households are.
+    const blockIds = new Set(layers.blocks.map((b) => b.id));
+    expect(blockIds.size).toBeGreaterThan(0);
+    expect(diff.moves.every((m) => m.blocks.length > 0 && m.blocks.every((id) => blockIds.has(id)))).toBe(true);
     const expected = turfMoves(layers.households, layers.communities, proposed);
     expect(expected.size).toBeGreaterThan(3);
     expect(new Map(diff.moves.map((m) => [`${m.from}→${m.to}`, m.households]))).toEqual(expected);

@@ -29,6 +29,8 @@ export interface HouseholdMove {
   households: number;
   /** Indices of the household points that move, ascending. */
   points: number[];
+  /** Ids of the street blocks (街坊) those points lie in, in the plan's block order; empty without blocks. */
+  blocks: string[];
 }
 
 export interface CoverageComparison {
@@ -77,6 +79,7 @@ export function comparisonJson(c: PlanComparison): unknown {
       households: m.households,
       points: m.points.length,
       pointIndices: m.points,
+      blocks: m.blocks,
     })),
     movedHouseholds: c.movedHouseholds,
     flagsResolved: c.flagsResolved.map(flag),
@@ -117,9 +120,17 @@ export function comparisonSheets(
   const moves: TableSheet = {
     id: 'moves',
     name: w('sheetMoves', language),
-    columns: (['fromId', 'from', 'toId', 'to', 'households', 'points'] as const).map((k) => w(k, language)),
-    formats: ['text', 'text', 'text', 'text', 'integer', 'integer'],
-    rows: c.moves.map((m) => [m.from, nameOf(m.from), m.to, nameOf(m.to), m.households, m.points.length]),
+    columns: (['fromId', 'from', 'toId', 'to', 'households', 'points', 'blocks'] as const).map((k) => w(k, language)),
+    formats: ['text', 'text', 'text', 'text', 'integer', 'integer', 'text'],
+    rows: c.moves.map((m) => [
+      m.from,
+      nameOf(m.from),
+      m.to,
+      nameOf(m.to),
+      m.households,
+      m.points.length,
+      m.blocks.join('; '),
+    ]),
   };
   return { communities, moves, coverage: coverageSheet(c.coverage, language) };
 }

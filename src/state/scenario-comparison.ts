@@ -1,5 +1,5 @@
 // Compares two of the plan's scenarios in the compare worker (started on first use): both sides
-// over the shared households, roads and the active rule profile. Asking again cancels the
+// over the shared households, roads, blocks and the active rule profile. Asking again cancels the
 // comparison before it, so only the latest pair's answer arrives.
 import type { CompareRequests, PlanComparison } from '../analysis/plan-compare';
 import { WorkerClient, type ClientEndpoint } from '../analysis/worker-rpc';
@@ -25,7 +25,14 @@ export class ScenarioComparer {
     const client = (this.#client ??= new WorkerClient<CompareRequests>(this.#create));
     return client.request(
       'compare',
-      { households: before.households, before: side(before), after: side(after), profile, roads: before.roads },
+      {
+        households: before.households,
+        before: side(before),
+        after: side(after),
+        profile,
+        roads: before.roads,
+        blocks: before.blocks,
+      },
       { tag: 'compare' },
     );
   }

@@ -158,9 +158,11 @@ describe('scenarios', { timeout: 300_000 }, () => {
         from: (e as HTMLElement).dataset.from,
         to: (e as HTMLElement).dataset.to,
         households: Number(e.children[3]!.textContent.replace(/,/g, '')),
+        blocks: (e.children[4] as HTMLElement).title,
       })),
     );
-    expect(rows).toEqual([{ from: owner, to: target, households: moved }]);
+    // The one move is the painted block's households, and the block it names is that block.
+    expect(rows).toEqual([{ from: owner, to: target, households: moved, blocks: block.properties.id as string }]);
     expect(await s.page.getByTestId('compare-moved').textContent()).toMatch(
       new RegExp(`${moved.toLocaleString('en')} 户`),
     );

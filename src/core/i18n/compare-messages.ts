@@ -16,6 +16,7 @@ export const COMPARE_MESSAGES = {
   'compare.to': { zh: '新社区', en: 'To' },
   'compare.households': { zh: '户数', en: 'Households' },
   'compare.points': { zh: '住户点数', en: 'Household points' },
+  'compare.blocks': { zh: '涉及街坊', en: 'Blocks' },
   'compare.sheetCoverage': { zh: '覆盖率对比', en: 'Coverage compared' },
   'compare.category': { zh: '设施类别', en: 'Category' },
   'compare.distance': { zh: '步行距离（米）', en: 'Walking distance (m)' },
