@@ -8,7 +8,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import { mapIdle, openApp, stopServer, waitForAnalysis, waitForMap, type Session } from './browser';
 import { readDemo } from './demo-geometry';
 import { wgs84ToBd09 } from '../../src/core/coordinates';
 
@@ -38,15 +38,7 @@ type Win = Window & {
   __app: { settings: { toggle(layer: string, on: boolean): void }; plan: unknown };
 };
 
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((r) => {
-        const m = (window as unknown as Win).__map;
-        if (m.loaded()) setTimeout(r, 50);
-        m.once('idle', () => r());
-      }),
-  );
+const idle = mapIdle;
 
 // BD09MC by Clarke 1866 Mercator, independent of the app's LL2MC tables (agrees to < 0.4 m).
 function clarkeMercator(lon: number, lat: number): [number, number] {
@@ -205,9 +197,7 @@ beforeAll(async () => {
   s = await openApp();
   s.page.on('request', (r) => requests.push(r.url()));
   await waitForAnalysis(s.page, communities.length);
-  await s.page.waitForFunction(() => (window as unknown as { __map?: MapHandle }).__map?.loaded(), null, {
-    timeout: 120_000,
-  });
+  await waitForMap(s.page);
 });
 
 afterAll(async () => {
