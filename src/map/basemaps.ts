@@ -4,6 +4,7 @@
 import type { LayerSpecification, Map as MapLibreMap, RasterSourceSpecification } from 'maplibre-gl';
 import type { Crs } from '../core/model';
 import type { TileSource } from '../state/settings-store.svelte';
+import { baiduProtocolUrl } from './baidu-protocol';
 
 /** Layer ids of the online tiles, base first; all follow the "tiles" switch of the layer panel. */
 export function tileLayerIds(source: TileSource | null): string[] {
@@ -22,7 +23,9 @@ export function tileLayers(source: TileSource | null): {
   const urls = [source.url, ...(source.overlays ?? [])];
   tileLayerIds(source).forEach((id, i) => {
     // No `attribution` on the source: the credit is shown by MapView while the tiles are drawn.
-    sources[id] = { type: 'raster', tiles: [urls[i]!], tileSize: 256, maxzoom: 18 };
+    // Baidu's tiles go through the resampling protocol; its finest zoom (19) serves our 18.
+    const url = source.grid === 'bd09mc' ? baiduProtocolUrl(urls[i]!) : urls[i]!;
+    sources[id] = { type: 'raster', tiles: [url], tileSize: 256, maxzoom: 18 };
     layers.push({ id, type: 'raster', source: id, paint: { 'raster-opacity': i === 0 ? 0.9 : 1 } });
   });
   return { sources, layers };

@@ -16,6 +16,8 @@ export interface TileSource {
   overlays?: string[];
   /** The tiles' coordinate system; the plan is drawn shifted into it (absent: WGS84). */
   crs?: Crs;
+  /** Tiles cut from BD-09 Mercator metres (Baidu's grid), resampled onto Web Mercator (baidu-tiles.ts). */
+  grid?: 'bd09mc';
 }
 
 export const TILE_PRESETS: { id: string; name: string; source: TileSource; needsKey?: boolean }[] = [
@@ -42,6 +44,17 @@ export const TILE_PRESETS: { id: string; name: string; source: TileSource; needs
       url: 'https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
       attribution: '© 高德地图 AutoNavi',
       crs: 'gcj02',
+    },
+  },
+  {
+    // Not an XYZ grid: the tiles are resampled onto Web Mercator by the baidu-tiles protocol.
+    id: 'baidu',
+    name: '百度地图',
+    source: {
+      url: 'https://maponline{s}.bdimg.com/tile/?qt=vtile&x={x}&y={y}&z={z}&styles=pl&scaler=1&udt=20240101',
+      attribution: '© 百度地图',
+      crs: 'bd09',
+      grid: 'bd09mc',
     },
   },
 ];

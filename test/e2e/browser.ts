@@ -183,3 +183,22 @@ export async function newPlan(page: Page): Promise<void> {
   await confirmDialog(page);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="community-table"] tbody tr').length === 0);
 }
+
+type MapWindow = Window & { __map?: { loaded(): boolean; once(e: string, f: () => void): void } };
+
+/** Waits until the map (the e2e build's window.__map) has loaded its style. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as MapWindow).__map?.loaded(), null, { timeout: 120_000 });
+}
+
+/** Resolves when the map has drawn everything it was asked to (its next `idle`). */
+export function mapIdle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((r) => {
+        const m = (window as unknown as MapWindow).__map!;
+        if (m.loaded()) setTimeout(r, 50);
+        m.once('idle', () => r());
+      }),
+  );
+}

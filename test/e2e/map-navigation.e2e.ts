@@ -4,8 +4,8 @@
 // plan is drawn shifted so it lines up — while painting a block still moves the right block.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
-import { openApp, stopServer, waitForAnalysis, type Session } from './browser';
+import type { Route } from 'playwright-core';
+import { mapIdle, openApp, stopServer, waitForAnalysis, waitForMap, type Session } from './browser';
 import { bbox, interiorPoint, neighbouringBlock, readDemo, screenPoint } from './demo-geometry';
 import { wgs84ToGcj02 } from '../../src/core/coordinates';
 import { measure } from '../../src/core/measure';
@@ -39,15 +39,7 @@ interface MapHandle {
 }
 type Win = Window & { __map: MapHandle; __app: Record<string, unknown> };
 
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((r) => {
-        const m = (window as unknown as Win).__map;
-        if (m.loaded()) setTimeout(r, 50);
-        m.once('idle', () => r());
-      }),
-  );
+const idle = mapIdle;
 
 const shot = (name: string) => s.page.screenshot({ path: `${SHOTS}/${name}.png` });
 
@@ -56,9 +48,7 @@ beforeAll(async () => {
   s = await openApp();
   s.page.on('request', (r) => requests.push(r.url()));
   await waitForAnalysis(s.page, communities.length);
-  await s.page.waitForFunction(() => (window as unknown as { __map?: MapHandle }).__map?.loaded(), null, {
-    timeout: 120_000,
-  });
+  await waitForMap(s.page);
 });
 
 afterAll(async () => {

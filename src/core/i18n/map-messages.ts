@@ -31,8 +31,8 @@ export const MAP_MESSAGES = {
   'map.crsWgs84': { zh: 'WGS84 / CGCS2000（天地图、OSM）', en: 'WGS84 / CGCS2000 (天地图, OSM)' },
   'map.crsGcj02': { zh: 'GCJ-02（高德、腾讯）', en: 'GCJ-02 (AMap, Tencent)' },
   'map.shiftNote': {
-    zh: '底图为 GCJ-02 或 BD-09 时，规划图层按底图坐标系偏移绘制以便对齐；数据本身、导出与统计仍为 WGS84。百度瓦片的切片网格不是标准 XYZ，暂不提供。',
-    en: 'Over a GCJ-02 or BD-09 basemap the plan is drawn shifted so it lines up; the data, exports and counts stay WGS84. Baidu tiles are not on the standard XYZ grid and are not offered yet.',
+    zh: '底图为 GCJ-02 或 BD-09 时，规划图层按底图坐标系偏移绘制以便对齐；数据本身、导出与统计仍为 WGS84。百度瓦片的切片网格不是标准 XYZ，按地图网格重采样后显示。',
+    en: 'Over a GCJ-02 or BD-09 basemap the plan is drawn shifted so it lines up; the data, exports and counts stay WGS84. Baidu tiles are not on the standard XYZ grid: they are resampled onto the map’s grid.',
   },
   'map.keyLabel': { zh: '天地图密钥 tk', en: '天地图 key (tk)' },
   'map.creditAmap': { zh: '© 高德地图', en: '© AMap (高德地图)' },
