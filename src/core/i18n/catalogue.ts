@@ -16,6 +16,7 @@ import { SAFETY_MESSAGES } from './safety-messages';
 import { SCENARIO_MESSAGES } from './scenario-messages';
 import { UI_MESSAGES } from './ui-messages';
 import { MAP_MESSAGES } from './map-messages';
+import { PROFILE_PROBLEM_MESSAGES } from './profile-problem-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
 export const SECTIONS = {
@@ -29,6 +30,7 @@ export const SECTIONS = {
   map: MAP_MESSAGES,
   format: FORMAT_MESSAGES,
   scenario: SCENARIO_MESSAGES,
+  profileProblem: PROFILE_PROBLEM_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -42,6 +44,7 @@ export const CATALOGUE = {
   ...MAP_MESSAGES,
   ...FORMAT_MESSAGES,
   ...SCENARIO_MESSAGES,
+  ...PROFILE_PROBLEM_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;
