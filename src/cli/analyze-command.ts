@@ -11,6 +11,7 @@ import type { AreaUnit, Facility, HouseholdSet, LayerCrs } from '../core/model';
 import { buildPlanTables } from '../core/plan-table';
 import { buildPlanReport } from '../core/report/plan-report';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
+import { profileCategories } from '../core/facility-category-names';
 import { profileProblems, type RuleProfile } from '../core/rule-profile';
 import { isLanguage, t, type Language } from '../core/i18n';
 import { importLayer, writeGeoJson, type ImportOptions, type NamedBytes } from '../io';
@@ -313,6 +314,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
             role: 'facilities',
             crs: crsOption(options, 'facilities-crs', crs),
             categoryField: options.get('category-field') ?? 'category',
+            ruleCategories: profileCategories(profile),
             ...layerOptions(options, 'facilities'),
           },
           language,
