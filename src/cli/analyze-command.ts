@@ -11,10 +11,11 @@ import type { AreaUnit, Facility, HouseholdSet, LayerCrs } from '../core/model';
 import { buildPlanTables } from '../core/plan-table';
 import { buildPlanReport } from '../core/report/plan-report';
 import { builtInProfile, BUILT_IN_PROFILES, DEFAULT_PROFILE_ID } from '../core/profiles';
-import { validateProfile, type RuleProfile } from '../core/rule-profile';
-import { isLanguage, type Language } from '../core/i18n';
+import { profileCategories } from '../core/facility-category-names';
+import { profileProblems, type RuleProfile } from '../core/rule-profile';
+import { isLanguage, t, type Language } from '../core/i18n';
 import { importLayer, writeGeoJson, type ImportOptions, type NamedBytes } from '../io';
-import { failureText } from '../io/problem-list';
+import { failureText, FILE, ProblemList } from '../io/problem-list';
 import { readPlanFile, type OpenedPlan } from '../io/plan-file';
 import { writePlanFlatGeobuf } from '../io/plan-flatgeobuf';
 import { PROJECT_EXTENSION, writeProjectFile, type ProjectData } from '../io/project-file';
@@ -129,7 +130,11 @@ export async function load(path: string, options: ImportOptions, language: Langu
   return result.layer;
 }
 
-export async function loadProfile(value: string): Promise<RuleProfile> {
+/**
+ * A built-in profile by id, or a profile JSON file. A file that is not a usable profile is refused
+ * with every problem on its own line (as many as an import lists), each naming its field.
+ */
+export async function loadProfile(value: string, language: Language): Promise<RuleProfile> {
   const builtIn = builtInProfile(value);
   if (builtIn) return builtIn;
   if (!/[./\\]/.test(value))
@@ -141,11 +146,11 @@ export async function loadProfile(value: string): Promise<RuleProfile> {
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    throw new InputError(`${value}: the profile is not valid JSON`);
+    throw new InputError(t(language, 'profile.notJson', { file: value }));
   }
-  const problems = validateProfile(parsed);
-  if (problems.length)
-    throw new InputError(`${value}: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  const problems = new ProblemList();
+  for (const message of profileProblems(parsed)) problems.add(FILE, message);
+  if (problems.count) throw new InputError(refusalText(value, problems.toArray(), language));
   return parsed as RuleProfile;
 }
 
@@ -234,8 +239,10 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
   if (!out && !projectOut && !tableOut && !reportOut)
     throw new UsageError('--out FILE is required (or --project FILE.shequ / --table FILE / --report FILE.html)');
   const crs = crsOption(options, 'crs', undefined);
+  const language = options.get('language') ?? 'zh';
+  if (!isLanguage(language)) throw new UsageError(`--language must be zh or en, not "${language}"`);
   const profileOption = options.get('profile');
-  const chosenProfile = profileOption ? await loadProfile(profileOption) : null;
+  const chosenProfile = profileOption ? await loadProfile(profileOption, language) : null;
   // Output names are checked before any input is read, so a typo costs no analysis.
   const format = out ? outFormat(out) : null;
   if (projectOut && extensionOf(projectOut) !== PROJECT_EXTENSION)
@@ -245,8 +252,6 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
     throw new UsageError(`--table must end in .csv or .xlsx, not "${basename(tableOut)}"`);
   if (reportOut && extensionOf(reportOut) !== '.html' && extensionOf(reportOut) !== '.htm')
     throw new UsageError(`--report must end in .html, not "${basename(reportOut)}"`);
-  const language = options.get('language') ?? 'zh';
-  if (!isLanguage(language)) throw new UsageError(`--language must be zh or en, not "${language}"`);
 
   const plan = planPath ? await openPlan(planPath, language) : null;
   const project = plan?.project ?? null;
@@ -309,6 +314,7 @@ export async function runAnalyze(options: Map<string, string>): Promise<AnalyzeS
             role: 'facilities',
             crs: crsOption(options, 'facilities-crs', crs),
             categoryField: options.get('category-field') ?? 'category',
+            ruleCategories: profileCategories(profile),
             ...layerOptions(options, 'facilities'),
           },
           language,

@@ -46,12 +46,14 @@ async function analyze(communities: string, extra: [string, string][] = []) {
       ...extra,
     ]),
   );
-  const plan = JSON.parse(readFileSync(file, 'utf8')) as Output;
+  const plan = JSON.parse(readFileSync(file, 'utf8')) as Output & {
+    metadata: { facilityCount: number; coverage: Record<string, unknown> };
+  };
   const of = (kind: string) =>
     plan.features
       .filter((f) => f.properties.kind === kind)
       .map((f) => ({ id: f.properties.id, name: f.properties.name, households: f.properties.households }));
-  return { summary, communities: of('community'), grids: of('grid') };
+  return { summary, communities: of('community'), grids: of('grid'), metadata: plan.metadata };
 }
 
 describe('the CLI on bureau formats', () => {
@@ -63,6 +65,20 @@ describe('the CLI on bureau formats', () => {
     );
     expect(r.summary.totalHouseholds).toBe(expected.total);
     expect(r.summary.unassignedHouseholds).toBe(expected.unassigned);
+  });
+
+  it("counts the bureau's elderly-care facilities as the rules' elderly-service", async () => {
+    // generate.ts gives its 15 facilities kindergarten, clinic and elderly-care in turn: the
+    // bureau's spelling of the category the profiles require as elderly-service (老年服务站).
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = (chunk: string) => (written.push(String(chunk)), true);
+    const r = await analyze(`${DIR}/communities-4528.zip`).finally(() => (process.stderr.write = write));
+    expect(r.metadata.facilityCount).toBe(15);
+    expect(Object.keys(r.metadata.coverage).sort()).toEqual(['clinic', 'elderly-service', 'kindergarten']);
+    expect(written.join('')).toContain(
+      "facility categories matched to the rules' categories: 'elderly-care' → Elderly service station (elderly-service, 5)",
+    );
   });
 
   it('reads a .shp with its .dbf, .prj and .cpg found beside it, and --crs as an EPSG code', async () => {

@@ -146,7 +146,7 @@ export async function runCompare(options: Map<string, string>): Promise<CompareS
   const language = options.get('language') ?? 'zh';
   if (!isLanguage(language)) throw new UsageError(`--language must be zh or en, not "${language}"`);
   const profileOption = options.get('profile');
-  const profile = profileOption ? await loadProfile(profileOption) : builtInProfile(DEFAULT_PROFILE_ID)!;
+  const profile = profileOption ? await loadProfile(profileOption, language) : builtInProfile(DEFAULT_PROFILE_ID)!;
 
   const reportOut = options.get('report');
   if (reportOut && extensionOf(reportOut) !== '.html')

@@ -35,6 +35,7 @@ export const FACILITY_CATEGORIES: readonly FacilityCategory[] = [
   { id: 'culture-room', name: { zh: '文化活动室', en: 'Culture activity room' }, color: [243, 104, 224] },
   { id: 'sports-facility', name: { zh: '体育设施', en: 'Sports facility' }, color: [10, 189, 227] },
   { id: 'elderly-service', name: { zh: '老年服务站', en: 'Elderly service station' }, color: [200, 214, 229] },
+  { id: 'market', name: { zh: '菜市场', en: 'Market' }, color: [139, 195, 74] },
 ];
 
 const BY_ID = new Map(FACILITY_CATEGORIES.map((c) => [c.id, c]));

@@ -3,7 +3,7 @@
 // naming the field, and the built-in profiles must pass.
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROFILES, builtInProfile, DEFAULT_PROFILE_ID } from './profiles';
-import { validateProfile, type RuleProfile } from './rule-profile';
+import { profileProblems, validateProfile, type RuleProfile } from './rule-profile';
 
 const base = (): RuleProfile => structuredClone(builtInProfile(DEFAULT_PROFILE_ID)!);
 
@@ -101,8 +101,32 @@ describe('validateProfile', () => {
       new Uint8Array([...gbk].map((b) => (b >= 0x80 ? 0xb5 : b))),
     );
     expect(validateProfile(JSON.parse(text))).toEqual([
-      'the profile holds "�" where text could not be read: save the file as UTF-8 and load it again',
+      'the profile holds "�" where text could not be read, at name.zh and 63 more fields: save the file as UTF-8 and load it again',
     ]);
+  });
+
+  it('names the unreadable field even beside other problems, in both languages', () => {
+    const p = withChange((q) => {
+      q.grid.source.document = 'GB 50180\uFFFD\uFFFD';
+      q.facilityRequirements[0]!.severity = bad('fatal');
+    });
+    const problems = profileProblems(p);
+    expect(problems.map((m) => m.en)).toEqual([
+      'facilityRequirements[0].severity must be "error", "warning" or "info", not "fatal"',
+      'the profile holds "�" where text could not be read, at grid.source.document: save the file as UTF-8 and load it again',
+    ]);
+    expect(problems[1]!.zh).toBe(
+      '规则配置在 grid.source.document 含有无法读取的文字（"�"）：请将文件另存为 UTF-8 后重新载入',
+    );
+  });
+
+  it('quotes a hostile value shortened, not whole', () => {
+    const [problem] = validateProfile(
+      withChange((q) => (q.facilityRequirements[0]!.within = bad('x'.repeat(100_000)))),
+    );
+    expect(problem).toBe(
+      `facilityRequirements[0].within must be "inside" or a positive distance in metres, not "${'x'.repeat(39)}…`,
+    );
   });
 
   it('refuses what is not a profile at all', () => {

@@ -1,6 +1,7 @@
 // Rule profiles: the planning rules as data. A profile gives each community type its household
 // band, the grid band and (later) living-circle tiers and facility requirements, each with the
 // clause it comes from. Users pick a profile, edit thresholds and save their own copy.
+import { msg } from './i18n';
 import type { Message, RuleSource } from './model';
 
 export interface CommunityTypeRule {
@@ -98,50 +99,55 @@ export function findCommunityType(profile: RuleProfile, typeId: string | undefin
 
 /**
  * Checks a profile read from a file or storage, every field the analysis reads, and returns the
- * problems found (empty when usable), each naming the field ("livingCircle.tiers[1].distance").
- * A profile is data from outside: nothing in it is trusted until it passes.
+ * problems found (empty when usable), each naming the field ("livingCircle.tiers[1].distance"),
+ * in both languages. A profile is data from outside: nothing in it is trusted until it passes.
  */
-export function validateProfile(value: unknown): string[] {
-  const problems: string[] = [];
-  if (!isRecord(value)) return ['a profile must be a JSON object'];
+export function profileProblems(value: unknown): Message[] {
+  const problems: Message[] = [];
+  if (!isRecord(value)) return [msg('profile.problem.notObject')];
   const p = value;
-  if (typeof p['id'] !== 'string' || !p['id']) problems.push('profile has no "id"');
-  if (!isMessage(p['name'])) problems.push('profile "name" needs "zh" and "en"');
-  if (p['description'] !== undefined && !isMessage(p['description']))
-    problems.push('profile "description" needs "zh" and "en"');
-  if (p['caveats'] !== undefined && !isMessage(p['caveats'])) problems.push('profile "caveats" needs "zh" and "en"');
+  if (typeof p['id'] !== 'string' || !p['id']) problems.push(msg('profile.problem.noProfileId'));
+  if (!isMessage(p['name'])) problems.push(msg('profile.problem.profileText', { field: 'name' }));
+  for (const field of ['description', 'caveats'])
+    if (p[field] !== undefined && !isMessage(p[field])) problems.push(msg('profile.problem.profileText', { field }));
   const types = p['communityTypes'];
-  if (!Array.isArray(types) || types.length === 0)
-    problems.push('profile needs at least one entry in "communityTypes"');
+  if (!Array.isArray(types) || types.length === 0) problems.push(msg('profile.problem.noCommunityTypes'));
   else {
     const ids = new Set<string>();
     types.forEach((t: unknown, i) => {
       const where = `communityTypes[${i}]`;
-      if (!isRecord(t)) return problems.push(`${where} must be an object`);
-      if (typeof t['id'] !== 'string' || !t['id']) problems.push(`${where} has no "id"`);
-      else if (ids.has(t['id'])) problems.push(`${where}: the id "${t['id']}" is used twice`);
+      if (!isRecord(t)) return problems.push(msg('profile.problem.mustBeObject', { where }));
+      if (typeof t['id'] !== 'string' || !t['id']) problems.push(msg('profile.problem.noId', { where }));
+      else if (ids.has(t['id'])) problems.push(msg('profile.problem.idTwice', { where, id: shown(t['id']) }));
       else ids.add(t['id']);
-      if (!isMessage(t['name'])) problems.push(`${where}.name needs "zh" and "en"`);
-      if (!isBand(t)) problems.push(`${where} ("${String(t['id'])}") needs numbers 0 ≤ min ≤ max`);
+      if (!isMessage(t['name'])) problems.push(msg('profile.problem.text', { where: `${where}.name` }));
+      if (!isBand(t)) problems.push(msg('profile.problem.band', { where, id: shown(String(t['id'])) }));
       problems.push(...sourceProblems(where, t['source']));
     });
     const defaultType = p['defaultCommunityType'];
     if (defaultType !== undefined && (typeof defaultType !== 'string' || !ids.has(defaultType)))
-      problems.push(`"defaultCommunityType" (${JSON.stringify(defaultType)}) is none of the community types`);
+      problems.push(msg('profile.problem.defaultType', { value: shownJson(defaultType) }));
   }
   const grid = p['grid'];
-  if (!isRecord(grid) || !isBand(grid)) problems.push('profile "grid" needs numbers 0 ≤ min ≤ max');
+  if (!isRecord(grid) || !isBand(grid)) problems.push(msg('profile.problem.gridBand'));
   if (isRecord(grid)) problems.push(...sourceProblems('grid', grid['source']));
   problems.push(...livingCircleProblems(p['livingCircle']));
   const requirements = p['facilityRequirements'];
-  if (!Array.isArray(requirements)) problems.push('profile needs a "facilityRequirements" array');
+  if (!Array.isArray(requirements)) problems.push(msg('profile.problem.noRequirements'));
   else requirements.forEach((r: unknown, i) => problems.push(...requirementProblems(`facilityRequirements[${i}]`, r)));
   if (p['serviceArea'] !== undefined) problems.push(...serviceAreaProblems(p['serviceArea']));
   if (p['jurisdictions'] !== undefined && (!Array.isArray(p['jurisdictions']) || !p['jurisdictions'].every(isMessage)))
-    problems.push('profile "jurisdictions" must be a list of { "zh", "en" } place names');
-  if (problems.length === 0 && containsReplacement(value))
-    problems.push('the profile holds "�" where text could not be read: save the file as UTF-8 and load it again');
+    problems.push(msg('profile.problem.jurisdictions'));
+  const unreadable = unreadableFields(value, '');
+  if (unreadable.length === 1) problems.push(msg('profile.problem.unreadable', { where: unreadable[0]! }));
+  else if (unreadable.length > 1)
+    problems.push(msg('profile.problem.unreadableMore', { where: unreadable[0]!, count: unreadable.length - 1 }));
   return problems;
+}
+
+/** The problems of {@link profileProblems} in English, for storage checks and logs. */
+export function validateProfile(value: unknown): string[] {
+  return profileProblems(value).map((m) => m.en);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -150,6 +156,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isMessage(value: unknown): value is Message {
   return isRecord(value) && typeof value['zh'] === 'string' && typeof value['en'] === 'string';
+}
+
+/** Text from the file, cut so that a hostile megabyte of it cannot flood a message. */
+function shown(text: string, maxLength = 40): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+/** A value from the file as JSON ("somewhere" with its quotes, null), cut like {@link shown}. */
+function shownJson(value: unknown): string {
+  return shown(JSON.stringify(value) ?? String(value));
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -161,79 +177,79 @@ function isBand(holder: Record<string, unknown>): boolean {
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
-function livingCircleProblems(value: unknown): string[] {
-  if (!isRecord(value) || !Array.isArray(value['tiers'])) return ['profile needs "livingCircle.tiers"'];
-  const problems: string[] = [];
+function livingCircleProblems(value: unknown): Message[] {
+  if (!isRecord(value) || !Array.isArray(value['tiers'])) return [msg('profile.problem.noTiers')];
+  const problems: Message[] = [];
   const tiers = value['tiers'] as unknown[];
-  if (tiers.length === 0) problems.push('"livingCircle.tiers" needs at least one tier');
+  if (tiers.length === 0) problems.push(msg('profile.problem.emptyTiers'));
   tiers.forEach((t, i) => {
     const where = `livingCircle.tiers[${i}]`;
-    if (!isRecord(t)) return problems.push(`${where} must be an object with "minutes" and "distance"`);
-    if (!isPositive(t['minutes'])) problems.push(`${where}.minutes must be a positive number`);
-    if (!isPositive(t['distance'])) problems.push(`${where}.distance must be a positive number of metres`);
+    if (!isRecord(t)) return problems.push(msg('profile.problem.tierObject', { where }));
+    if (!isPositive(t['minutes'])) problems.push(msg('profile.problem.tierMinutes', { where }));
+    if (!isPositive(t['distance'])) problems.push(msg('profile.problem.tierDistance', { where }));
   });
-  if (!isPositive(value['walkingSpeed']))
-    problems.push('"livingCircle.walkingSpeed" must be a positive number (m/min)');
-  if (!isPositive(value['elderlyWalkingSpeed']))
-    problems.push('"livingCircle.elderlyWalkingSpeed" must be a positive number (m/min)');
+  for (const field of ['walkingSpeed', 'elderlyWalkingSpeed'])
+    if (!isPositive(value[field])) problems.push(msg('profile.problem.speed', { field }));
   problems.push(...sourceProblems('livingCircle', value['source']));
   return problems;
 }
 
-function requirementProblems(where: string, r: unknown): string[] {
-  if (!isRecord(r)) return [`${where} must be an object`];
-  const problems: string[] = [];
-  if (typeof r['id'] !== 'string' || !r['id']) problems.push(`${where} has no "id"`);
+function requirementProblems(where: string, r: unknown): Message[] {
+  if (!isRecord(r)) return [msg('profile.problem.mustBeObject', { where })];
+  const problems: Message[] = [];
+  if (typeof r['id'] !== 'string' || !r['id']) problems.push(msg('profile.problem.noId', { where }));
   const categories = r['categories'];
   if (!Array.isArray(categories) || categories.length === 0 || !categories.every((c) => typeof c === 'string' && c))
-    problems.push(`${where}.categories must list at least one facility category`);
-  if (!isMessage(r['name'])) problems.push(`${where}.name needs "zh" and "en"`);
+    problems.push(msg('profile.problem.categories', { where }));
+  if (!isMessage(r['name'])) problems.push(msg('profile.problem.text', { where: `${where}.name` }));
   const within = r['within'];
   if (within !== 'inside' && !isPositive(within))
-    problems.push(`${where}.within must be "inside" or a positive distance in metres, not ${JSON.stringify(within)}`);
+    problems.push(msg('profile.problem.within', { where, value: shownJson(within) }));
   const share = r['share'];
   if (share !== undefined && !(typeof share === 'number' && share >= 0 && share <= 1))
-    problems.push(`${where}.share must be a number from 0 to 1`);
+    problems.push(msg('profile.problem.share', { where }));
   if (!SEVERITIES.has(r['severity'] as string))
-    problems.push(`${where}.severity must be "error", "warning" or "info", not ${JSON.stringify(r['severity'])}`);
+    problems.push(msg('profile.problem.severity', { where, value: shownJson(r['severity']) }));
   problems.push(...sourceProblems(where, r['source']));
   return problems;
 }
 
-function serviceAreaProblems(value: unknown): string[] {
-  if (!isRecord(value)) return ['profile "serviceArea" must be an object'];
-  const problems: string[] = [];
-  if (!isCount(value['perHundredHouseholds']))
-    problems.push('"serviceArea.perHundredHouseholds" must be a number ≥ 0 (m² per 100 households)');
-  if (!isCount(value['minimum'])) problems.push('"serviceArea.minimum" must be a number ≥ 0 (m²)');
+function serviceAreaProblems(value: unknown): Message[] {
+  if (!isRecord(value)) return [msg('profile.problem.serviceAreaObject')];
+  const problems: Message[] = [];
+  if (!isCount(value['perHundredHouseholds'])) problems.push(msg('profile.problem.perHundred'));
+  if (!isCount(value['minimum'])) problems.push(msg('profile.problem.minimumArea'));
   const categories = value['categories'];
   if (!Array.isArray(categories) || !categories.every((c) => typeof c === 'string'))
-    problems.push('"serviceArea.categories" must be a list of facility categories');
+    problems.push(msg('profile.problem.serviceCategories'));
   problems.push(...sourceProblems('serviceArea', value['source']));
   return problems;
 }
 
 /** Every rule cites its source: a document and a clause, and bilingual optional parts. */
-function sourceProblems(where: string, source: unknown): string[] {
-  if (!isRecord(source)) return [`${where} has no "source" (the document and clause the rule comes from)`];
-  const problems: string[] = [];
-  if (typeof source['document'] !== 'string' || !source['document']) problems.push(`${where}.source has no "document"`);
-  if (typeof source['clause'] !== 'string') problems.push(`${where}.source has no "clause"`);
+function sourceProblems(where: string, source: unknown): Message[] {
+  if (!isRecord(source)) return [msg('profile.problem.noSource', { where })];
+  const problems: Message[] = [];
+  if (typeof source['document'] !== 'string' || !source['document'])
+    problems.push(msg('profile.problem.noDocument', { where }));
+  if (typeof source['clause'] !== 'string') problems.push(msg('profile.problem.noClause', { where }));
   if (source['ruleId'] !== undefined && typeof source['ruleId'] !== 'string')
-    problems.push(`${where}.source.ruleId must be text`);
-  if (source['note'] !== undefined && !isMessage(source['note']))
-    problems.push(`${where}.source.note needs "zh" and "en"`);
-  if (source['borrowedFrom'] !== undefined && !isMessage(source['borrowedFrom']))
-    problems.push(`${where}.source.borrowedFrom needs "zh" and "en"`);
+    problems.push(msg('profile.problem.ruleIdText', { where }));
+  for (const part of ['note', 'borrowedFrom'])
+    if (source[part] !== undefined && !isMessage(source[part]))
+      problems.push(msg('profile.problem.text', { where: `${where}.source.${part}` }));
   return problems;
 }
 
-/** U+FFFD anywhere in the profile's text: the file was not UTF-8 (a GBK file read as UTF-8). */
-function containsReplacement(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\uFFFD');
-  if (Array.isArray(value)) return value.some(containsReplacement);
-  if (isRecord(value)) return Object.values(value).some(containsReplacement);
-  return false;
+/**
+ * The fields whose text holds U+FFFD, by path ("grid.source.document"): the file was not UTF-8
+ * (a GBK file read as UTF-8), and such a citation would be shown as given.
+ */
+function unreadableFields(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\uFFFD') ? [path || '(text)'] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unreadableFields(v, `${path}[${i}]`));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => unreadableFields(v, path ? `${path}.${k}` : k));
+  return [];
 }
 
 /** Every rule source a profile holds, with where it sits ("grid", "facilityRequirements[2]"…). */

@@ -116,7 +116,7 @@ describe('profile validation of source notes', () => {
       'grid.source.borrowedFrom needs "zh" and "en"',
     ]);
     expect(validateProfile({ ...base, jurisdictions: ['江苏'] })).toEqual([
-      'profile "jurisdictions" must be a list of { "zh", "en" } place names',
+      'profile "jurisdictions" must be a list of place names, each with "zh" and "en"',
     ]);
     // A profile saved before these fields existed is still usable.
     const { jurisdictions: _, ...older } = base;

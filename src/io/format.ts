@@ -68,6 +68,12 @@ export interface ImportOptions {
    * what is not a service facility (pet clinics…). Off: categories are the field's values as they are.
    */
   mapAmapTypes?: boolean;
+  /**
+   * Facilities: the categories the active rule profile counts. They stay as they are; other
+   * spellings of the project's categories (养老服务, elderly-care) become them, and the rest are
+   * kept and named in a warning. Without it only the project's own categories count as known.
+   */
+  ruleCategories?: readonly string[];
   /** CSV: longitude column; default autodetect among lon/lng/longitude/x/经度 (case-insensitive). */
   lonField?: string;
   /** CSV: latitude column; default autodetect among lat/latitude/y/纬度 (case-insensitive). */

@@ -366,6 +366,7 @@ export async function importLayer(input: ImportInput, fileName: string, options:
       nameField: options.nameField,
       categoryField: options.categoryField,
       mapAmapTypes: options.mapAmapTypes ?? false,
+      ...(options.ruleCategories ? { ruleCategories: options.ruleCategories } : {}),
     });
     if (layer.role === 'households') {
       let total = 0;

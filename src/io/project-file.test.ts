@@ -89,6 +89,21 @@ describe('project file', () => {
     expect(read.project.profile.custom).toEqual([custom]);
   });
 
+  it('lists every problem of a saved profile, each on its own line naming the field', async () => {
+    const custom = structuredClone({ ...defaultProfile(), id: 'my-city' });
+    const requirements = custom.facilityRequirements as { within: unknown; severity: unknown }[];
+    requirements[0]!.within = 'somewhere';
+    requirements[1]!.severity = 'fatal';
+    const file = writeProjectFile({
+      ...project(await demoLayers()),
+      profile: { activeId: 'my-city', custom: [custom] },
+    });
+    expect(problemsOf(file)).toEqual([
+      'saved profile 1: facilityRequirements[0].within must be "inside" or a positive distance in metres, not "somewhere"',
+      'saved profile 1: facilityRequirements[1].severity must be "error", "warning" or "info", not "fatal"',
+    ]);
+  });
+
   it('keeps every scenario: the active one as the layers, the others with their own areas and facilities', async () => {
     const layers = await demoLayers();
     const proposal = {

@@ -8,7 +8,7 @@ import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Poly
 import { unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
 import { msg } from '../core/i18n';
 import type { AreaKind, AreaUnit, Facility, HouseholdSet, Message } from '../core/model';
-import { validateProfile } from '../core/rule-profile';
+import { profileProblems } from '../core/rule-profile';
 import { readSavedViews, type SavedView } from '../core/saved-view';
 import type { PlanLayers } from '../core/transaction';
 import type { Problem, Where } from './format';
@@ -406,15 +406,9 @@ function readProfile(value: unknown, problems: ProblemList): ProjectData['profil
     problems.add(AT_MANIFEST, msg('io.project.savedProfilesNotList'));
     return null;
   }
+  // Every problem of a saved profile on its own line, as a profile given to the CLI is refused.
   custom.forEach((p, i) => {
-    const found = validateProfile(p);
-    if (found.length)
-      problems.add(
-        { kind: 'savedProfile', n: i + 1 },
-        found.length > 1
-          ? msg('io.project.andMore', { first: found[0]!, count: String(found.length - 1) })
-          : msg('io.project.badProfile', { detail: found[0]! }),
-      );
+    for (const problem of profileProblems(p)) problems.add({ kind: 'savedProfile', n: i + 1 }, problem);
   });
   return { activeId: activeId as string, custom };
 }

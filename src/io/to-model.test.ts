@@ -183,6 +183,13 @@ describe('facilities and roads', () => {
     ]);
     expect(inEnglish(result.warnings)).toEqual([
       { where: 'file', message: expect.stringContaining("1 facility has no 'category' or 'type' property") as string },
+      // Unmapped (mapAmapTypes is off), AMap's type is no category a rule counts.
+      {
+        where: 'file',
+        message: expect.stringContaining(
+          "the category '交通设施服务;地铁站;地铁站', which is not in the current rules",
+        ) as string,
+      },
     ]);
   });
 

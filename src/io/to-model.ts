@@ -2,6 +2,7 @@
 // converting coordinates to WGS84. Also where oversized property text is cut down and names with
 // markup are noted: the model keeps them as plain text, and the UI never interprets them.
 import { categoryFromAmapType } from '../core/amap-category-mapping';
+import { reconcileFacilityCategories } from './category-reconciliation';
 import type {
   Feature,
   FeatureCollection,
@@ -55,6 +56,7 @@ export interface ModelContext {
   nameField?: string;
   categoryField?: string;
   mapAmapTypes?: boolean;
+  ruleCategories?: readonly string[];
 }
 
 export function toModel(validated: ValidatedFeatures, ctx: ModelContext): ImportedLayer {
@@ -258,6 +260,7 @@ function facilitiesOf(
   const categoryField = ctx.categoryField ?? 'category';
   const out: Facility[] = [];
   let uncategorised = 0;
+  const withoutCategory = new Set<Facility>();
   let dropped = 0;
   features.forEach((f, i) => {
     const g = f.geometry as Point | MultiPoint;
@@ -276,6 +279,7 @@ function facilitiesOf(
       }
       category = mapped;
     }
+    const given = category !== undefined;
     if (category === undefined) {
       category = 'other';
       uncategorised++;
@@ -293,6 +297,7 @@ function facilitiesOf(
       };
       if (sourceType !== undefined) facility.sourceType = sourceType;
       if (floorArea !== undefined) facility.floorArea = floorArea;
+      if (!given) withoutCategory.add(facility);
       out.push(facility);
     });
   });
@@ -305,6 +310,7 @@ function facilitiesOf(
         ? msg('io.uncategorisedOne', { field: quote(categoryField) })
         : msg('io.uncategorised', { count: uncategorised, field: quote(categoryField) }),
     );
+  reconcileFacilityCategories(out, ctx.ruleCategories, ctx.warnings, withoutCategory);
   return out;
 }
 

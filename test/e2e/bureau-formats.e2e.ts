@@ -36,7 +36,7 @@ interface PlanWindow {
       layers: {
         communities: { geometry: { coordinates: unknown } }[];
         grids: { geometry: { coordinates: unknown } }[];
-        facilities: { lon: number; lat: number }[];
+        facilities: { lon: number; lat: number; category: string }[];
         households: { coordinates: Float64Array; households: Float64Array };
       };
     };
@@ -142,6 +142,15 @@ describe('bureau formats in the app', () => {
     await ready(page);
     await page.getByTestId('import-role').selectOption('facilities');
     await confirmImport(page);
+    // The bureau's elderly-care is the rules' elderly-service (老年服务站): matched, and the notice says so.
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toMatch(/'elderly-care' → (老年服务站|Elderly service station)[（(]elderly-service[，,] ?5/);
+    await page.getByTestId('notice').screenshot({ path: join(SHOTS, 'bureau-category-notice.png') });
+    const categories = await page.evaluate(() =>
+      (window as unknown as PlanWindow).__app.plan.layers.facilities.map((f) => f.category),
+    );
+    expect([...new Set(categories)].sort()).toEqual(['clinic', 'elderly-service', 'kindergarten']);
 
     const assigned = expected.total - expected.unassigned;
     await page.waitForFunction(

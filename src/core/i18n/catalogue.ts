@@ -17,6 +17,8 @@ import { SCENARIO_MESSAGES } from './scenario-messages';
 import { UI_MESSAGES } from './ui-messages';
 import { MAP_MESSAGES } from './map-messages';
 import { TILES_MESSAGES } from './tiles-messages';
+import { PROFILE_PROBLEM_MESSAGES } from './profile-problem-messages';
+import { CATEGORY_MESSAGES } from './category-messages';
 
 /** The sections, by name: the completeness test checks none shadows another's keys. */
 export const SECTIONS = {
@@ -31,6 +33,8 @@ export const SECTIONS = {
   format: FORMAT_MESSAGES,
   scenario: SCENARIO_MESSAGES,
   tiles: TILES_MESSAGES,
+  profileProblem: PROFILE_PROBLEM_MESSAGES,
+  category: CATEGORY_MESSAGES,
 } as const;
 
 export const CATALOGUE = {
@@ -45,6 +49,8 @@ export const CATALOGUE = {
   ...FORMAT_MESSAGES,
   ...SCENARIO_MESSAGES,
   ...TILES_MESSAGES,
+  ...PROFILE_PROBLEM_MESSAGES,
+  ...CATEGORY_MESSAGES,
 };
 
 type Catalogue = typeof CATALOGUE;

@@ -610,8 +610,6 @@ export const IMPORT_MESSAGES = {
     zh: '该条目解压后为 {got} 字节，而不是声明的 {size} 字节——文件已损坏',
     en: 'the entry inflates to {got} bytes, not the {size} it declares — the file is damaged',
   },
-  'io.project.badProfile': { zh: '{detail}', en: '{detail}' },
-  'io.project.andMore': { zh: '{first}（另有 {count} 处）', en: '{first} (and {count} more)' },
   'io.project.layerNotList': { zh: '{layer}不是列表', en: 'the {layer} are not a list' },
   'io.project.repeatsId': { zh: '重复使用了编号 {id}', en: 'repeats the id {id}' },
   'io.project.wrongKind': { zh: '是 {found}，不是 {kind}', en: 'is a {found}, not a {kind}' },
