@@ -151,11 +151,22 @@ describe('the hostile corpus in the app', () => {
   });
 });
 
-/** The plan once the summary has stopped changing (an undo before is still being counted). */
+/**
+ * The plan once no analysis is pending and the summary has stopped changing (an undo before is
+ * still being counted: on a loaded machine a recount can outlast the pause between two readings).
+ */
 async function settledPlanState() {
+  const idle = () =>
+    s.page.waitForFunction(
+      () => (window as unknown as { __app: { analysis: { pending: number } } }).__app.analysis.pending === 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+  await idle();
   let last = await planState();
   for (;;) {
     await s.page.waitForTimeout(500);
+    await idle();
     const now = await planState();
     if (JSON.stringify(now) === JSON.stringify(last)) return now;
     last = now;
