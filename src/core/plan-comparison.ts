@@ -136,7 +136,7 @@ export function comparisonSheets(
 }
 
 /** The shares of each side by category and distance: categories in order of first appearance, distances ascending. */
-function coverageSheet(c: CoverageComparison, language: Language): TableSheet {
+export function coverageSheet(c: CoverageComparison, language: Language): TableSheet {
   const grid = new Map<string, Set<number>>();
   for (const side of [c.before, c.after])
     for (const [category, byDistance] of Object.entries(side ?? {})) {

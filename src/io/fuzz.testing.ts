@@ -224,6 +224,11 @@ function numbers(bytes: Uint8Array): [number, number][] {
 /** What an importer gave back: a success, or a refusal with its problems. */
 export type Outcome = { ok: true } | { ok: false; problems: Problem[] } | { ok: 'fallback' };
 
+/** A reader's result as a fuzz outcome: read, or refused with its problems. */
+export function outcomeOf(r: { ok: true } | { ok: false; problems: Problem[] }): Outcome {
+  return r.ok ? { ok: true } : { ok: false, problems: r.problems };
+}
+
 export interface FuzzTarget {
   /** For the failure message. */
   name: string;

@@ -8,6 +8,7 @@ import {
   fixtureBytes,
   FUZZ_SCALE,
   fuzz,
+  outcomeOf,
   hugeSizeField,
   type FuzzTarget,
   type Outcome,
@@ -33,7 +34,7 @@ describe('fuzzing the GeoPackage reader', () => {
         const tables = await geoPackageTables(bytes);
         if (!tables.ok) return { ok: false, problems: tables.problems };
         const r = await readGeoPackage(bytes);
-        return r.ok ? { ok: true } : { ok: false, problems: r.problems };
+        return outcomeOf(r);
       },
     };
     expectSound(await fuzz(target, 41), target.runs, { fixedBytes: 512 * 1024 * 1024 });

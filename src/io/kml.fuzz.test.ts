@@ -8,6 +8,7 @@ import {
   fixtureBytes,
   FUZZ_SCALE,
   fuzz,
+  outcomeOf,
   hugeSizeField,
   TEXT_MUTATIONS,
   zipSizeFields,
@@ -24,7 +25,7 @@ function kmlTarget(file: string, mutations: Record<string, Mutation>, runs: numb
     runs: Math.round(runs * FUZZ_SCALE),
     async run(bytes): Promise<Outcome> {
       const r = await readKml(bytes);
-      return r.ok ? { ok: true } : { ok: false, problems: r.problems };
+      return outcomeOf(r);
     },
   };
 }

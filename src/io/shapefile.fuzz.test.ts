@@ -8,6 +8,7 @@ import {
   fixtureBytes,
   FUZZ_SCALE,
   fuzz,
+  outcomeOf,
   hugeSizeField,
   zipSizeFields,
   type FuzzTarget,
@@ -46,7 +47,7 @@ function partsTarget(which: 'shp' | 'dbf', sizes: Mutation): FuzzTarget {
     runs: Math.round(250 * FUZZ_SCALE),
     run(bytes): Promise<Outcome> {
       const r = readShapefile('communities-gk40', { ...PARTS, [which]: bytes });
-      return Promise.resolve(r.ok ? { ok: true } : { ok: false, problems: r.problems });
+      return Promise.resolve(outcomeOf(r));
     },
   };
 }
@@ -74,7 +75,7 @@ describe('fuzzing the Shapefile reader', () => {
         if (!zip.ok) return Promise.resolve({ ok: false, problems: zip.problems });
         const [name, parts] = [...zip.layers][0]!;
         const r = readShapefile(name, parts);
-        return Promise.resolve(r.ok ? { ok: true } : { ok: false, problems: r.problems });
+        return Promise.resolve(outcomeOf(r));
       },
     };
     expectSound(await fuzz(target, 33), target.runs);

@@ -5,7 +5,8 @@
 // outgoing scenario's objects to the incoming one (the same references, never copies), so the
 // worker's diff by reference sends only the areas that differ.
 import { msg } from '../core/i18n';
-import type { Label, PlanLayers } from '../core/transaction';
+import { labelText, type Label, type PlanLayers } from '../core/transaction';
+import type { Language } from '../core/i18n';
 import { PlanStore } from './plan-store.svelte';
 
 export interface Scenario {
@@ -78,6 +79,12 @@ export class ScenarioStore {
 
   byId(id: string): Scenario | undefined {
     return this.list.find((s) => s.id === id);
+  }
+
+  /** A scenario's name in `language`; its id when there is no such scenario. */
+  nameOf(id: string, language: Language): string {
+    const s = this.byId(id);
+    return s ? labelText(s.name, language) : id;
   }
 
   /**

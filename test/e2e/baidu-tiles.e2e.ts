@@ -8,7 +8,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { mapIdle, openApp, stopServer, waitForAnalysis, waitForMap, type Session } from './browser';
+import { mapIdle, openDemoMap, stopServer, type Session } from './browser';
 import { readDemo } from './demo-geometry';
 import { wgs84ToBd09 } from '../../src/core/coordinates';
 
@@ -195,10 +195,7 @@ async function chooseBaidu(page: Page) {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  s = await openApp();
-  s.page.on('request', (r) => requests.push(r.url()));
-  await waitForAnalysis(s.page, communities.length);
-  await waitForMap(s.page);
+  s = await openDemoMap(communities.length, requests);
 });
 
 afterAll(async () => {

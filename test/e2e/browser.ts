@@ -191,6 +191,15 @@ export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as MapWindow).__map?.loaded(), null, { timeout: 120_000 });
 }
 
+/** The demo opened and counted with its map loaded; every request the page makes after goes to `requests`. */
+export async function openDemoMap(communityCount: number, requests: string[]): Promise<Session> {
+  const s = await openApp();
+  s.page.on('request', (r) => requests.push(r.url()));
+  await waitForAnalysis(s.page, communityCount);
+  await waitForMap(s.page);
+  return s;
+}
+
 /** Resolves when the map has drawn everything it was asked to (its next `idle`). */
 export function mapIdle(page: Page): Promise<void> {
   return page.evaluate(

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Route } from 'playwright-core';
-import { mapIdle, openApp, stopServer, waitForAnalysis, waitForMap, type Session } from './browser';
+import { mapIdle, openDemoMap, stopServer, type Session } from './browser';
 import { bbox, interiorPoint, neighbouringBlock, readDemo, screenPoint } from './demo-geometry';
 import { wgs84ToGcj02 } from '../../src/core/coordinates';
 import { measure } from '../../src/core/measure';
@@ -45,10 +45,7 @@ const shot = (name: string) => s.page.screenshot({ path: `${SHOTS}/${name}.png` 
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  s = await openApp();
-  s.page.on('request', (r) => requests.push(r.url()));
-  await waitForAnalysis(s.page, communities.length);
-  await waitForMap(s.page);
+  s = await openDemoMap(communities.length, requests);
 });
 
 afterAll(async () => {
